@@ -1,0 +1,4 @@
+// Mirrors org.jenkins-ci.main:jenkins-core:2.479.3 (compile-only, never packaged).
+package hudson;
+
+public interface ExtensionPoint {}

@@ -1,0 +1,22 @@
+package io.jenkins.plugins.kubedelivery.engine.cli;
+
+import java.io.IOException;
+
+/**
+ * Read access to the build's workspace (the monorepo checkout), by paths relative to its root.
+ * In Jenkins it goes through the workspace FilePath, so it works on any agent.
+ */
+public interface WorkspaceFiles {
+    boolean isFile(String relativePath) throws IOException, InterruptedException;
+
+    boolean isDirectory(String relativePath) throws IOException, InterruptedException;
+
+    /**
+     * The real path of an existing file or directory, relative to the workspace root, with
+     * symbolic links resolved; {@code null} when it resolves outside the workspace.
+     */
+    String realRelativePath(String relativePath) throws IOException, InterruptedException;
+
+    /** The path the tools are given for a workspace-relative path. */
+    String toolPath(String relativePath);
+}

@@ -1,0 +1,16 @@
+package io.jenkins.plugins.kubedelivery.engine.model;
+
+/**
+ * Which cluster the tools talk to.
+ *
+ * @param kubeconfigPath a kubeconfig file as the tools see it, or {@code null} for the pod's
+ *     ServiceAccount (in-cluster configuration)
+ * @param kubeContext a context of that kubeconfig, or {@code null} for its current context
+ * @param identity a stable, non-secret name of the cluster (credentials id and context), used to
+ *     keep two deploys of the same release from overlapping; never a path that changes per build
+ */
+public record ClusterTarget(String kubeconfigPath, String kubeContext, String identity) {
+    public static ClusterTarget inCluster() {
+        return new ClusterTarget(null, null, "in-cluster");
+    }
+}

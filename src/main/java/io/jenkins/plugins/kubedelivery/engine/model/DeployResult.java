@@ -1,0 +1,35 @@
+package io.jenkins.plugins.kubedelivery.engine.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a deploy did.
+ *
+ * @param revision the release revision now current ({@code 0} for a dry run)
+ * @param previousRevision the revision that was current before, or {@code null} for a first install
+ * @param status helm's status of the new revision ({@code deployed}), or {@code dry-run}
+ * @param diff for a dry run, the change the deploy would make; {@code null} otherwise
+ */
+public record DeployResult(String release, String namespace, String chart, String chartVersion, String appVersion,
+        int revision, Integer previousRevision, String status, String helmVersion, long durationMillis, String diff) {
+
+    /** The map a Pipeline receives: plain JDK types only, mutable, Serializable. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("release", release);
+        map.put("namespace", namespace);
+        map.put("chart", chart);
+        map.put("chartVersion", chartVersion);
+        map.put("appVersion", appVersion);
+        map.put("revision", revision);
+        map.put("previousRevision", previousRevision);
+        map.put("status", status);
+        map.put("helmVersion", helmVersion);
+        map.put("durationMillis", durationMillis);
+        if (diff != null) {
+            map.put("diff", diff);
+        }
+        return map;
+    }
+}
