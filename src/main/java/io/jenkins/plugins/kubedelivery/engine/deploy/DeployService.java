@@ -1,16 +1,29 @@
 package io.jenkins.plugins.kubedelivery.engine.deploy;
 
+import io.jenkins.plugins.kubedelivery.engine.EngineException;
+import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
+import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
+import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient.InstalledRelease;
+import io.jenkins.plugins.kubedelivery.engine.cli.HelmCommands.UpgradeOptions;
+import io.jenkins.plugins.kubedelivery.engine.cli.ToolFailedException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
+import io.jenkins.plugins.kubedelivery.engine.model.ReleaseRevision;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The deployService use case: {@code helm upgrade --install} of one service of the monorepo. */
 public final class DeployService {
     private final EnginePorts ports;
+    private final EngineLog log;
 
     public DeployService(EnginePorts ports) {
         this.ports = ports;
+        this.log = ports.log();
     }
 
     /**
@@ -18,10 +31,62 @@ public final class DeployService {
      * in this JVM, reads the release state, recovers or reports a stuck release, and upgrades.
      *
      * @param owner who deploys, for the waiting message of a concurrent deploy (e.g. the build's name)
-     * @throws io.jenkins.plugins.kubedelivery.engine.EngineException with a one-line reason on failure
+     * @throws EngineException with a one-line reason on failure
      * @throws InterruptedException when aborted; the release has been left in a safe state first
      */
     public DeployResult deploy(DeployRequest request, ClusterTarget cluster, String owner) throws InterruptedException {
-        throw new UnsupportedOperationException("not yet implemented");
+        long started = ports.clock().millis();
+        DeployPlan plan = new DeployPlanner(ports.workspace()).plan(request);
+        log.line("Deploying " + plan.service() + " (chart " + plan.chartLabel() + ") as release " + plan.release()
+                + " to namespace " + plan.namespace() + ", environment " + plan.environment() + (plan.dryRun() ? ", dry run" : ""));
+        try (ReleaseLocks.Lease lease = ReleaseLocks.shared()
+                .acquire(ReleaseLocks.key(cluster.identity(), plan.namespace(), plan.release()), owner, log)) {
+            HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
+            String helmVersion = helm.version().text();
+            ReleaseHistory history = new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW));
+            UpgradeOptions options = upgradeOptions(plan);
+            if (plan.dryRun()) {
+                return new DryRun(helm, log).show(plan, options, history, helmVersion, elapsed(started));
+            }
+            history = new StuckReleases(helm, log, ports.clock())
+                    .ensureNotStuck(plan.release(), plan.namespace(), history, plan.recoverStuckRelease(), plan.timeout());
+            Integer previous = history.deployed().map(ReleaseRevision::revision).orElse(null);
+            InstalledRelease installed = upgrade(helm, plan, options, history);
+            long duration = elapsed(started);
+            log.line("Deployed " + plan.release() + " revision " + installed.revision() + " (" + installed.chartName() + "-"
+                    + installed.chartVersion() + ", app " + installed.appVersion() + ") to " + plan.namespace() + " in "
+                    + Durations.human(Duration.ofMillis(duration)) + (previous == null ? ", first install" : ", previous revision " + previous));
+            return new DeployResult(plan.release(), plan.namespace(), installed.chartName(), installed.chartVersion(),
+                    installed.appVersion(), installed.revision(), previous, installed.status(), helmVersion, duration, null);
+        }
+    }
+
+    private InstalledRelease upgrade(HelmClient helm, DeployPlan plan, UpgradeOptions options, ReleaseHistory before)
+            throws InterruptedException {
+        try {
+            return helm.upgradeInstall(options);
+        } catch (ToolFailedException failure) {
+            throw new UpgradeFailure(helm, plan, before).explain(failure);
+        } catch (InterruptedException aborted) {
+            new AbortSafety(helm, log).restore(plan.release(), plan.namespace());
+            throw aborted;
+        }
+    }
+
+    private UpgradeOptions upgradeOptions(DeployPlan plan) throws InterruptedException {
+        List<String> files = new ArrayList<>(plan.valuesFiles());
+        if (!plan.generatedValues().isEmpty()) {
+            try {
+                files.add(ports.staging().write("values-" + plan.release() + ".json", GeneratedValues.toJson(plan.generatedValues())));
+            } catch (IOException e) {
+                throw new EngineException("could not write the generated values file: " + e.getMessage(), e);
+            }
+        }
+        return new UpgradeOptions(plan.release(), plan.chart(), plan.chartVersion(), plan.namespace(), files, plan.timeout(),
+                plan.waitForReady(), plan.atomic(), plan.historyMax(), plan.createNamespace());
+    }
+
+    private long elapsed(long started) {
+        return ports.clock().millis() - started;
     }
 }

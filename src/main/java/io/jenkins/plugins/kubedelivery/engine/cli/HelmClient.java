@@ -1,0 +1,128 @@
+package io.jenkins.plugins.kubedelivery.engine.cli;
+
+import com.eclipsesource.json.JsonObject;
+import com.eclipsesource.json.JsonValue;
+import io.jenkins.plugins.kubedelivery.engine.EngineException;
+import io.jenkins.plugins.kubedelivery.engine.cli.HelmCommands.UpgradeOptions;
+import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
+import io.jenkins.plugins.kubedelivery.engine.model.ReleaseRevision;
+import io.jenkins.plugins.kubedelivery.engine.model.ReleaseStatus;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs helm verbs and reads their JSON answers: the one chokepoint where a failed helm call
+ * becomes a {@link ToolFailedException} carrying helm's reason.
+ */
+public final class HelmClient {
+    /** Reads are quick; a cluster that does not answer in this time is reported, not waited on. */
+    static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
+    /** Time helm gets beyond its own --timeout to finish, roll back and print. */
+    static final Duration GRACE = Duration.ofMinutes(1);
+
+    private final CommandRunner runner;
+    private final HelmCommands commands;
+    private HelmVersion version;
+
+    public HelmClient(CommandRunner runner, String helm, ClusterTarget cluster) {
+        this.runner = runner;
+        this.commands = new HelmCommands(helm, cluster);
+    }
+
+    /** Asks helm once per client; every later verb uses the answer. */
+    public HelmVersion version() throws InterruptedException {
+        if (version == null) {
+            version = HelmVersion.parse(succeed("helm version", commands.version(), READ_TIMEOUT).output());
+        }
+        return version;
+    }
+
+    /** The release's history, oldest first; empty when the release does not exist. */
+    public List<ReleaseRevision> history(String release, String namespace, int max) throws InterruptedException {
+        CommandResult result = run(commands.history(release, namespace, max), READ_TIMEOUT);
+        if (!result.succeeded() && result.output().contains("release: not found")) {
+            return List.of();
+        }
+        requireSuccess("helm history", result);
+        List<ReleaseRevision> revisions = new ArrayList<>();
+        for (JsonValue entry : JsonOutput.parse(result.output(), "helm history").asArray()) {
+            revisions.add(toRevision(entry.asObject()));
+        }
+        revisions.sort(Comparator.comparingInt(ReleaseRevision::revision));
+        return revisions;
+    }
+
+    public InstalledRelease upgradeInstall(UpgradeOptions options) throws InterruptedException {
+        HelmVersion v = version();
+        CommandResult result = succeed("helm upgrade", commands.upgradeInstall(options, v), options.timeout().plus(GRACE));
+        JsonObject release = JsonOutput.parse(result.output(), "helm upgrade").asObject();
+        JsonObject metadata = release.get("chart").asObject().get("metadata").asObject();
+        return new InstalledRelease(release.getInt("version", 0),
+                release.get("info").asObject().getString("status", "unknown"),
+                metadata.getString("name", null), metadata.getString("version", null),
+                metadata.getString("appVersion", null));
+    }
+
+    public void rollback(String release, String namespace, int revision, Duration timeout, boolean waitForReady)
+            throws InterruptedException {
+        succeed("helm rollback", commands.rollback(release, namespace, revision, timeout, waitForReady), timeout.plus(GRACE));
+    }
+
+    public void uninstall(String release, String namespace, Duration timeout) throws InterruptedException {
+        succeed("helm uninstall", commands.uninstall(release, namespace, timeout), timeout.plus(GRACE));
+    }
+
+    /** The manifest of the current revision. */
+    public String manifest(String release, String namespace) throws InterruptedException {
+        return succeed("helm get manifest", commands.getManifest(release, namespace), READ_TIMEOUT).output();
+    }
+
+    /** Renders the chart client-side, touching no cluster. */
+    public String template(UpgradeOptions options) throws InterruptedException {
+        return succeed("helm template", commands.template(options), READ_TIMEOUT).output();
+    }
+
+    private CommandResult succeed(String verb, CommandLine command, Duration timeout) throws InterruptedException {
+        return requireSuccess(verb, run(command, timeout));
+    }
+
+    private static CommandResult requireSuccess(String verb, CommandResult result) {
+        if (!result.succeeded()) {
+            throw new ToolFailedException(verb, result);
+        }
+        return result;
+    }
+
+    private CommandResult run(CommandLine command, Duration timeout) throws InterruptedException {
+        try {
+            return runner.run(command, timeout);
+        } catch (IOException e) {
+            throw new EngineException("could not run " + command.executable() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ReleaseRevision toRevision(JsonObject o) {
+        return new ReleaseRevision(o.getInt("revision", 0), ReleaseStatus.parse(o.getString("status", null)),
+                o.getString("chart", null), o.getString("app_version", null), instant(o.getString("updated", null)),
+                o.getString("description", ""));
+    }
+
+    private static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        }
+    }
+
+    /** What helm reported for the revision an upgrade created. */
+    public record InstalledRelease(int revision, String status, String chartName, String chartVersion, String appVersion) {}
+}

@@ -1,0 +1,105 @@
+package io.jenkins.plugins.kubedelivery.engine.cli;
+
+import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds helm argument lists: one method per verb, always {@code -o json} where helm offers it,
+ * and the cluster flags on every command that talks to the cluster. Builds, never runs.
+ */
+public final class HelmCommands {
+    private final String helm;
+    private final ClusterTarget cluster;
+
+    public HelmCommands(String helm, ClusterTarget cluster) {
+        this.helm = helm;
+        this.cluster = cluster;
+    }
+
+    public CommandLine version() {
+        return CommandLine.of(List.of(helm, "version", "--short"));
+    }
+
+    public CommandLine history(String release, String namespace, int max) {
+        return clusterCommand("history", release, "--namespace", namespace, "--max", String.valueOf(max), "--output", "json");
+    }
+
+    public CommandLine upgradeInstall(UpgradeOptions o, HelmVersion version) {
+        List<String> args = new ArrayList<>(List.of("upgrade", "--install", o.release(), o.chart(), "--namespace", o.namespace()));
+        if (o.chartVersion() != null) {
+            args.addAll(List.of("--version", o.chartVersion()));
+        }
+        for (String file : o.valuesFiles()) {
+            args.addAll(List.of("--values", file));
+        }
+        args.addAll(List.of("--timeout", seconds(o.timeout()), "--history-max", String.valueOf(o.historyMax())));
+        if (o.waitForReady()) {
+            args.add("--wait");
+        }
+        if (o.atomic()) {
+            args.add(version.rollbackOnFailureFlag());
+        }
+        if (o.createNamespace()) {
+            args.add("--create-namespace");
+        }
+        args.addAll(List.of("--output", "json"));
+        return clusterCommand(args);
+    }
+
+    public CommandLine rollback(String release, String namespace, int revision, Duration timeout, boolean waitForReady) {
+        List<String> args = new ArrayList<>(List.of("rollback", release, String.valueOf(revision), "--namespace", namespace,
+                "--timeout", seconds(timeout)));
+        if (waitForReady) {
+            args.add("--wait");
+        }
+        return clusterCommand(args);
+    }
+
+    public CommandLine uninstall(String release, String namespace, Duration timeout) {
+        return clusterCommand("uninstall", release, "--namespace", namespace, "--wait", "--timeout", seconds(timeout));
+    }
+
+    public CommandLine getManifest(String release, String namespace) {
+        return clusterCommand("get", "manifest", release, "--namespace", namespace);
+    }
+
+    /** Renders on the client only: no cluster connection, nothing changed. */
+    public CommandLine template(UpgradeOptions o) {
+        List<String> args = new ArrayList<>(List.of(helm, "template", o.release(), o.chart(), "--namespace", o.namespace()));
+        if (o.chartVersion() != null) {
+            args.addAll(List.of("--version", o.chartVersion()));
+        }
+        for (String file : o.valuesFiles()) {
+            args.addAll(List.of("--values", file));
+        }
+        return CommandLine.of(args);
+    }
+
+    private CommandLine clusterCommand(String... args) {
+        return clusterCommand(List.of(args));
+    }
+
+    private CommandLine clusterCommand(List<String> args) {
+        List<String> all = new ArrayList<>();
+        all.add(helm);
+        all.addAll(args);
+        if (cluster.kubeconfigPath() != null) {
+            all.addAll(List.of("--kubeconfig", cluster.kubeconfigPath()));
+        }
+        if (cluster.kubeContext() != null) {
+            all.addAll(List.of("--kube-context", cluster.kubeContext()));
+        }
+        return CommandLine.of(all);
+    }
+
+    /** Go duration syntax helm accepts. */
+    static String seconds(Duration timeout) {
+        return Math.max(1, timeout.toSeconds()) + "s";
+    }
+
+    /** What an upgrade (or its client-side rendering) is given. */
+    public record UpgradeOptions(String release, String chart, String chartVersion, String namespace, List<String> valuesFiles,
+            Duration timeout, boolean waitForReady, boolean atomic, int historyMax, boolean createNamespace) {}
+}

@@ -1,0 +1,165 @@
+package io.jenkins.plugins.kubedelivery.engine.deploy;
+
+import io.jenkins.plugins.kubedelivery.engine.ValidationException;
+import io.jenkins.plugins.kubedelivery.engine.cli.WorkspaceFiles;
+import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a deploy request completely and resolves the monorepo conventions, before any command
+ * runs: a refused request has touched nothing.
+ */
+public final class DeployPlanner {
+    /** Environments every monorepo has; others are known by their {@code values.<env>.yaml}. */
+    public static final Set<String> STANDARD_ENVIRONMENTS = Set.of("preview", "stage", "prod");
+
+    private static final Pattern REPO_CHART = Pattern.compile("[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*");
+    private static final Pattern OCI_CHART = Pattern.compile("oci://[a-z0-9][a-z0-9.:-]*(/[a-z0-9][a-z0-9._-]*)+");
+    private static final Pattern CHART_VERSION = Pattern.compile("v?[0-9]+(\\.[0-9]+){0,2}([-+][0-9A-Za-z.-]+)*");
+    private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+    private static final Pattern IMAGE_REPOSITORY = Pattern.compile("[a-z0-9]([a-z0-9._:/-]{0,253}[a-z0-9])?");
+    private static final Pattern VALUES_KEY = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+    private static final Duration MAX_TIMEOUT = Duration.ofHours(6);
+
+    private final WorkspaceFiles workspace;
+
+    public DeployPlanner(WorkspaceFiles workspace) {
+        this.workspace = workspace;
+    }
+
+    public DeployPlan plan(DeployRequest r) throws InterruptedException {
+        try {
+            return resolve(r);
+        } catch (IOException e) {
+            throw new ValidationException("workspace", "could not read the workspace: " + e.getMessage());
+        }
+    }
+
+    private DeployPlan resolve(DeployRequest r) throws IOException, InterruptedException {
+        String service = NameRules.requireDnsLabel("service", r.service());
+        String environment = NameRules.requireDnsLabel("environment", r.environment());
+        String namespace = NameRules.requireDnsLabel("namespace", orDefault(r.namespace(), environment));
+        String release = NameRules.requireReleaseName("release", orDefault(r.release(), service));
+        String serviceChartDir = "helm/" + service;
+        String chartLabel = orDefault(r.chart(), serviceChartDir);
+        boolean local = isLocalChart(chartLabel);
+        String chartDir = local ? requireChartDirectory(chartLabel) : requireRemoteChart(chartLabel, r.chartVersion());
+        String valuesDir = local ? chartDir : serviceChartDir;
+        requireKnownEnvironment(environment, valuesDir);
+        List<String> valuesFiles = valuesFiles(r, local, valuesDir, environment);
+        GeneratedValues generated = generatedValues(r);
+        return new DeployPlan(service, environment, release, namespace,
+                local ? workspace.toolPath(chartDir) : chartLabel, chartLabel, r.chartVersion(), valuesFiles,
+                generated.asMap(), requireTimeout(r.timeout()), r.waitForReady(), r.atomic(),
+                requireHistoryMax(r.historyMax()), r.createNamespace(), r.dryRun(), r.recoverStuckRelease());
+    }
+
+    private boolean isLocalChart(String chart) throws IOException, InterruptedException {
+        if (chart.startsWith("oci://")) {
+            return false;
+        }
+        return !REPO_CHART.matcher(chart).matches() || workspace.isDirectory(WorkspacePaths.normalize("chart", chart));
+    }
+
+    private String requireChartDirectory(String chart) throws IOException, InterruptedException {
+        String path = WorkspacePaths.requireInside(workspace, "chart", chart);
+        if (!workspace.isDirectory(path) || !workspace.isFile(path + "/Chart.yaml")) {
+            throw new ValidationException("chart", "'" + NameRules.shown(chart) + "' is not a chart directory in the"
+                    + " workspace (no Chart.yaml there); give a directory such as 'helm/payments', or 'repo/chart' with 'version'");
+        }
+        return path;
+    }
+
+    private static String requireRemoteChart(String chart, String version) {
+        if (!REPO_CHART.matcher(chart).matches() && !OCI_CHART.matcher(chart).matches()) {
+            throw new ValidationException("chart", "'" + NameRules.shown(chart) + "' is neither a chart directory in the"
+                    + " workspace nor 'repo/chart' or 'oci://registry/path/chart'");
+        }
+        if (version == null || version.isBlank()) {
+            throw new ValidationException("version", "is required with the repository chart '" + chart
+                    + "': pin the exact chart version, for example version: '1.4.2'");
+        }
+        if (!CHART_VERSION.matcher(version).matches()) {
+            throw new ValidationException("version", "'" + NameRules.shown(version) + "' is not an exact chart version such as '1.4.2'");
+        }
+        return chart;
+    }
+
+    private void requireKnownEnvironment(String environment, String valuesDir) throws IOException, InterruptedException {
+        if (STANDARD_ENVIRONMENTS.contains(environment) || workspace.isFile(valuesDir + "/values." + environment + ".yaml")) {
+            return;
+        }
+        throw new ValidationException("environment", "'" + environment + "' is unknown: use one of "
+                + String.join(", ", STANDARD_ENVIRONMENTS.stream().sorted().toList()) + ", or add "
+                + valuesDir + "/values." + environment + ".yaml");
+    }
+
+    private List<String> valuesFiles(DeployRequest r, boolean local, String valuesDir, String environment)
+            throws IOException, InterruptedException {
+        List<String> files = new ArrayList<>();
+        // A local chart applies its own values.yaml; a repository chart gets the monorepo's explicitly.
+        if (!local && workspace.isFile(valuesDir + "/values.yaml")) {
+            files.add(workspace.toolPath(valuesDir + "/values.yaml"));
+        }
+        String environmentValues = valuesDir + "/values." + environment + ".yaml";
+        if (workspace.isFile(environmentValues)) {
+            files.add(workspace.toolPath(environmentValues));
+        }
+        for (String extra : r.valuesFiles()) {
+            String path = WorkspacePaths.requireInside(workspace, "valuesFiles", extra);
+            if (!workspace.isFile(path)) {
+                throw new ValidationException("valuesFiles", "'" + NameRules.shown(extra) + "' is not a file in the workspace");
+            }
+            files.add(workspace.toolPath(path));
+        }
+        return files;
+    }
+
+    private static GeneratedValues generatedValues(DeployRequest r) {
+        GeneratedValues generated = new GeneratedValues().putAll("values", r.values());
+        if (r.imageRepository() != null) {
+            requireMatch("imageRepository", r.imageRepository(), IMAGE_REPOSITORY, "an image repository such as 'registry.example.com/team/payments'");
+            generated.put("imageRepositoryKey", requireKey("imageRepositoryKey", r.imageRepositoryKey()), r.imageRepository());
+        }
+        if (r.imageTag() != null) {
+            requireMatch("imageTag", r.imageTag(), IMAGE_TAG, "an image tag: letters, digits, '_', '.' and '-', at most 128, such as '1.4.2' or a commit id");
+            generated.put("imageTagKey", requireKey("imageTagKey", r.imageTagKey()), r.imageTag());
+        }
+        return generated;
+    }
+
+    private static String requireKey(String parameter, String key) {
+        return requireMatch(parameter, key, VALUES_KEY, "a dotted values path such as 'image.tag'");
+    }
+
+    private static String requireMatch(String parameter, String value, Pattern pattern, String expected) {
+        if (value == null || !pattern.matcher(value).matches()) {
+            throw new ValidationException(parameter, "'" + NameRules.shown(String.valueOf(value)) + "' is not " + expected);
+        }
+        return value;
+    }
+
+    private static Duration requireTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new ValidationException("timeout", "must be between 1s and 6h, such as '5m' or '90s'");
+        }
+        return timeout;
+    }
+
+    private static int requireHistoryMax(int historyMax) {
+        if (historyMax < 0) {
+            throw new ValidationException("historyMax", "must be 0 (no limit) or more; the default is 10");
+        }
+        return historyMax;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,50 @@
+package io.jenkins.plugins.kubedelivery.engine.deploy;
+
+import io.jenkins.plugins.kubedelivery.engine.model.ReleaseRevision;
+import io.jenkins.plugins.kubedelivery.engine.model.ReleaseStatus;
+import java.util.List;
+import java.util.Optional;
+
+/** Questions about a release's history (oldest first), answered without another helm call. */
+public record ReleaseHistory(List<ReleaseRevision> revisions) {
+    /** How many revisions to read: enough to find the last good one behind failed attempts. */
+    public static final int WINDOW = 64;
+
+    public boolean exists() {
+        return !revisions.isEmpty();
+    }
+
+    public Optional<ReleaseRevision> latest() {
+        return revisions.isEmpty() ? Optional.empty() : Optional.of(revisions.get(revisions.size() - 1));
+    }
+
+    /** The revision now serving: the one helm marks deployed. */
+    public Optional<ReleaseRevision> deployed() {
+        for (int i = revisions.size() - 1; i >= 0; i--) {
+            if (revisions.get(i).status() == ReleaseStatus.DEPLOYED) {
+                return Optional.of(revisions.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The newest good revision older than {@code revision}: what a rollback returns to. */
+    public Optional<ReleaseRevision> lastGoodBefore(int revision) {
+        for (int i = revisions.size() - 1; i >= 0; i--) {
+            ReleaseRevision r = revisions.get(i);
+            if (r.revision() < revision && (r.status() == ReleaseStatus.SUPERSEDED || r.status() == ReleaseStatus.DEPLOYED)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<ReleaseRevision> find(int revision) {
+        return revisions.stream().filter(r -> r.revision() == revision).findFirst();
+    }
+
+    /** The number helm gives the next revision. */
+    public int nextRevision() {
+        return latest().map(r -> r.revision() + 1).orElse(1);
+    }
+}

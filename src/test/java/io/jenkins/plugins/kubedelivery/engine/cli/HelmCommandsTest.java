@@ -1,0 +1,47 @@
+package io.jenkins.plugins.kubedelivery.engine.cli;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.kubedelivery.engine.cli.HelmCommands.UpgradeOptions;
+import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
+import java.time.Duration;
+import java.util.List;
+import org.junit.Test;
+
+public class HelmCommandsTest {
+    private final UpgradeOptions options = new UpgradeOptions("payments", "/ws/helm/payments", null, "stage",
+            List.of("/ws/helm/payments/values.stage.yaml", "/tmp/kd/values-payments.json"), Duration.ofMinutes(5), true, true, 10, false);
+    private final HelmCommands commands = new HelmCommands("helm", new ClusterTarget("/tmp/kd/kubeconfig", "prod", "creds/prod"));
+
+    @Test
+    public void helm3UsesAtomic() {
+        List<String> args = commands.upgradeInstall(options, HelmVersion.parse("v3.17.3+ge4da497")).arguments();
+        assertEquals(List.of("helm", "upgrade", "--install", "payments", "/ws/helm/payments", "--namespace", "stage",
+                "--values", "/ws/helm/payments/values.stage.yaml", "--values", "/tmp/kd/values-payments.json",
+                "--timeout", "300s", "--history-max", "10", "--wait", "--atomic", "--output", "json",
+                "--kubeconfig", "/tmp/kd/kubeconfig", "--kube-context", "prod"), args);
+    }
+
+    @Test
+    public void helm4UsesRollbackOnFailure() {
+        List<String> args = commands.upgradeInstall(options, HelmVersion.parse("v4.1.4+g05fa379")).arguments();
+        assertTrue(args.contains("--rollback-on-failure"));
+        assertFalse(args.contains("--atomic"));
+    }
+
+    @Test
+    public void inClusterCommandsCarryNoKubeconfig() {
+        List<String> args = new HelmCommands("helm", ClusterTarget.inCluster()).history("payments", "stage", 64).arguments();
+        assertEquals(List.of("helm", "history", "payments", "--namespace", "stage", "--max", "64", "--output", "json"), args);
+    }
+
+    @Test
+    public void refusesHelm2AndReadsTheMajor() {
+        assertEquals(3, HelmVersion.parse("v3.17.3+ge4da497").major());
+        assertEquals(4, HelmVersion.parse("WARNING: x\nv4.1.4+g05fa379\n").major());
+        org.junit.Assert.assertThrows(io.jenkins.plugins.kubedelivery.engine.EngineException.class,
+                () -> HelmVersion.parse("v2.17.0+ga690bad"));
+    }
+}

@@ -1,0 +1,168 @@
+package io.jenkins.plugins.kubedelivery.engine.deploy;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.kubedelivery.engine.EngineException;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
+import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
+import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
+import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
+import io.jenkins.plugins.kubedelivery.testsupport.ScriptedRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.Rule;
+import org.junit.Test;
+
+/** deployService's logic, replaying helm's real JSON answers. */
+public class DeployServiceTest {
+    private static final String NOT_FOUND = "Error: release: not found\n";
+    private static final ClusterTarget CLUSTER = new ClusterTarget("/tmp/kd/kubeconfig", null, "stage-cluster");
+
+    @Rule
+    public final EngineFixture fixture = new EngineFixture();
+
+    private final ScriptedRunner runner = new ScriptedRunner().answer("helm version", 0, "v3.17.3+ge4da497\n");
+
+    private DeployResult deploy(DeployRequest request) throws InterruptedException {
+        return new DeployService(fixture.ports(runner)).deploy(request, CLUSTER, "payments » main #7");
+    }
+
+    @Test
+    public void firstInstallLayersValuesAndReturnsTheResultMap() throws Exception {
+        runner.answer("helm history", 1, NOT_FOUND).answerFromResource("helm upgrade", 0, "helm-output/upgrade-first-install.json");
+        DeployResult result = deploy(DeployRequest.builder("payments", "stage").imageTag("abc123").build());
+
+        assertEquals(List.of("helm version", "helm history", "helm upgrade"), runner.verbs());
+        List<String> upgrade = runner.commands().get(2).arguments();
+        String stageValues = fixture.workspace().resolve("helm/payments/values.stage.yaml").toString();
+        int stageAt = upgrade.indexOf(stageValues);
+        assertTrue(upgrade.toString(), stageAt > 0 && upgrade.get(stageAt - 1).equals("--values"));
+        Path generated = Path.of(upgrade.get(upgrade.lastIndexOf("--values") + 1));
+        assertTrue("generated values come last", upgrade.lastIndexOf("--values") > stageAt);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(generated)));
+        assertTrue(Files.readString(generated).contains("\"tag\": \"abc123\""));
+        assertTrue(generated.startsWith(fixture.staging().directory()));
+
+        Map<String, Object> map = result.toMap();
+        assertEquals("payments", map.get("release"));
+        assertEquals("stage", map.get("namespace"));
+        assertEquals("payments", map.get("chart"));
+        assertEquals("0.3.1", map.get("chartVersion"));
+        assertEquals("1.4.0", map.get("appVersion"));
+        assertEquals(1, map.get("revision"));
+        assertNull(map.get("previousRevision"));
+        assertEquals("deployed", map.get("status"));
+        assertEquals("v3.17.3+ge4da497", map.get("helmVersion"));
+        assertTrue(map.containsKey("durationMillis"));
+    }
+
+    @Test
+    public void upgradeReportsThePreviousRevision() throws Exception {
+        runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json")
+                .answerFromResource("helm upgrade", 0, "helm-output/upgrade-revision-4.json");
+        DeployResult result = deploy(DeployRequest.builder("payments", "stage").build());
+        assertEquals(4, result.revision());
+        assertEquals(Integer.valueOf(3), result.previousRevision());
+        assertTrue(fixture.logText(), fixture.logText().contains("Deployed payments revision 4"));
+    }
+
+    @Test
+    public void failedUpgradeSaysHelmsReasonAndWhereItRolledBack() {
+        runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json")
+                .answerFromResource("helm history", 0, "helm-output/history-after-auto-rollback.json")
+                .answer("helm upgrade", 1, "Error: UPGRADE FAILED: release payments failed, and has been rolled back due to"
+                        + " atomic being set: context deadline exceeded\n");
+        EngineException e = assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage").build()));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("helm upgrade exited 1: Error: UPGRADE FAILED"));
+        assertTrue(e.getMessage(), e.getMessage().contains("context deadline exceeded"));
+        assertTrue(e.getMessage(), e.getMessage().contains("Rolled back automatically: revision 5 now runs the content of revision 3."));
+    }
+
+    @Test
+    public void lostExitStatusIsAFailureThatSaysSo() {
+        runner.answer("helm history", 1, NOT_FOUND).answer("helm upgrade", -1, "Release \"payments\" has been upgraded.\n");
+        EngineException e = assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage").build()));
+        assertTrue(e.getMessage(), e.getMessage().contains("the exit status was lost"));
+    }
+
+    @Test
+    public void stuckReleaseIsReportedWithItsAgeAndTheExactRecovery() {
+        runner.answerFromResource("helm history", 0, "helm-output/history-pending-upgrade.json");
+        EngineException e = assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage").build()));
+        assertTrue(e.getMessage(), e.getMessage().contains("stuck in pending-upgrade (revision 4, since 2026-11-22T09:48:00.500Z, 13m 59s ago"));
+        assertTrue(e.getMessage(), e.getMessage().contains("recoverStuckRelease: true to roll back to revision 3"));
+        assertTrue(e.getMessage(), e.getMessage().contains("helm rollback payments 3 --namespace stage"));
+        assertFalse(runner.verbs().contains("helm upgrade"));
+    }
+
+    @Test
+    public void stuckReleaseIsRolledBackThenUpgradedWhenAskedTo() throws Exception {
+        runner.answerFromResource("helm history", 0, "helm-output/history-pending-upgrade.json")
+                .answerFromResource("helm history", 0, "helm-output/history-after-auto-rollback.json")
+                .answer("helm rollback", 0, "Rollback was a success! Happy Helming!\n")
+                .answerFromResource("helm upgrade", 0, "helm-output/upgrade-revision-4.json");
+        deploy(DeployRequest.builder("payments", "stage").recoverStuckRelease(true).build());
+        assertEquals(List.of("helm version", "helm history", "helm rollback", "helm history", "helm upgrade"), runner.verbs());
+        assertEquals("3", runner.commands().get(2).arguments().get(3));
+    }
+
+    @Test
+    public void neverDeployedStuckReleaseIsUninstalled() throws Exception {
+        runner.answerFromResource("helm history", 0, "helm-output/history-pending-install.json")
+                .answer("helm history", 1, NOT_FOUND)
+                .answer("helm uninstall", 0, "release \"payments\" uninstalled\n")
+                .answerFromResource("helm upgrade", 0, "helm-output/upgrade-first-install.json");
+        DeployResult result = deploy(DeployRequest.builder("payments", "stage").recoverStuckRelease(true).build());
+        assertEquals(List.of("helm version", "helm history", "helm uninstall", "helm history", "helm upgrade"), runner.verbs());
+        assertNull(result.previousRevision());
+    }
+
+    @Test
+    public void abortMidUpgradeRestoresTheRelease() throws Exception {
+        runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json")
+                .answerFromResource("helm history", 0, "helm-output/history-pending-upgrade.json")
+                .answer("helm rollback", 0, "Rollback was a success! Happy Helming!\n")
+                .hangUntilInterrupted("helm upgrade");
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                deploy(DeployRequest.builder("payments", "stage").build());
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        worker.start();
+        while (!runner.verbs().contains("helm upgrade")) {
+            Thread.sleep(5);
+        }
+        worker.interrupt();
+        worker.join(10_000);
+        assertTrue(String.valueOf(outcome.get()), outcome.get() instanceof InterruptedException);
+        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm rollback"), runner.verbs());
+        assertTrue(fixture.logText(), fixture.logText().contains("restored after the abort"));
+    }
+
+    @Test
+    public void secretValuesTravelOnlyInTheStagedFile() throws Exception {
+        String secret = "s3cr3t-Pa55,word=with\nnewline";
+        runner.answer("helm history", 1, NOT_FOUND).answerFromResource("helm upgrade", 0, "helm-output/upgrade-first-install.json");
+        deploy(DeployRequest.builder("payments", "stage").values(Map.of("db.password", secret)).build());
+        for (CommandLine command : runner.commands()) {
+            assertFalse(command.toString(), command.toString().contains("s3cr3t"));
+        }
+        assertFalse(fixture.logText().contains("s3cr3t"));
+        try (var files = Files.list(fixture.staging().directory())) {
+            String staged = Files.readString(files.findFirst().orElseThrow());
+            assertTrue(staged, staged.contains("\"password\": \"s3cr3t-Pa55,word=with\\nnewline\""));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.jenkins.plugins.kubedelivery.engine.deploy;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.kubedelivery.engine.EngineException;
+import io.jenkins.plugins.kubedelivery.engine.ValidationException;
+import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
+import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
+import io.jenkins.plugins.kubedelivery.engine.model.RollbackResult;
+import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
+import io.jenkins.plugins.kubedelivery.testsupport.ScriptedRunner;
+import java.time.Duration;
+import java.util.List;
+import org.junit.Rule;
+import org.junit.Test;
+
+public class RollbackServiceTest {
+    @Rule
+    public final EngineFixture fixture = new EngineFixture();
+
+    private final ScriptedRunner runner = new ScriptedRunner();
+
+    private RollbackResult rollback(int toRevision) throws InterruptedException {
+        return new RollbackService(fixture.ports(runner)).rollback(
+                new RollbackRequest("payments", "prod", null, null, toRevision, Duration.ofMinutes(2), true),
+                ClusterTarget.inCluster(), "payments » release #3");
+    }
+
+    @Test
+    public void returnsToThePreviousRevisionWithOneHelmCallAfterTheHistory() throws Exception {
+        runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json").answer("helm rollback", 0, "Rollback was a success!\n");
+        RollbackResult result = rollback(0);
+        assertEquals(List.of("helm history", "helm rollback"), runner.verbs());
+        assertEquals(List.of("helm", "rollback", "payments", "2", "--namespace", "prod", "--timeout", "120s", "--wait"),
+                runner.commands().get(1).arguments());
+        assertEquals(3, result.fromRevision());
+        assertEquals(2, result.toRevision());
+        assertEquals(4, result.revision());
+        assertEquals("prod", result.toMap().get("namespace"));
+    }
+
+    @Test
+    public void skipsFailedRevisions() throws Exception {
+        runner.answerFromResource("helm history", 0, "helm-output/history-after-auto-rollback.json").answer("helm rollback", 0, "ok\n");
+        RollbackResult result = rollback(0);
+        assertEquals(5, result.fromRevision());
+        assertEquals(3, result.toRevision());
+        assertEquals(6, result.revision());
+    }
+
+    @Test
+    public void goesToANamedRevision() throws Exception {
+        runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json").answer("helm rollback", 0, "ok\n");
+        assertEquals(1, rollback(1).toRevision());
+    }
+
+    @Test
+    public void refusesARevisionThatIsNotInTheHistory() {
+        runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json");
+        ValidationException e = assertThrows(ValidationException.class, () -> rollback(9));
+        assertEquals("toRevision", e.parameter());
+        assertTrue(e.getMessage(), e.getMessage().contains("revisions 1 to 3"));
+        assertEquals(List.of("helm history"), runner.verbs());
+    }
+
+    @Test
+    public void aMissingReleaseIsAClearFailure() {
+        runner.answer("helm history", 1, "Error: release: not found\n");
+        EngineException e = assertThrows(EngineException.class, () -> rollback(0));
+        assertEquals("release 'payments' does not exist in namespace 'prod': nothing to roll back", e.getMessage());
+    }
+
+    @Test
+    public void aFailedRollbackCarriesHelmsReason() {
+        runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json")
+                .answer("helm rollback", 1, "Error: timed out waiting for the condition\n");
+        EngineException e = assertThrows(EngineException.class, () -> rollback(0));
+        assertEquals("helm rollback exited 1: Error: timed out waiting for the condition", e.getMessage());
+    }
+}

@@ -1,0 +1,41 @@
+package io.jenkins.plugins.kubedelivery.testsupport;
+
+import io.jenkins.plugins.kubedelivery.engine.cli.WorkspaceFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A workspace on the local disk, as the Jenkins adapter's FilePath version behaves. */
+public final class LocalWorkspace implements WorkspaceFiles {
+    private final Path root;
+
+    public LocalWorkspace(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public boolean isFile(String relativePath) {
+        return Files.isRegularFile(root.resolve(relativePath));
+    }
+
+    @Override
+    public boolean isDirectory(String relativePath) {
+        return Files.isDirectory(root.resolve(relativePath));
+    }
+
+    @Override
+    public String realRelativePath(String relativePath) throws IOException {
+        Path real = root.resolve(relativePath).toRealPath();
+        Path realRoot = root.toRealPath();
+        return real.startsWith(realRoot) ? realRoot.relativize(real).toString() : null;
+    }
+
+    @Override
+    public String toolPath(String relativePath) {
+        return root.resolve(relativePath).toString();
+    }
+}

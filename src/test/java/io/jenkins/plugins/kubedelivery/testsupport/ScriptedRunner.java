@@ -1,0 +1,91 @@
+package io.jenkins.plugins.kubedelivery.testsupport;
+
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandRunner;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A CommandRunner that replays answers captured from the real tools, keyed by the command's
+ * verb ("helm history", "helm upgrade"), and records every command it is given. Answers for a verb
+ * are used in order; the last one repeats. A command without an answer fails the test.
+ */
+public final class ScriptedRunner implements CommandRunner {
+    private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
+    private final List<CommandLine> commands = Collections.synchronizedList(new ArrayList<>());
+    private final CommandRunner fallback;
+
+    public ScriptedRunner() {
+        this(null);
+    }
+
+    /** @param fallback runs verbs that have no scripted answer (e.g. the real helm for template) */
+    public ScriptedRunner(CommandRunner fallback) {
+        this.fallback = fallback;
+    }
+
+    public ScriptedRunner answer(String verb, int exitCode, String output) {
+        return answer(verb, new Answer(exitCode, output, null));
+    }
+
+    public ScriptedRunner answerFromResource(String verb, int exitCode, String resource) {
+        return answer(verb, exitCode, Resources.text(resource));
+    }
+
+    /** An answer that blocks until interrupted, as a long helm --wait does, then reports the kill. */
+    public ScriptedRunner hangUntilInterrupted(String verb) {
+        return answer(verb, new Answer(0, "", Boolean.TRUE));
+    }
+
+    private ScriptedRunner answer(String verb, Answer answer) {
+        answers.computeIfAbsent(verb, k -> new ArrayDeque<>()).addLast(answer);
+        return this;
+    }
+
+    @Override
+    public CommandResult run(CommandLine command, Duration timeout) throws IOException, InterruptedException {
+        commands.add(command);
+        String verb = verb(command);
+        Deque<Answer> queue = answers.get(verb);
+        if (queue == null || queue.isEmpty()) {
+            if (fallback != null) {
+                return fallback.run(command, timeout);
+            }
+            throw new AssertionError("no scripted answer for '" + verb + "': " + command);
+        }
+        Answer answer = queue.size() > 1 ? queue.pollFirst() : queue.peekFirst();
+        if (answer.hang != null) {
+            new java.util.concurrent.CountDownLatch(1).await();
+        }
+        return new CommandResult(answer.exitCode, answer.output, 1);
+    }
+
+    /** Every command run so far, in order. */
+    public List<CommandLine> commands() {
+        synchronized (commands) {
+            return List.copyOf(commands);
+        }
+    }
+
+    public List<String> verbs() {
+        return commands().stream().map(ScriptedRunner::verb).toList();
+    }
+
+    /** "helm upgrade" for ".../helm upgrade --install ...", "helm get manifest" for get. */
+    public static String verb(CommandLine command) {
+        String tool = command.executable().substring(command.executable().lastIndexOf('/') + 1);
+        List<String> args = command.arguments();
+        String verb = tool + " " + args.get(1);
+        return args.get(1).equals("get") && args.size() > 2 ? verb + " " + args.get(2) : verb;
+    }
+
+    private record Answer(int exitCode, String output, Boolean hang) {}
+}
