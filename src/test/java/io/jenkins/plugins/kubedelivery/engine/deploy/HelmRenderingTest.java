@@ -1,0 +1,135 @@
+package io.jenkins.plugins.kubedelivery.engine.deploy;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
+import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
+import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
+import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
+import io.jenkins.plugins.kubedelivery.testsupport.LocalProcessRunner;
+import io.jenkins.plugins.kubedelivery.testsupport.ScriptedRunner;
+import io.jenkins.plugins.kubedelivery.testsupport.Tools;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
+
+/**
+ * The real helm 3 and helm 4 render the fixture monorepo's charts the way deployService layers
+ * them. Cluster reads are replayed; rendering and version are the real binaries.
+ */
+@RunWith(Parameterized.class)
+public class HelmRenderingTest {
+    @Rule
+    public final EngineFixture fixture = new EngineFixture();
+
+    private final String helmVersion;
+    private String helm;
+    private LocalProcessRunner real;
+    private ScriptedRunner runner;
+
+    public HelmRenderingTest(String helmVersion) {
+        this.helmVersion = helmVersion;
+    }
+
+    @Parameters(name = "helm {0}")
+    public static Collection<Object[]> versions() {
+        return Tools.HELM_VERSIONS.stream().map(v -> new Object[] {v}).toList();
+    }
+
+    @Before
+    public void realHelm() throws Exception {
+        helm = Tools.helm(helmVersion).toString();
+        java.nio.file.Path home = Files.createTempDirectory(fixture.workspace(), "home");
+        real = new LocalProcessRunner(fixture.workspace(), Map.of("HOME", home.toString(), "KUBECONFIG", "/dev/null"));
+        runner = new ScriptedRunner(real);
+    }
+
+    private DeployResult dryRun(DeployRequest request) throws InterruptedException {
+        return new DeployService(fixture.ports(runner, helm)).deploy(request, ClusterTarget.inCluster(), "test");
+    }
+
+    private String render(DeployRequest request) throws Exception {
+        runner.answer("helm history", 1, "Error: release: not found\n");
+        return dryRun(request).diff();
+    }
+
+    @Test
+    public void stageValuesLayerOverTheChartsDefaultsAndTheImageTagComesLast() throws Exception {
+        Files.writeString(fixture.workspace().resolve("payments/ci-values.yaml"), "config:\n  FEATURE_X: \"on\"\nreplicaCount: 5\n");
+        String manifest = templateOf(DeployRequest.builder("payments", "stage").imageTag("abc123")
+                .valuesFiles(List.of("payments/ci-values.yaml")).values(Map.of("config.TRACE", "1,2=3")).build());
+        assertTrue(manifest, manifest.contains("replicas: 5"));
+        assertTrue(manifest, manifest.contains("LOG_LEVEL: \"debug\""));
+        assertTrue(manifest, manifest.contains("ENVIRONMENT: \"stage\""));
+        assertTrue(manifest, manifest.contains("FEATURE_X: \"on\""));
+        assertTrue(manifest, manifest.contains("TRACE: \"1,2=3\""));
+        assertTrue(manifest, manifest.contains("image: \"registry.example.com/shop/payments:abc123\""));
+    }
+
+    @Test
+    public void prodValuesGiveReplicasAndResources() throws Exception {
+        String manifest = templateOf(DeployRequest.builder("search", "prod").imageTag("2.0.1").imageRepository("registry.example.com/shop/search-v2").build());
+        assertTrue(manifest, manifest.contains("replicas: 3"));
+        assertTrue(manifest, manifest.contains("memory: 512Mi"));
+        assertTrue(manifest, manifest.contains("LOG_LEVEL: \"info\""));
+        assertTrue(manifest, manifest.contains("image: \"registry.example.com/shop/search-v2:2.0.1\""));
+    }
+
+    @Test
+    public void dryRunOfAFirstInstallListsEveryObjectAndChangesNothing() throws Exception {
+        String diff = render(DeployRequest.builder("payments", "stage").dryRun(true).build());
+        assertEquals("+ ConfigMap/payments-config (new)\n+ Service/payments (new)\n+ Deployment/payments (new)\n", diff);
+        assertFalse(runner.verbs().contains("helm upgrade"));
+        assertEquals(List.of("helm version", "helm history", "helm template"), runner.verbs());
+    }
+
+    @Test
+    public void dryRunShowsTheChangeAgainstTheDeployedManifest() throws Exception {
+        String deployed = real.run(CommandLine.of(List.of(helm, "template", "payments", fixture.workspace().resolve("helm/payments").toString(),
+                "--namespace", "stage")), Duration.ofMinutes(1)).output();
+        runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json").answer("helm get manifest", 0, deployed);
+        DeployResult result = dryRun(DeployRequest.builder("payments", "stage").dryRun(true).build());
+        assertTrue(result.diff(), result.diff().contains("~ Deployment/payments\n    -   replicas: 1\n    +   replicas: 2\n"));
+        assertTrue(result.diff(), result.diff().contains("    -   ENVIRONMENT: \"default\"\n"));
+        assertFalse(result.diff(), result.diff().contains("Service/payments"));
+        assertEquals("dry-run", result.status());
+        assertEquals(3, result.revision());
+        assertTrue(fixture.logText(), fixture.logText().contains("would change against revision 3"));
+    }
+
+    @Test
+    public void bothChartsLintCleanForEveryEnvironment() throws Exception {
+        for (String service : List.of("payments", "search")) {
+            for (String environment : List.of("stage", "prod")) {
+                String chart = fixture.workspace().resolve("helm/" + service).toString();
+                CommandResult lint = real.run(CommandLine.of(List.of(helm, "lint", chart, "--values", chart + "/values." + environment + ".yaml")),
+                        Duration.ofMinutes(1));
+                assertEquals(lint.output(), 0, lint.exitCode());
+            }
+        }
+    }
+
+    /** The manifest deployService would install, as the real helm renders it. */
+    private String templateOf(DeployRequest request) throws Exception {
+        runner.answer("helm history", 1, "Error: release: not found\n");
+        DeployRequest dry = DeployRequest.builder(request.service(), request.environment()).imageTag(request.imageTag())
+                .imageRepository(request.imageRepository()).valuesFiles(request.valuesFiles()).values(request.values()).dryRun(true).build();
+        dryRun(dry);
+        CommandLine template = runner.commands().stream().filter(c -> c.arguments().get(1).equals("template")).findFirst().orElseThrow();
+        CommandResult rendered = real.run(template, Duration.ofMinutes(1));
+        assertEquals(rendered.output(), 0, rendered.exitCode());
+        return rendered.output();
+    }
+}

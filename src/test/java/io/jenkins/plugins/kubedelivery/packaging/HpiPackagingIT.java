@@ -1,0 +1,201 @@
+package io.jenkins.plugins.kubedelivery.packaging;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import hudson.Extension;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.jenkinsci.Symbol;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.kohsuke.stapler.DataBoundConstructor;
+
+/** Opens the built .hpi and checks what Jenkins needs from it (jenkins-api-facts.md sections 10 and 12). */
+public class HpiPackagingIT {
+    private static final String INNER_JAR = "WEB-INF/lib/kube-delivery.jar";
+    private static final Pattern DEPENDENCIES = Pattern.compile("[a-z0-9-]+:[0-9][A-Za-z0-9._-]*(;resolution:=optional)?"
+            + "(,[a-z0-9-]+:[0-9][A-Za-z0-9._-]*(;resolution:=optional)?)*");
+
+    private static Path hpi;
+    private static byte[] innerJar;
+    private static List<String> innerEntries;
+
+    @BeforeClass
+    public static void openHpi() throws IOException {
+        hpi = Path.of(System.getProperty("kubedelivery.hpi", "target/kube-delivery.hpi"));
+        assertTrue("build the plugin first: mvn package (" + hpi + ")", Files.isRegularFile(hpi));
+        try (ZipFile zip = new ZipFile(hpi.toFile())) {
+            ZipEntry inner = zip.getEntry(INNER_JAR);
+            assertNotNull(INNER_JAR + " missing", inner);
+            try (InputStream in = zip.getInputStream(inner)) {
+                innerJar = in.readAllBytes();
+            }
+        }
+        innerEntries = new ArrayList<>();
+        try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(innerJar))) {
+            for (JarEntry e; (e = jar.getNextJarEntry()) != null; ) {
+                innerEntries.add(e.getName());
+            }
+        }
+    }
+
+    @Test
+    public void manifestCarriesThePluginAttributesAsMavenHpiPluginWritesThem() throws IOException {
+        Attributes main = hpiManifest().getMainAttributes();
+        assertEquals("kube-delivery", main.getValue("Short-Name"));
+        assertEquals("Kubernetes Delivery Steps", main.getValue("Long-Name"));
+        assertEquals("2.479.3", main.getValue("Jenkins-Version"));
+        assertEquals("2.479.3", main.getValue("Hudson-Version"));
+        assertEquals("io.jenkins.plugins", main.getValue("Group-Id"));
+        assertEquals("kube-delivery", main.getValue("Artifact-Id"));
+        assertNotNull(main.getValue("Url"));
+        assertTrue(main.getValue("Plugin-Version"), main.getValue("Plugin-Version").matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT \\(private-.+\\))?"));
+        String dependencies = main.getValue("Plugin-Dependencies");
+        assertTrue(dependencies, DEPENDENCIES.matcher(dependencies).matches());
+        for (String required : List.of("workflow-step-api:", "credentials:", "plain-credentials:")) {
+            assertTrue(dependencies, dependencies.contains(required));
+        }
+        assertFalse("Support-Dynamic-Loading is omitted when no extension declares it", main.containsKey(new Attributes.Name("Support-Dynamic-Loading")));
+    }
+
+    @Test
+    public void manifestLinesAreWrappedAsTheJdkRequires() throws IOException {
+        byte[] raw;
+        try (ZipFile zip = new ZipFile(hpi.toFile())) {
+            try (InputStream in = zip.getInputStream(zip.getEntry("META-INF/MANIFEST.MF"))) {
+                raw = in.readAllBytes();
+            }
+        }
+        String text = new String(raw, StandardCharsets.UTF_8);
+        assertTrue("ends with a newline", text.endsWith("\n"));
+        for (String line : text.split("\r?\n")) {
+            assertTrue(line, line.getBytes(StandardCharsets.UTF_8).length <= 72);
+        }
+    }
+
+    @Test
+    public void innerJarCarriesShortNameAndPluginVersion() throws IOException {
+        try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(innerJar))) {
+            Attributes main = jar.getManifest().getMainAttributes();
+            assertEquals("kube-delivery", main.getValue("Short-Name"));
+            assertEquals(hpiManifest().getMainAttributes().getValue("Plugin-Version"), main.getValue("Plugin-Version"));
+        }
+    }
+
+    @Test
+    public void innerJarHoldsTheViewsAndHelp() {
+        assertTrue(innerEntries.contains("index.jelly"));
+        for (String step : List.of("deploy/DeployServiceStep", "deploy/RollbackServiceStep")) {
+            String folder = "io/jenkins/plugins/kubedelivery/jenkins/" + step + "/";
+            assertTrue(folder + "config.jelly", innerEntries.contains(folder + "config.jelly"));
+            assertTrue(folder + "help.html", innerEntries.contains(folder + "help.html"));
+        }
+    }
+
+    @Test
+    public void noJenkinsApiDeclarationOrBuildToolIsPackaged() throws IOException {
+        Set<String> declared = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/jenkins-api/java"))) {
+            files.filter(p -> p.toString().endsWith(".java"))
+                    .forEach(p -> declared.add(Path.of("src/jenkins-api/java").relativize(p).toString().replace(".java", "")));
+        }
+        for (String entry : innerEntries) {
+            if (entry.endsWith(".class")) {
+                assertTrue(entry, entry.startsWith("io/jenkins/plugins/kubedelivery/"));
+                assertFalse(entry, entry.startsWith("io/jenkins/plugins/kubedelivery/buildtools/"));
+                assertFalse(entry, declared.contains(entry.replaceAll("\\$.*|\\.class$", "")));
+            }
+        }
+        try (ZipFile zip = new ZipFile(hpi.toFile())) {
+            List<String> libs = zip.stream().map(ZipEntry::getName).filter(n -> n.startsWith("WEB-INF/lib/") && n.endsWith(".jar")).toList();
+            assertEquals(List.of(INNER_JAR, "WEB-INF/lib/minimal-json-0.9.5.jar"), libs.stream().sorted().toList());
+            assertFalse(zip.stream().anyMatch(e -> e.getName().startsWith("WEB-INF/classes/")));
+        }
+    }
+
+    @Test
+    public void extensionIndexListsEveryDescriptor() throws Exception {
+        Set<String> indexed = new TreeSet<>();
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(innerResource("META-INF/annotations/hudson.Extension")))) {
+            for (Object o; (o = in.readObject()) != null; ) {
+                indexed.add((String) o.getClass().getField("className").get(o));
+            }
+        }
+        assertEquals(annotatedClasses(Extension.class), indexed);
+    }
+
+    @Test
+    public void symbolIndexListsEverySymbol() throws Exception {
+        String index = new String(innerResource("META-INF/annotations/org.jenkinsci.Symbol"), StandardCharsets.UTF_8);
+        assertEquals(annotatedClasses(Symbol.class), new TreeSet<>(List.of(index.strip().split("\n"))));
+    }
+
+    @Test
+    public void constructorParameterNamesAreCompiledIn() throws Exception {
+        int constructors = 0;
+        for (String name : classNames()) {
+            for (Constructor<?> c : Class.forName(name).getConstructors()) {
+                if (c.isAnnotationPresent(DataBoundConstructor.class)) {
+                    constructors++;
+                    for (var p : c.getParameters()) {
+                        assertTrue(name + " compiled without -parameters", p.isNamePresent());
+                    }
+                }
+            }
+        }
+        assertTrue("the steps have @DataBoundConstructor", constructors >= 2);
+    }
+
+    private static Manifest hpiManifest() throws IOException {
+        try (ZipFile zip = new ZipFile(hpi.toFile()); InputStream in = zip.getInputStream(zip.getEntry("META-INF/MANIFEST.MF"))) {
+            return new Manifest(in);
+        }
+    }
+
+    private static byte[] innerResource(String name) throws IOException {
+        try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(innerJar))) {
+            for (JarEntry e; (e = jar.getNextJarEntry()) != null; ) {
+                if (e.getName().equals(name)) {
+                    return jar.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError(name + " is missing from " + INNER_JAR);
+    }
+
+    private static List<String> classNames() {
+        return innerEntries.stream().filter(n -> n.endsWith(".class") && !n.contains("module-info"))
+                .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.')).toList();
+    }
+
+    private static Set<String> annotatedClasses(Class<? extends java.lang.annotation.Annotation> annotation) throws ClassNotFoundException {
+        Set<String> found = new TreeSet<>();
+        for (String name : classNames()) {
+            if (Class.forName(name, false, HpiPackagingIT.class.getClassLoader()).isAnnotationPresent(annotation)) {
+                found.add(name);
+            }
+        }
+        return found;
+    }
+}
