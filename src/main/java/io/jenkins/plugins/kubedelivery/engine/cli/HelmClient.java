@@ -2,12 +2,10 @@ package io.jenkins.plugins.kubedelivery.engine.cli;
 
 import com.eclipsesource.json.JsonObject;
 import com.eclipsesource.json.JsonValue;
-import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmCommands.UpgradeOptions;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.ReleaseRevision;
 import io.jenkins.plugins.kubedelivery.engine.model.ReleaseStatus;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -44,11 +42,11 @@ public final class HelmClient {
 
     /** The release's history, oldest first; empty when the release does not exist. */
     public List<ReleaseRevision> history(String release, String namespace, int max) throws InterruptedException {
-        CommandResult result = run(commands.history(release, namespace, max), READ_TIMEOUT);
+        CommandResult result = ToolCalls.run(runner, commands.history(release, namespace, max), READ_TIMEOUT);
         if (!result.succeeded() && result.output().contains("release: not found")) {
             return List.of();
         }
-        requireSuccess("helm history", result);
+        ToolCalls.requireSuccess("helm history", result);
         List<ReleaseRevision> revisions = new ArrayList<>();
         for (JsonValue entry : JsonOutput.parse(result.output(), "helm history").asArray()) {
             revisions.add(toRevision(entry.asObject()));
@@ -88,22 +86,7 @@ public final class HelmClient {
     }
 
     private CommandResult succeed(String verb, CommandLine command, Duration timeout) throws InterruptedException {
-        return requireSuccess(verb, run(command, timeout));
-    }
-
-    private static CommandResult requireSuccess(String verb, CommandResult result) {
-        if (!result.succeeded()) {
-            throw new ToolFailedException(verb, result);
-        }
-        return result;
-    }
-
-    private CommandResult run(CommandLine command, Duration timeout) throws InterruptedException {
-        try {
-            return runner.run(command, timeout);
-        } catch (IOException e) {
-            throw new EngineException("could not run " + command.executable() + ": " + e.getMessage(), e);
-        }
+        return ToolCalls.succeed(runner, verb, command, timeout);
     }
 
     private static ReleaseRevision toRevision(JsonObject o) {

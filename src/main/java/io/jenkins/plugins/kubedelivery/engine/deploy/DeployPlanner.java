@@ -107,8 +107,8 @@ public final class DeployPlanner {
         if (!local && workspace.isFile(valuesDir + "/values.yaml")) {
             files.add(workspace.toolPath(valuesDir + "/values.yaml"));
         }
-        String environmentValues = valuesDir + "/values." + environment + ".yaml";
-        if (workspace.isFile(environmentValues)) {
+        String environmentValues = environmentValues(r, valuesDir, environment);
+        if (environmentValues != null) {
             files.add(workspace.toolPath(environmentValues));
         }
         for (String extra : r.valuesFiles()) {
@@ -119,6 +119,21 @@ public final class DeployPlanner {
             files.add(workspace.toolPath(path));
         }
         return files;
+    }
+
+    /** {@code values.<env>.yaml}, else the fallback environment's (previews borrow stage's by default). */
+    private String environmentValues(DeployRequest r, String valuesDir, String environment) throws IOException, InterruptedException {
+        String own = valuesDir + "/values." + environment + ".yaml";
+        if (workspace.isFile(own)) {
+            return own;
+        }
+        String fallback = r.fallbackValuesEnvironment() != null ? r.fallbackValuesEnvironment()
+                : "preview".equals(environment) ? "stage" : null;
+        if (fallback == null || fallback.isBlank()) {
+            return null;
+        }
+        String borrowed = valuesDir + "/values." + NameRules.requireDnsLabel("fallbackValuesEnvironment", fallback) + ".yaml";
+        return workspace.isFile(borrowed) ? borrowed : null;
     }
 
     private static GeneratedValues generatedValues(DeployRequest r) {

@@ -38,6 +38,7 @@ public final class DeployRequest {
     private final boolean createNamespace;
     private final boolean dryRun;
     private final boolean recoverStuckRelease;
+    private final String fallbackValuesEnvironment;
 
     private DeployRequest(Builder b) {
         service = b.service;
@@ -59,6 +60,16 @@ public final class DeployRequest {
         createNamespace = b.createNamespace;
         dryRun = b.dryRun;
         recoverStuckRelease = b.recoverStuckRelease;
+        fallbackValuesEnvironment = b.fallbackValuesEnvironment;
+    }
+
+    /** The same request for another service of the monorepo: its own release and chart by convention. */
+    public DeployRequest forService(String otherService) {
+        return new Builder(otherService, environment).namespace(namespace).chartVersion(chartVersion).valuesFiles(valuesFiles)
+                .values(values).imageTag(imageTag).imageRepository(imageRepository).imageTagKey(imageTagKey)
+                .imageRepositoryKey(imageRepositoryKey).timeout(timeout).waitForReady(waitForReady).atomic(atomic)
+                .historyMax(historyMax).createNamespace(createNamespace).dryRun(dryRun).recoverStuckRelease(recoverStuckRelease)
+                .fallbackValuesEnvironment(fallbackValuesEnvironment).build();
     }
 
     public static Builder builder(String service, String environment) {
@@ -87,6 +98,11 @@ public final class DeployRequest {
     public boolean createNamespace() { return createNamespace; }
     public boolean dryRun() { return dryRun; }
     public boolean recoverStuckRelease() { return recoverStuckRelease; }
+    /**
+     * The environment whose values file stands in when {@code values.<environment>.yaml} is missing;
+     * {@code null} for the default ({@code stage} for {@code preview}, none otherwise).
+     */
+    public String fallbackValuesEnvironment() { return fallbackValuesEnvironment; }
 
     /** Fluent construction with the documented defaults. */
     public static final class Builder {
@@ -109,6 +125,7 @@ public final class DeployRequest {
         private boolean createNamespace;
         private boolean dryRun;
         private boolean recoverStuckRelease;
+        private String fallbackValuesEnvironment;
 
         private Builder(String service, String environment) {
             this.service = service;
@@ -132,6 +149,7 @@ public final class DeployRequest {
         public Builder createNamespace(boolean v) { createNamespace = v; return this; }
         public Builder dryRun(boolean v) { dryRun = v; return this; }
         public Builder recoverStuckRelease(boolean v) { recoverStuckRelease = v; return this; }
+        public Builder fallbackValuesEnvironment(String v) { fallbackValuesEnvironment = v; return this; }
 
         public DeployRequest build() {
             return new DeployRequest(this);

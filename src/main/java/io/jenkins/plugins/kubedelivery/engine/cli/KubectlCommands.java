@@ -1,0 +1,66 @@
+package io.jenkins.plugins.kubedelivery.engine.cli;
+
+import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds kubectl argument lists, with the cluster flags on each. Builds, never runs. */
+public final class KubectlCommands {
+    private final String kubectl;
+    private final ClusterTarget cluster;
+
+    public KubectlCommands(String kubectl, ClusterTarget cluster) {
+        this.kubectl = kubectl;
+        this.cluster = cluster;
+    }
+
+    public CommandLine getNamespace(String name) {
+        return command("get", "namespace", name, "--ignore-not-found", "--output", "json");
+    }
+
+    public CommandLine listNamespaces(String labelSelector) {
+        return command("get", "namespaces", "--selector", labelSelector, "--output", "json");
+    }
+
+    public CommandLine getSecrets(List<String> names, String namespace) {
+        List<String> args = new ArrayList<>(List.of("get", "secrets"));
+        args.addAll(names);
+        args.addAll(List.of("--namespace", namespace, "--output", "json"));
+        return command(args);
+    }
+
+    /** Applies a manifest file; {@code clientDryRun} validates it without a cluster. */
+    public CommandLine apply(String file, boolean clientDryRun) {
+        List<String> args = new ArrayList<>(List.of("apply", "--filename", file, "--output", "name"));
+        if (clientDryRun) {
+            args.add("--dry-run=client");
+        }
+        return command(args);
+    }
+
+    /**
+     * Deletes one namespace only if it still carries the given labels: the selector travels with
+     * the delete, so the API server matches nothing the plugin does not own.
+     */
+    public CommandLine deleteOwnedNamespace(String name, String ownershipSelector, boolean waitForDeletion) {
+        return command("delete", "namespaces", "--selector", ownershipSelector, "--field-selector", "metadata.name=" + name,
+                "--ignore-not-found", "--wait=" + waitForDeletion);
+    }
+
+    private CommandLine command(String... args) {
+        return command(List.of(args));
+    }
+
+    private CommandLine command(List<String> args) {
+        List<String> all = new ArrayList<>();
+        all.add(kubectl);
+        all.addAll(args);
+        if (cluster.kubeconfigPath() != null) {
+            all.addAll(List.of("--kubeconfig", cluster.kubeconfigPath()));
+        }
+        if (cluster.kubeContext() != null) {
+            all.addAll(List.of("--context", cluster.kubeContext()));
+        }
+        return CommandLine.of(all);
+    }
+}

@@ -1,0 +1,82 @@
+package io.jenkins.plugins.kubedelivery.engine.preview;
+
+import io.jenkins.plugins.kubedelivery.engine.EngineException;
+import io.jenkins.plugins.kubedelivery.engine.EngineLog;
+import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
+import io.jenkins.plugins.kubedelivery.engine.ValidationException;
+import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
+import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
+import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
+import io.jenkins.plugins.kubedelivery.engine.model.NamespaceInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * deletePreviewNamespace: removes a pull request's namespace, only if it carries the plugin's
+ * ownership label and belongs to that pull request. What is already gone counts as done.
+ */
+public final class PreviewDeletion {
+    private final EnginePorts ports;
+    private final EngineLog log;
+
+    public PreviewDeletion(EnginePorts ports) {
+        this.ports = ports;
+        this.log = ports.log();
+    }
+
+    /**
+     * @param pr the pull request, or {@code null} when {@code namespace} is given alone
+     * @param namespace the namespace, or {@code null} to derive it from {@code namePattern}
+     */
+    public Map<String, Object> delete(String pr, String repository, String namespace, String namePattern, boolean waitForDeletion,
+            ClusterTarget cluster) throws InterruptedException {
+        String name = resolveName(pr, repository, namespace, namePattern);
+        KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
+        Optional<NamespaceInfo> existing = kubectl.namespace(name);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("namespace", name);
+        if (existing.isEmpty()) {
+            log.line("Preview namespace " + name + " is already gone");
+            result.put("deleted", false);
+            result.put("alreadyGone", true);
+            return result;
+        }
+        NamespaceInfo info = existing.get();
+        requireOwned(info, pr, repository);
+        boolean deleted = kubectl.deleteOwnedNamespace(name, Ownership.selector(info.label(Ownership.PR), info.label(Ownership.REPOSITORY)),
+                waitForDeletion);
+        log.line(deleted ? "Deleted preview namespace " + name + (waitForDeletion ? "" : " (its objects are removed in the background)")
+                : "Preview namespace " + name + " was gone by the time of deletion");
+        result.put("deleted", deleted);
+        result.put("alreadyGone", !deleted);
+        return result;
+    }
+
+    private static String resolveName(String pr, String repository, String namespace, String namePattern) {
+        if (namespace != null && !namespace.isBlank()) {
+            return NameRules.requireDnsLabel("namespace", namespace);
+        }
+        if (pr == null || pr.isBlank()) {
+            throw new ValidationException("pr", "is required unless namespace is given: outside a pull request build give pr: '123'");
+        }
+        NameRules.requirePresent("repository", repository);
+        return PreviewNaming.label("namePattern", namePattern == null || namePattern.isBlank() ? PreviewRequest.DEFAULT_NAME_PATTERN : namePattern,
+                Map.of("pr", pr, "repository", repository, "branch", ""));
+    }
+
+    static void requireOwned(NamespaceInfo info, String pr, String repository) {
+        if (!Ownership.isOwnedPreview(info.labels())) {
+            throw new EngineException("namespace '" + info.name() + "' is not a kube-delivery preview (it lacks "
+                    + Ownership.MANAGED_BY + "=" + Ownership.MANAGER + " and " + Ownership.PREVIEW + "=true): refusing to delete it");
+        }
+        if (pr != null && !pr.isBlank() && !PreviewNaming.toLabelValue(pr).equals(info.label(Ownership.PR))) {
+            throw new EngineException("namespace '" + info.name() + "' belongs to PR " + info.label(Ownership.PR) + ", not PR " + pr
+                    + ": refusing to delete it");
+        }
+        if (repository != null && !repository.isBlank() && !PreviewNaming.toLabelValue(repository).equals(info.label(Ownership.REPOSITORY))) {
+            throw new EngineException("namespace '" + info.name() + "' belongs to repository " + info.label(Ownership.REPOSITORY)
+                    + ", not " + repository + ": refusing to delete it");
+        }
+    }
+}

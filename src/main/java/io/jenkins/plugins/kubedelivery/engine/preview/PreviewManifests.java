@@ -1,0 +1,93 @@
+package io.jenkins.plugins.kubedelivery.engine.preview;
+
+import com.eclipsesource.json.JsonArray;
+import com.eclipsesource.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The objects a preview environment is made of, as one {@code v1 List} for a single
+ * {@code kubectl apply}: the Namespace first, then its quota, limits, network policy and copied
+ * Secrets, every one labelled as the plugin's.
+ */
+final class PreviewManifests {
+    static final String QUOTA_NAME = "kube-delivery-preview";
+    static final String LIMITS_NAME = "kube-delivery-preview";
+    static final String POLICY_NAME = "kube-delivery-default-deny";
+
+    private PreviewManifests() {}
+
+    static JsonObject list(PreviewPlan plan, List<JsonObject> sourceSecrets) {
+        JsonArray items = new JsonArray().add(namespace(plan));
+        if (!plan.request().quota().isEmpty()) {
+            items.add(object("v1", "ResourceQuota", QUOTA_NAME, plan).add("spec", new JsonObject().add("hard", strings(plan.request().quota()))));
+        }
+        if (!plan.request().limitDefaults().isEmpty() || !plan.request().limitDefaultRequests().isEmpty()) {
+            items.add(limitRange(plan));
+        }
+        if (plan.request().networkPolicy()) {
+            items.add(networkPolicy(plan));
+        }
+        for (JsonObject secret : sourceSecrets) {
+            items.add(copiedSecret(secret, plan));
+        }
+        return new JsonObject().add("apiVersion", "v1").add("kind", "List").add("items", items);
+    }
+
+    private static JsonObject namespace(PreviewPlan plan) {
+        JsonObject metadata = new JsonObject().add("name", plan.namespace())
+                .add("labels", strings(plan.labels())).add("annotations", strings(plan.annotations()));
+        return new JsonObject().add("apiVersion", "v1").add("kind", "Namespace").add("metadata", metadata);
+    }
+
+    private static JsonObject limitRange(PreviewPlan plan) {
+        JsonObject limit = new JsonObject().add("type", "Container");
+        if (!plan.request().limitDefaults().isEmpty()) {
+            limit.add("default", strings(plan.request().limitDefaults()));
+        }
+        if (!plan.request().limitDefaultRequests().isEmpty()) {
+            limit.add("defaultRequest", strings(plan.request().limitDefaultRequests()));
+        }
+        return object("v1", "LimitRange", LIMITS_NAME, plan).add("spec", new JsonObject().add("limits", new JsonArray().add(limit)));
+    }
+
+    /** Denies ingress except from pods of the namespace itself and from the ingress controller. */
+    private static JsonObject networkPolicy(PreviewPlan plan) {
+        JsonObject samePods = new JsonObject().add("from", new JsonArray().add(new JsonObject().add("podSelector", new JsonObject())));
+        JsonObject ingressController = new JsonObject().add("from", new JsonArray().add(new JsonObject().add("namespaceSelector",
+                new JsonObject().add("matchLabels", new JsonObject().add("kubernetes.io/metadata.name", plan.request().ingressNamespace())))));
+        JsonObject spec = new JsonObject().add("podSelector", new JsonObject())
+                .add("policyTypes", new JsonArray().add("Ingress"))
+                .add("ingress", new JsonArray().add(samePods).add(ingressController));
+        return object("networking.k8s.io/v1", "NetworkPolicy", POLICY_NAME, plan).add("spec", spec);
+    }
+
+    /** A copy keeps only name, type and contents; the source's identity and history stay behind. */
+    private static JsonObject copiedSecret(JsonObject source, PreviewPlan plan) {
+        JsonObject sourceMetadata = source.get("metadata").asObject();
+        JsonObject copy = object("v1", "Secret", sourceMetadata.getString("name", ""), plan);
+        copy.get("metadata").asObject().add("annotations", new JsonObject()
+                .add("kube-delivery.io/copied-from", plan.request().secretsNamespace() + "/" + sourceMetadata.getString("name", "")));
+        copy.add("type", source.getString("type", "Opaque"));
+        if (source.get("data") != null) {
+            copy.add("data", source.get("data"));
+        }
+        return copy;
+    }
+
+    private static JsonObject object(String apiVersion, String kind, String name, PreviewPlan plan) {
+        JsonObject metadata = new JsonObject().add("name", name).add("namespace", plan.namespace())
+                .add("labels", new JsonObject().add(Ownership.MANAGED_BY, Ownership.MANAGER));
+        return new JsonObject().add("apiVersion", apiVersion).add("kind", kind).add("metadata", metadata);
+    }
+
+    private static JsonObject strings(Map<String, String> map) {
+        JsonObject object = new JsonObject();
+        map.forEach(object::add);
+        return object;
+    }
+
+    static String json(JsonObject list) {
+        return list.toString(com.eclipsesource.json.WriterConfig.PRETTY_PRINT) + "\n";
+    }
+}
