@@ -28,9 +28,19 @@ public final class Ownership {
         return MANAGED_BY + "=" + MANAGER + "," + PREVIEW + "=true";
     }
 
-    /** The preview namespaces of one pull request of one repository. */
-    public static String selector(String prLabel, String repositoryLabel) {
-        return previewSelector() + "," + PR + "=" + prLabel + "," + REPOSITORY + "=" + repositoryLabel;
+    /**
+     * Selects exactly the namespace these labels describe: ownership, plus its PR and repository
+     * labels where it has them, so a delete matches nothing that changed hands in between.
+     */
+    public static String selectorFor(Map<String, String> labels) {
+        StringBuilder selector = new StringBuilder(previewSelector());
+        for (String key : new String[] {PR, REPOSITORY}) {
+            String value = labels.get(key);
+            if (value != null && !value.isEmpty()) {
+                selector.append(',').append(key).append('=').append(value);
+            }
+        }
+        return selector.toString();
     }
 
     public static boolean isOwnedPreview(Map<String, String> labels) {

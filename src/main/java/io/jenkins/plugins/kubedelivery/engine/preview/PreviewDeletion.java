@@ -44,7 +44,7 @@ public final class PreviewDeletion {
         }
         NamespaceInfo info = existing.get();
         requireOwned(info, pr, repository);
-        boolean deleted = kubectl.deleteOwnedNamespace(name, Ownership.selector(info.label(Ownership.PR), info.label(Ownership.REPOSITORY)),
+        boolean deleted = kubectl.deleteOwnedNamespace(name, Ownership.selectorFor(info.labels()),
                 waitForDeletion);
         log.line(deleted ? "Deleted preview namespace " + name + (waitForDeletion ? "" : " (its objects are removed in the background)")
                 : "Preview namespace " + name + " was gone by the time of deletion");

@@ -68,7 +68,7 @@ public final class PreviewReaper {
         List<String> deleted = new ArrayList<>();
         Map<String, String> failed = new LinkedHashMap<>();
         for (Outcome<NamespaceInfo, Boolean> o : BoundedParallel.run(doomed, parallelism, ns -> kubectl.deleteOwnedNamespace(ns.name(),
-                Ownership.selector(ns.label(Ownership.PR), ns.label(Ownership.REPOSITORY)), false))) {
+                Ownership.selectorFor(ns.labels()), false))) {
             if (o.succeeded()) {
                 deleted.add(o.item().name());
             } else {
