@@ -39,6 +39,7 @@ public final class DeployService {
         DeployPlan plan = new DeployPlanner(ports.workspace()).plan(request);
         log.line("Deploying " + plan.service() + " (chart " + plan.chartLabel() + ") as release " + plan.release()
                 + " to namespace " + plan.namespace() + ", environment " + plan.environment() + (plan.dryRun() ? ", dry run" : ""));
+        log.line("Values, in order: " + describeValues(plan));
         try (ReleaseLocks.Lease lease = ReleaseLocks.shared()
                 .acquire(ReleaseLocks.key(cluster.identity(), plan.namespace(), plan.release()), owner, log)) {
             HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
@@ -84,6 +85,16 @@ public final class DeployService {
         }
         return new UpgradeOptions(plan.release(), plan.chart(), plan.chartVersion(), plan.namespace(), files, plan.timeout(),
                 plan.waitForReady(), plan.atomic(), plan.historyMax(), plan.createNamespace());
+    }
+
+    /** Names the files and the generated keys, never a value (values may be secret). */
+    private static String describeValues(DeployPlan plan) {
+        List<String> parts = new ArrayList<>(plan.chart().equals(plan.chartLabel()) ? List.of() : List.of("the chart's values.yaml"));
+        parts.addAll(plan.valuesFiles());
+        if (!plan.generatedValues().isEmpty()) {
+            parts.add("generated values for " + String.join(", ", plan.generatedValues().keySet()));
+        }
+        return parts.isEmpty() ? "the chart's defaults only" : String.join(", ", parts);
     }
 
     private long elapsed(long started) {
