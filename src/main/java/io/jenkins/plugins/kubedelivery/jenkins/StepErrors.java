@@ -21,10 +21,15 @@ public final class StepErrors {
 
     public static AbortException toAbort(String stepName, Throwable failure, SecretMask mask) {
         AbortException abort = new AbortException(oneLine(stepName, describe(stepName, failure), mask));
-        if (!(failure instanceof IOException) && !(failure instanceof EngineException)) {
+        if (isUnexpected(failure)) {
             LOGGER.log(Level.WARNING, stepName + " failed unexpectedly", failure);
         }
         return abort;
+    }
+
+    private static boolean isUnexpected(Throwable failure) {
+        return !(failure instanceof IOException || failure instanceof EngineException
+                || failure instanceof MissingContextVariableException);
     }
 
     private static String describe(String stepName, Throwable failure) {
