@@ -19,20 +19,7 @@ final class Checkpoints {
 
     static StepExecution restart(StepExecution execution, TestStepContext before, TestStepContext after)
             throws IOException, ClassNotFoundException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes) {
-            {
-                enableReplaceObject(true);
-            }
-
-            @Override
-            protected Object replaceObject(Object obj) {
-                return obj == before ? new ContextHandle() : obj;
-            }
-        }) {
-            out.writeObject(execution);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(write(execution, before))) {
             {
                 enableResolveObject(true);
             }
@@ -44,6 +31,24 @@ final class Checkpoints {
         }) {
             return (StepExecution) in.readObject();
         }
+    }
+
+    /** What a checkpoint writes to disk for the execution (its context left out). */
+    static byte[] write(StepExecution execution, TestStepContext context) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes) {
+            {
+                enableReplaceObject(true);
+            }
+
+            @Override
+            protected Object replaceObject(Object obj) {
+                return obj == context ? new ContextHandle() : obj;
+            }
+        }) {
+            out.writeObject(execution);
+        }
+        return bytes.toByteArray();
     }
 
     private static final class ContextHandle implements Serializable {

@@ -172,6 +172,25 @@ public class DeployServiceStepTest {
         assertTrue(descriptor.getClass().getAnnotation(org.jenkinsci.Symbol.class).value()[0].equals("deployService"));
     }
 
+    @Test
+    public void aCheckpointNeverHoldsTheToken() throws Exception {
+        StepFixture fixture = StepFixture.canned(tmp.getRoot());
+        fixture.credentials.secretText("stage-token", "token-that-must-stay-in-memory");
+        DeployServiceStep step = new DeployServiceStep("payments", "stage");
+        step.setKubeconfigCredentialsId("stage-token");
+        step.setServer("https://k8s.example.com");
+        TestStepContext context = fixture.context();
+        StepExecution execution = step.start(context);
+        execution.start();
+        assertTrue(context.await(Duration.ofSeconds(20)));
+
+        String written = new String(Checkpoints.write(execution, context), java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        assertEquals("the token was read", List.of("stage-token"), fixture.credentials.lookedUp());
+        assertTrue("the parameters were written", written.contains("k8s.example.com"));
+        assertFalse(written.contains("token-that-must-stay-in-memory"));
+    }
+
     /** A controller restart: the execution is written to disk and read back, then resumed. */
     @Test
     public void afterARestartTheStepFailsWithAdvice() throws Exception {
