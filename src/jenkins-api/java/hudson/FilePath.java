@@ -112,6 +112,15 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         return new FilePath(Files.createTempDirectory(Path.of(remote), prefix).toFile());
     }
 
+    /** Runs the callable here: a local FilePath has no channel. */
+    public <T> T act(FileCallable<T> callable) throws IOException, InterruptedException {
+        return callable.invoke(new File(remote), null);
+    }
+
+    public interface FileCallable<T> extends java.io.Serializable {
+        T invoke(File f, VirtualChannel channel) throws IOException, InterruptedException;
+    }
+
     @Override
     public String toString() {
         return remote;

@@ -122,6 +122,13 @@ public abstract class Launcher {
             return stdin;
         }
 
+        public ProcStarter envs(Map<String, String> overrides) {
+            List<String> pairs = new ArrayList<>();
+            overrides.forEach((key, value) -> pairs.add(key + "=" + value));
+            this.envs = pairs.toArray(new String[0]);
+            return this;
+        }
+
         public ProcStarter envs(String... overrides) {
             this.envs = overrides.clone();
             return this;

@@ -1,0 +1,57 @@
+package io.jenkins.plugins.kubedelivery.jenkins;
+
+import io.jenkins.plugins.kubedelivery.engine.ValidationException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as step parameters write them ({@code 90s}, {@code 5m}, {@code 1h30m}) and as logs show them. */
+public final class DurationText {
+    private static final Pattern FORM = Pattern.compile("(?:(\\d{1,4})h)?(?:(\\d{1,5})m)?(?:(\\d{1,6})s)?");
+
+    private DurationText() {}
+
+    /**
+     * @param parameter the step parameter, named in the error
+     * @throws ValidationException for anything but hours, minutes and seconds in that order, or zero
+     */
+    public static Duration parse(String parameter, String text) {
+        String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        Matcher m = FORM.matcher(trimmed);
+        if (trimmed.isEmpty() || !m.matches()) {
+            throw new ValidationException(parameter, "'" + text + "' is not a duration; write it like 90s, 5m or 1h30m"
+                    + " (hours h, minutes m, seconds s, in that order)");
+        }
+        Duration duration = Duration.ofHours(number(m.group(1))).plusMinutes(number(m.group(2)))
+                .plusSeconds(number(m.group(3)));
+        if (duration.isZero()) {
+            throw new ValidationException(parameter, "must be longer than zero, e.g. 5m");
+        }
+        return duration;
+    }
+
+    private static long number(String digits) {
+        return digits == null ? 0 : Long.parseLong(digits);
+    }
+
+    /** {@code 1h30m}, {@code 5m}, {@code 2.4s}: short enough for a log line. */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+        }
+        long seconds = duration.getSeconds();
+        StringBuilder text = new StringBuilder();
+        if (seconds >= 3600) {
+            text.append(seconds / 3600).append('h');
+        }
+        if (seconds % 3600 >= 60) {
+            text.append(seconds % 3600 / 60).append('m');
+        }
+        if (seconds % 60 != 0) {
+            text.append(seconds % 60).append('s');
+        }
+        return text.toString();
+    }
+}

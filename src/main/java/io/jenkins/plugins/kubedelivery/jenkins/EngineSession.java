@@ -1,0 +1,103 @@
+package io.jenkins.plugins.kubedelivery.jenkins;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.kubedelivery.engine.EngineLog;
+import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
+import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * The engine's ports opened over one step's context: commands through its Launcher, files in its
+ * workspace, a private staging directory, and the cluster target (kubeconfig from credentials).
+ * {@link #close()} removes the staging directory and with it every secret file, whatever happened.
+ */
+public final class EngineSession implements AutoCloseable {
+    /** The tools as the container (or agent) finds them on its PATH. */
+    static final String HELM = "helm";
+    static final String KUBECTL = "kubectl";
+
+    private final EnginePorts ports;
+    private final ClusterTarget cluster;
+    private final FilePathStagingArea staging;
+    private final String owner;
+    private final PrintStream log;
+
+    private EngineSession(EnginePorts ports, ClusterTarget cluster, FilePathStagingArea staging, String owner,
+            PrintStream log) {
+        this.ports = ports;
+        this.cluster = cluster;
+        this.staging = staging;
+        this.owner = owner;
+        this.log = log;
+    }
+
+    public static EngineSession open(StepContext context, ClusterAccess access, SecretMask mask)
+            throws IOException, InterruptedException {
+        PrintStream log = required(context, TaskListener.class).getLogger();
+        Launcher launcher = required(context, Launcher.class);
+        FilePath workspace = required(context, FilePath.class);
+        Run<?, ?> run = required(context, Run.class);
+        EnvVars environment = context.get(EnvVars.class);
+        Map<String, String> env = environment == null ? Map.of() : environment;
+
+        FilePathStagingArea staging = FilePathStagingArea.create(workspace);
+        try {
+            ClusterTarget cluster = new KubeconfigScope(CredentialsLookup.from(context), mask).open(access, run, staging);
+            EngineLog engineLog = line -> log.println(mask.apply(line));
+            EnginePorts ports = new EnginePorts(new LauncherCommandRunner(launcher, env, workspace, log),
+                    new FilePathWorkspaceFiles(workspace), staging, engineLog, Clock.systemUTC(), HELM, KUBECTL);
+            return new EngineSession(ports, cluster, staging, run.getFullDisplayName(), log);
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            closeAfterFailure(staging, e);
+            throw e;
+        }
+    }
+
+    private static <T> T required(StepContext context, Class<T> type) throws IOException, InterruptedException {
+        T value = context.get(type);
+        if (value == null) {
+            throw new AbortException("needs a " + type.getSimpleName() + " from the step context: call it inside"
+                    + " node { } (and, on a Kubernetes pod agent, inside container('helm') { })");
+        }
+        return value;
+    }
+
+    private static void closeAfterFailure(FilePathStagingArea staging, Throwable failure) {
+        try {
+            staging.close();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    public EnginePorts ports() {
+        return ports;
+    }
+
+    public ClusterTarget cluster() {
+        return cluster;
+    }
+
+    /** Who acts, for the engine's messages about concurrent deploys: the build's display name. */
+    public String owner() {
+        return owner;
+    }
+
+    public PrintStream log() {
+        return log;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        staging.close();
+    }
+}

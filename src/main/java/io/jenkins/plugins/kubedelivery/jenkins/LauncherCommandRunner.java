@@ -1,0 +1,112 @@
+package io.jenkins.plugins.kubedelivery.jenkins;
+
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.Proc;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandRunner;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs the engine's commands through the step context's {@link Launcher}, so that inside
+ * {@code container('helm') { ... }} they run in that container.
+ *
+ * <p>Written for what {@code container()} does (jenkins-api-facts.md section 4): no stdin, stderr
+ * merged into the one {@code stdout(...)} stream, {@code readStdout()} unsupported, exit code -1
+ * when the exec protocol lost it (passed through as {@link CommandResult#EXIT_STATUS_LOST}), and
+ * an interrupted {@code join()} that does not stop the process, so this class kills it itself.
+ */
+public final class LauncherCommandRunner implements CommandRunner {
+    private final Launcher launcher;
+    private final Map<String, String> environment;
+    private final FilePath workingDirectory;
+    private final PrintStream log;
+
+    /**
+     * @param environment the step's environment ({@code withEnv}, proxies); values are never printed
+     * @param workingDirectory the workspace, where relative paths of the engine start
+     * @param log the build log, which gets a {@code $ helm ...} line and the duration per command
+     */
+    public LauncherCommandRunner(Launcher launcher, Map<String, String> environment, FilePath workingDirectory,
+            PrintStream log) {
+        this.launcher = launcher;
+        this.environment = new LinkedHashMap<>(environment);
+        this.workingDirectory = workingDirectory;
+        this.log = log;
+    }
+
+    @Override
+    public CommandResult run(CommandLine command, Duration timeout) throws IOException, InterruptedException {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        log.println("$ " + command);
+        long started = System.nanoTime();
+        Proc proc = launcher.launch()
+                .cmds(command.arguments())
+                .envs(environment)
+                .pwd(workingDirectory)
+                .quiet(true)
+                .stdout(output)
+                .start();
+        int exitCode = awaitExit(proc, command, timeout);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        log.println("  (" + verb(command) + " exit " + exitCode + " after " + DurationText.format(Duration.ofMillis(millis)) + ")");
+        return new CommandResult(exitCode, output.toString(StandardCharsets.UTF_8), millis);
+    }
+
+    private int awaitExit(Proc proc, CommandLine command, Duration timeout) throws IOException, InterruptedException {
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = StepWorkers.schedule(() -> {
+            timedOut.set(true);
+            killQuietly(proc);
+        }, timeout);
+        try {
+            int exitCode = proc.join();
+            if (timedOut.get()) {
+                throw new IOException(verb(command) + " did not finish within " + DurationText.format(timeout)
+                        + " and was killed");
+            }
+            return exitCode;
+        } catch (InterruptedException aborted) {
+            // join() returning on interruption leaves the process running (container() only closes
+            // its websocket), so stop it before reporting the abort.
+            killQuietly(proc);
+            throw aborted;
+        } finally {
+            watchdog.cancel(false);
+        }
+    }
+
+    /** Kills even when the calling thread carries an interrupt, which would fail a remote call at once. */
+    private void killQuietly(Proc proc) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            proc.kill();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            log.println("  (could not kill the command: " + e.getMessage() + ")");
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** {@code helm upgrade}: the executable's name and its first word, for short messages. */
+    static String verb(CommandLine command) {
+        List<String> arguments = command.arguments();
+        String executable = arguments.get(0).substring(arguments.get(0).lastIndexOf('/') + 1);
+        if (arguments.size() > 1 && !arguments.get(1).startsWith("-")) {
+            return executable + " " + arguments.get(1);
+        }
+        return executable;
+    }
+}

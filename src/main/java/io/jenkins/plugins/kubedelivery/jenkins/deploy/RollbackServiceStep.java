@@ -1,0 +1,97 @@
+package io.jenkins.plugins.kubedelivery.jenkins.deploy;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.kubedelivery.engine.EngineException;
+import io.jenkins.plugins.kubedelivery.jenkins.StepErrors;
+import java.util.Set;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code rollbackService}: returns a service's release to an earlier revision (by default the
+ * previous deployed one) with one {@code helm rollback}, through the engine's {@code RollbackService}.
+ */
+public final class RollbackServiceStep extends Step {
+    public static final String FUNCTION_NAME = "rollbackService";
+
+    private final String service;
+    private final String environment;
+    private String namespace;
+    private String release;
+    private int toRevision;
+    private String timeout = DeployServiceStep.DEFAULT_TIMEOUT;
+    private boolean wait = true;
+    private String kubeconfigCredentialsId;
+    private String kubeContext;
+    private String server;
+
+    @DataBoundConstructor
+    public RollbackServiceStep(String service, String environment) {
+        this.service = service;
+        this.environment = environment;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        RollbackParameters parameters;
+        try {
+            parameters = RollbackParameters.of(this);
+        } catch (EngineException e) {
+            throw StepErrors.toAbort(FUNCTION_NAME, e, null);
+        }
+        return new RollbackServiceStepExecution(context, parameters);
+    }
+
+    public String getService() { return service; }
+    public String getEnvironment() { return environment; }
+    public String getNamespace() { return namespace; }
+    public String getRelease() { return release; }
+    public int getToRevision() { return toRevision; }
+    public String getTimeout() { return timeout; }
+    public boolean isWait() { return wait; }
+    public String getKubeconfigCredentialsId() { return kubeconfigCredentialsId; }
+    public String getKubeContext() { return kubeContext; }
+    public String getServer() { return server; }
+
+    @DataBoundSetter public void setNamespace(String namespace) { this.namespace = DeployServiceStep.optional(namespace); }
+    @DataBoundSetter public void setRelease(String release) { this.release = DeployServiceStep.optional(release); }
+    @DataBoundSetter public void setToRevision(int toRevision) { this.toRevision = toRevision; }
+    @DataBoundSetter public void setTimeout(String timeout) {
+        this.timeout = DeployServiceStep.orDefault(timeout, DeployServiceStep.DEFAULT_TIMEOUT);
+    }
+    @DataBoundSetter public void setWait(boolean wait) { this.wait = wait; }
+    @DataBoundSetter public void setKubeconfigCredentialsId(String id) {
+        this.kubeconfigCredentialsId = DeployServiceStep.optional(id);
+    }
+    @DataBoundSetter public void setKubeContext(String kubeContext) { this.kubeContext = DeployServiceStep.optional(kubeContext); }
+    @DataBoundSetter public void setServer(String server) { this.server = DeployServiceStep.optional(server); }
+
+    @Extension
+    @Symbol(FUNCTION_NAME)
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return FUNCTION_NAME;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Roll a service's Helm release back to an earlier revision";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class, Launcher.class, FilePath.class, EnvVars.class);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package io.jenkins.plugins.kubedelivery.jenkins;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertTrue;
+
+import hudson.AbortException;
+import io.jenkins.plugins.kubedelivery.engine.EngineException;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
+import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
+import io.jenkins.plugins.kubedelivery.jenkins.support.TestLauncher;
+import io.jenkins.plugins.kubedelivery.jenkins.support.TestLauncher.Reply;
+import io.jenkins.plugins.kubedelivery.jenkins.support.TestStepContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The long-step machinery with a scripted stand-in for the engine: threads, clean-up, stop, secrets. */
+public class BackgroundStepExecutionTest {
+    private static final String TOKEN = "sa-token-7f3a9c1e";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private StepFixture fixture;
+    private final List<String> kubeconfigChecks = new CopyOnWriteArrayList<>();
+
+    @Before
+    public void setUp() throws Exception {
+        fixture = StepFixture.canned(tmp.getRoot());
+        fixture.credentials.secretText("stage-token", TOKEN);
+        fixture.launcher.onLaunch(this::inspectKubeconfigArgument);
+    }
+
+    /** While a command runs, its kubeconfig exists, is 0600, outside the workspace, and holds the token. */
+    private void inspectKubeconfigArgument(TestLauncher.Launch launch) {
+        int flag = launch.cmds().indexOf("--kubeconfig");
+        if (flag < 0) {
+            return;
+        }
+        try {
+            Path file = Path.of(launch.cmds().get(flag + 1));
+            kubeconfigChecks.add(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))
+                    + " inWorkspace=" + file.startsWith(fixture.workspace)
+                    + " token=" + Files.readString(file).contains(TOKEN));
+        } catch (Exception e) {
+            kubeconfigChecks.add("unreadable: " + e);
+        }
+    }
+
+    private static final ClusterAccess TOKEN_ACCESS = new ClusterAccess("stage-token", null, "https://k8s.example.com");
+
+    @Test
+    public void runsOffTheCallingThreadAndReturnsTheResult() throws Exception {
+        TestStepContext context = fixture.context();
+        fixture.launcher.reply("helm", "status", Reply.ok("{\"name\":\"payments\"}"));
+        List<String> threads = new ArrayList<>();
+        ScriptedExecution execution = new ScriptedExecution(context, TOKEN_ACCESS, session -> {
+            threads.add(Thread.currentThread().getName());
+            CommandResult status = helm(session, "status", "payments");
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("output", status.output());
+            return result;
+        });
+
+        assertFalse("completes later, from the worker", execution.start());
+
+        assertTrue(context.await(WAIT));
+        assertNull(context.failure());
+        assertEquals(Map.of("output", "{\"name\":\"payments\"}"), context.result());
+        assertTrue(threads.get(0), threads.get(0).startsWith("kube-delivery step"));
+        assertEquals(List.of("rw------- inWorkspace=false token=true"), kubeconfigChecks);
+        assertEquals("the kubeconfig is gone", List.of(), fixture.stagingDirectories());
+        assertSecretNowhere(context);
+    }
+
+    @Test
+    public void aFailureIsAOneLineAbortWithTheSecretMasked() throws Exception {
+        TestStepContext context = fixture.context();
+        fixture.launcher.reply("helm", "upgrade", Reply.exit(1, "Error: Unauthorized"));
+        ScriptedExecution execution = new ScriptedExecution(context, TOKEN_ACCESS, session -> {
+            CommandResult upgrade = helm(session, "upgrade", "payments");
+            throw new EngineException("helm upgrade exited " + upgrade.exitCode() + ":\n" + upgrade.output()
+                    + "\n(bearer " + TOKEN + ")");
+        });
+
+        execution.start();
+
+        assertTrue(context.await(WAIT));
+        Throwable failure = context.failure();
+        assertTrue(String.valueOf(failure), failure instanceof AbortException);
+        assertEquals("deployService: helm upgrade exited 1: | Error: Unauthorized | (bearer ****)", failure.getMessage());
+        assertEquals(List.of("rw------- inWorkspace=false token=true"), kubeconfigChecks);
+        assertEquals(List.of(), fixture.stagingDirectories());
+        assertSecretNowhere(context);
+    }
+
+    @Test
+    public void stopKillsTheRunningCommandRemovesTheKubeconfigAndFailsWithTheCause() throws Exception {
+        TestStepContext context = fixture.context();
+        fixture.launcher.reply("helm", "upgrade", Reply.hang());
+        ScriptedExecution execution = new ScriptedExecution(context, TOKEN_ACCESS, session -> helm(session, "upgrade", "payments"));
+        execution.start();
+        TestLauncher.CannedProc proc = (TestLauncher.CannedProc) LauncherCommandRunnerTest.awaitLaunch(fixture);
+        assertEquals(1, fixture.stagingDirectories().size());
+
+        Exception cause = new InterruptedException("aborted by a user");
+        execution.stop(cause);
+
+        assertTrue(context.await(WAIT));
+        assertSame(cause, context.failure());
+        assertTrue("helm was killed", proc.wasKilled());
+        assertEquals(List.of(), fixture.stagingDirectories());
+        Thread.sleep(200);
+        assertEquals("completed exactly once", 1, context.completions());
+    }
+
+    @Test
+    public void stopKillsARealProcess() throws Exception {
+        StepFixture local = StepFixture.local(tmp.newFolder("local"));
+        TestStepContext context = local.context();
+        ScriptedExecution execution = new ScriptedExecution(context, new ClusterAccess(null, null, null),
+                session -> session.ports().runner().run(CommandLine.of(List.of("sleep", "30")), Duration.ofMinutes(1)));
+        execution.start();
+        hudson.Proc proc = LauncherCommandRunnerTest.awaitLaunch(local);
+
+        execution.stop(new InterruptedException("abort"));
+
+        assertTrue(context.await(WAIT));
+        assertFalse(proc.isAlive());
+        assertEquals(List.of(), local.stagingDirectories());
+    }
+
+    @Test
+    public void stopBeforeStartCompletesAtOnce() throws Exception {
+        TestStepContext context = fixture.context();
+        ScriptedExecution execution = new ScriptedExecution(context, TOKEN_ACCESS, session -> "never");
+        Exception cause = new InterruptedException("abort");
+
+        execution.stop(cause);
+
+        assertTrue(context.isCompleted());
+        assertSame(cause, context.failure());
+        assertTrue(fixture.launcher.launches().isEmpty());
+    }
+
+    @Test
+    public void stopAfterCompletionChangesNothing() throws Exception {
+        TestStepContext context = fixture.context();
+        ScriptedExecution execution = new ScriptedExecution(context, new ClusterAccess(null, null, null), session -> "done");
+        execution.start();
+        assertTrue(context.await(WAIT));
+
+        execution.stop(new InterruptedException("late abort"));
+
+        assertEquals("done", context.result());
+        assertNull(context.failure());
+        assertEquals(1, context.completions());
+        assertEquals("completed", execution.getStatus());
+    }
+
+    @Test
+    public void onResumeFailsWithAdvice() throws Exception {
+        TestStepContext context = fixture.context();
+        ScriptedExecution execution = new ScriptedExecution(context, TOKEN_ACCESS, session -> "never");
+
+        execution.onResume();
+
+        assertTrue(context.isCompleted());
+        assertEquals("deployService: the Jenkins controller restarted while this step was running, which cut off the"
+                + " helm command it had started. Run it again.", context.failure().getMessage());
+        assertTrue(context.failure() instanceof AbortException);
+    }
+
+    private static CommandResult helm(EngineSession session, String verb, String release) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("helm", verb, release));
+        if (session.cluster().kubeconfigPath() != null) {
+            argv.addAll(List.of("--kubeconfig", session.cluster().kubeconfigPath()));
+        }
+        return session.ports().runner().run(CommandLine.of(argv), Duration.ofMinutes(1));
+    }
+
+    private void assertSecretNowhere(TestStepContext context) {
+        assertFalse("log", fixture.log().contains(TOKEN));
+        assertFalse("argv", fixture.launcher.allArguments().contains(TOKEN));
+        assertFalse("result", String.valueOf(context.result()).contains(TOKEN));
+        assertFalse("failure", context.failure() != null && String.valueOf(context.failure().getMessage()).contains(TOKEN));
+    }
+
+    interface Scenario {
+        Object run(EngineSession session) throws Exception;
+    }
+
+    /** A step execution whose engine call is scripted by the test. */
+    static final class ScriptedExecution extends BackgroundStepExecution {
+        private static final long serialVersionUID = 1L;
+
+        private final ClusterAccess access;
+        private final transient Scenario scenario;
+
+        ScriptedExecution(StepContext context, ClusterAccess access, Scenario scenario) {
+            super(context, "deployService");
+            this.access = access;
+            this.scenario = scenario;
+        }
+
+        @Override
+        protected Object work() throws Exception {
+            try (EngineSession session = EngineSession.open(getContext(), access, secretMask())) {
+                return scenario.run(session);
+            }
+        }
+
+        @Override
+        protected String resumeAdvice() {
+            return "Run it again.";
+        }
+    }
+}

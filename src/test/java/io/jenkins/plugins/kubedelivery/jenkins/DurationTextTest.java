@@ -1,0 +1,41 @@
+package io.jenkins.plugins.kubedelivery.jenkins;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import io.jenkins.plugins.kubedelivery.engine.ValidationException;
+import java.time.Duration;
+import org.junit.Test;
+
+public class DurationTextTest {
+    @Test
+    public void parsesHoursMinutesAndSeconds() {
+        assertEquals(Duration.ofSeconds(90), DurationText.parse("timeout", "90s"));
+        assertEquals(Duration.ofMinutes(5), DurationText.parse("timeout", "5m"));
+        assertEquals(Duration.ofMinutes(90), DurationText.parse("timeout", "1h30m"));
+        assertEquals(Duration.ofSeconds(3723), DurationText.parse("timeout", " 1H2m3S "));
+    }
+
+    @Test
+    public void refusesAnythingElseNamingTheParameterAndTheForms() {
+        for (String bad : new String[] {"", "5", "5x", "m5", "30s5m", "1.5h", "-5m", "0s", "0h0m", "5 m", null}) {
+            try {
+                DurationText.parse("timeout", bad);
+                fail("accepted " + bad);
+            } catch (ValidationException e) {
+                assertEquals("timeout", e.parameter());
+                assertTrue(e.getMessage(), e.getMessage().contains("5m") && e.getMessage().startsWith("timeout: "));
+            }
+        }
+    }
+
+    @Test
+    public void formatsForTheLog() {
+        assertEquals("0.3s", DurationText.format(Duration.ofMillis(300)));
+        assertEquals("59.9s", DurationText.format(Duration.ofMillis(59_900)));
+        assertEquals("5m", DurationText.format(Duration.ofMinutes(5)));
+        assertEquals("1h30m", DurationText.format(Duration.ofMinutes(90)));
+        assertEquals("1h2m3s", DurationText.format(Duration.ofSeconds(3723)));
+    }
+}

@@ -1,0 +1,146 @@
+package io.jenkins.plugins.kubedelivery.jenkins.deploy;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.junit.Test;
+
+/**
+ * Every step parameter, found by reflection the way structs binds them, has a public getter, a
+ * config.jelly field and a help file; optional ones state their default.
+ */
+public class StepResourcesTest {
+    private static final List<Class<? extends Step>> STEPS = List.of(DeployServiceStep.class, RollbackServiceStep.class);
+    /** Types no form control binds to; written in the script, and named in help.html instead. */
+    private static final Set<String> SCRIPT_ONLY = Set.of("valuesFiles", "values");
+
+    @Test
+    public void everyParameterHasAGetterAFormFieldAndHelp() throws Exception {
+        for (Class<? extends Step> step : STEPS) {
+            Map<String, Class<?>> parameters = parameters(step);
+            String config = resource(step, "config.jelly");
+            String help = resource(step, "help.html");
+            assertTrue(step + " has parameters", parameters.size() >= 10);
+            for (Map.Entry<String, Class<?>> parameter : parameters.entrySet()) {
+                String name = parameter.getKey();
+                assertGetter(step, name, parameter.getValue());
+                if (SCRIPT_ONLY.contains(name)) {
+                    assertTrue(step.getSimpleName() + " help.html shows " + name, help.contains(name + ":"));
+                } else {
+                    assertTrue(step.getSimpleName() + " config.jelly has " + name, config.contains("field=\"" + name + "\""));
+                }
+                String parameterHelp = resource(step, "help-" + name + ".html");
+                assertTrue(step.getSimpleName() + " help-" + name, parameterHelp.strip().length() > 40);
+                if (!isRequired(step, name)) {
+                    assertTrue(step.getSimpleName() + " help-" + name + " states its default", parameterHelp.contains("Default"));
+                }
+            }
+            assertEquals(step.getSimpleName() + ": no form field for an unknown property",
+                    List.of(), unknownFields(config, parameters.keySet()));
+        }
+    }
+
+    @Test
+    public void theDeployStepHasTheParametersOfItsManual() throws Exception {
+        assertEquals(List.of("service", "environment", "namespace", "release", "chart", "version", "valuesFiles", "values",
+                "imageTag", "imageRepository", "imageTagKey", "imageRepositoryKey", "timeout", "wait", "atomic",
+                "historyMax", "createNamespace", "kubeconfigCredentialsId", "kubeContext", "server", "dryRun",
+                "recoverStuckRelease").stream().sorted().toList(),
+                parameters(DeployServiceStep.class).keySet().stream().sorted().toList());
+        assertEquals(List.of("service", "environment", "namespace", "release", "toRevision", "timeout", "wait",
+                "kubeconfigCredentialsId", "kubeContext", "server").stream().sorted().toList(),
+                parameters(RollbackServiceStep.class).keySet().stream().sorted().toList());
+    }
+
+    @Test
+    public void theManualShowsUseInsideAContainer() throws Exception {
+        assertTrue(resource(DeployServiceStep.class, "help.html").contains("container('helm')"));
+        assertTrue(resource(RollbackServiceStep.class, "help.html").contains("container('helm')"));
+    }
+
+    private static Map<String, Class<?>> parameters(Class<?> step) {
+        Map<String, Class<?>> parameters = new LinkedHashMap<>();
+        for (Constructor<?> constructor : step.getConstructors()) {
+            if (constructor.isAnnotationPresent(DataBoundConstructor.class)) {
+                for (Parameter parameter : constructor.getParameters()) {
+                    assertTrue("compiled with -parameters", parameter.isNamePresent());
+                    parameters.put(parameter.getName(), parameter.getType());
+                }
+            }
+        }
+        for (Method method : step.getMethods()) {
+            if (method.isAnnotationPresent(DataBoundSetter.class)) {
+                assertTrue(method.getName(), method.getName().startsWith("set") && method.getParameterCount() == 1);
+                String name = Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4);
+                parameters.put(name, method.getParameterTypes()[0]);
+            }
+        }
+        return parameters;
+    }
+
+    private static boolean isRequired(Class<?> step, String name) {
+        for (Constructor<?> constructor : step.getConstructors()) {
+            if (constructor.isAnnotationPresent(DataBoundConstructor.class)) {
+                for (Parameter parameter : constructor.getParameters()) {
+                    if (parameter.getName().equals(name)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void assertGetter(Class<?> step, String name, Class<?> type) throws Exception {
+        String suffix = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        Method getter = null;
+        for (String prefix : type == boolean.class ? new String[] {"is", "get"} : new String[] {"get"}) {
+            try {
+                getter = step.getMethod(prefix + suffix);
+                break;
+            } catch (NoSuchMethodException ignored) {
+                // try the next form
+            }
+        }
+        assertNotNull(step.getSimpleName() + " has a public getter for " + name, getter);
+        assertEquals(step.getSimpleName() + "." + getter.getName(), type, getter.getReturnType());
+    }
+
+    private static List<String> unknownFields(String config, Set<String> known) {
+        List<String> unknown = new ArrayList<>();
+        Matcher m = Pattern.compile("field=\"([^\"]+)\"").matcher(config);
+        while (m.find()) {
+            if (!known.contains(m.group(1))) {
+                unknown.add(m.group(1));
+            }
+        }
+        return unknown;
+    }
+
+    private static String resource(Class<?> step, String name) throws IOException {
+        try (InputStream in = step.getResourceAsStream(step.getSimpleName() + "/" + name)) {
+            assertNotNull(step.getSimpleName() + "/" + name + " exists", in);
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertFalse(name + " is not empty", text.isBlank());
+            return text;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.jenkins.plugins.kubedelivery.jenkins.support;
+
+import hudson.model.TaskListener;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** A build log in memory. */
+public final class BufferListener implements TaskListener {
+    private static final long serialVersionUID = 1L;
+
+    private final transient ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final transient PrintStream logger = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+
+    @Override
+    public PrintStream getLogger() {
+        return logger;
+    }
+
+    public String text() {
+        synchronized (buffer) {
+            return buffer.toString(StandardCharsets.UTF_8);
+        }
+    }
+}

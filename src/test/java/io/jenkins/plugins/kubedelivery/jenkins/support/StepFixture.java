@@ -1,0 +1,70 @@
+package io.jenkins.plugins.kubedelivery.jenkins.support;
+
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.kubedelivery.jenkins.CredentialsLookup;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** One step's surroundings: a workspace (with its {@code @tmp} sibling), log, launcher, build, credentials. */
+public final class StepFixture {
+    public final Path workspace;
+    public final BufferListener listener = new BufferListener();
+    public final TestLauncher launcher;
+    public final TestCredentials credentials = new TestCredentials();
+    public final EnvVars environment = new EnvVars();
+    public final TestRun run = new TestRun("monorepo » main #7");
+
+    private StepFixture(Path root, boolean localLauncher) throws IOException {
+        workspace = Files.createDirectories(root.resolve("workspace"));
+        launcher = localLauncher ? TestLauncher.local(listener) : TestLauncher.canned(listener);
+    }
+
+    public static StepFixture canned(File root) throws IOException {
+        return new StepFixture(root.toPath(), false);
+    }
+
+    public static StepFixture local(File root) throws IOException {
+        return new StepFixture(root.toPath(), true);
+    }
+
+    public FilePath workspacePath() {
+        return new FilePath(workspace.toFile());
+    }
+
+    /** {@code <workspace>@tmp}, where the step's private files go. */
+    public Path tempDir() {
+        return workspace.resolveSibling(workspace.getFileName() + "@tmp");
+    }
+
+    /** The staging directories still present under {@code @tmp}. */
+    public List<Path> stagingDirectories() throws IOException {
+        if (!Files.isDirectory(tempDir())) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(tempDir())) {
+            return children.filter(p -> p.getFileName().toString().startsWith("kube-delivery-")).toList();
+        }
+    }
+
+    public TestStepContext context() {
+        return new TestStepContext()
+                .with(Run.class, run)
+                .with(TaskListener.class, listener)
+                .with(Launcher.class, launcher)
+                .with(FilePath.class, workspacePath())
+                .with(EnvVars.class, environment)
+                .with(CredentialsLookup.class, credentials);
+    }
+
+    public String log() {
+        return listener.text();
+    }
+}

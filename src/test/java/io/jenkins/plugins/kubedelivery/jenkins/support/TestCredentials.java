@@ -1,0 +1,82 @@
+package io.jenkins.plugins.kubedelivery.jenkins.support;
+
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import hudson.util.Secret;
+import io.jenkins.plugins.kubedelivery.jenkins.CredentialsLookup;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/** A credentials store for tests, put into the step context as its {@link CredentialsLookup}. */
+public final class TestCredentials implements CredentialsLookup {
+    private final Map<String, StandardCredentials> byId = new ConcurrentHashMap<>();
+    private final List<String> looked = new CopyOnWriteArrayList<>();
+
+    public TestCredentials secretFile(String id, String content) {
+        byId.put(id, new File(id, content));
+        return this;
+    }
+
+    public TestCredentials secretText(String id, String secret) {
+        byId.put(id, new Text(id, secret));
+        return this;
+    }
+
+    /** Credentials of a type the steps do not take (think username and password). */
+    public TestCredentials other(String id) {
+        byId.put(id, new Other(id));
+        return this;
+    }
+
+    @Override
+    public StandardCredentials find(String id, hudson.model.Run<?, ?> run) {
+        looked.add(id);
+        return byId.get(id);
+    }
+
+    public List<String> lookedUp() {
+        return List.copyOf(looked);
+    }
+
+    private record File(String getId, String content) implements FileCredentials {
+        @Override
+        public String getDescription() {
+            return "kubeconfig";
+        }
+
+        @Override
+        public String getFileName() {
+            return "kubeconfig.yaml";
+        }
+
+        @Override
+        public InputStream getContent() {
+            return new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private record Text(String getId, String secret) implements StringCredentials {
+        @Override
+        public String getDescription() {
+            return "token";
+        }
+
+        @Override
+        public Secret getSecret() {
+            return Secret.fromString(secret);
+        }
+    }
+
+    private record Other(String getId) implements StandardCredentials {
+        @Override
+        public String getDescription() {
+            return "username and password";
+        }
+    }
+}
