@@ -53,6 +53,12 @@ public final class EngineFixture extends ExternalResource {
         return new EnginePorts(runner, new LocalWorkspace(workspace), staging, sink, Clock.fixed(NOW, ZoneOffset.UTC), helm, "kubectl");
     }
 
+    /** Ports for the real binaries against a live (simulated) cluster: the real clock. */
+    public EnginePorts livePorts(CommandRunner runner, String helm, String kubectl) {
+        EngineLog sink = log::add;
+        return new EnginePorts(runner, new LocalWorkspace(workspace), staging, sink, Clock.systemUTC(), helm, kubectl);
+    }
+
     public Path workspace() {
         return workspace;
     }
