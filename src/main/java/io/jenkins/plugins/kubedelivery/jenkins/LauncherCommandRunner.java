@@ -6,6 +6,7 @@ import hudson.Proc;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandRunner;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandTimeoutException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -72,7 +73,7 @@ public final class LauncherCommandRunner implements CommandRunner {
         try {
             int exitCode = proc.join();
             if (timedOut.get()) {
-                throw new IOException(verb(command) + " did not finish within " + DurationText.format(timeout)
+                throw new CommandTimeoutException(verb(command) + " did not finish within " + DurationText.format(timeout)
                         + " and was killed");
             }
             return exitCode;

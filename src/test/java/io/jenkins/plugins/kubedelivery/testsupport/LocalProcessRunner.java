@@ -3,6 +3,7 @@ package io.jenkins.plugins.kubedelivery.testsupport;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandRunner;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandTimeoutException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ public final class LocalProcessRunner implements CommandRunner {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IOException(command.executable() + " did not finish within " + timeout);
+                throw new CommandTimeoutException(command.executable() + " did not finish within " + timeout);
             }
             pump.join();
         } catch (InterruptedException e) {

@@ -11,6 +11,8 @@ final class ToolCalls {
     static CommandResult run(CommandRunner runner, CommandLine command, Duration timeout) throws InterruptedException {
         try {
             return runner.run(command, timeout);
+        } catch (CommandTimeoutException e) {
+            throw new ToolTimeoutException(e.getMessage(), e);
         } catch (IOException e) {
             throw new EngineException("could not run " + command.executable() + ": " + e.getMessage(), e);
         }

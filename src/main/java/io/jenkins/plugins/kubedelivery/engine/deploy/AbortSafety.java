@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * After an abort killed helm mid-upgrade, returns the release to a safe state so the next deploy is
+ * After an abort (or a timeout) killed helm mid-upgrade, returns the release to a safe state so the next deploy is
  * not blocked: a release left pending is rolled back to its last deployed revision (or a never
  * deployed one uninstalled). Runs with the interrupt flag cleared, then restores it.
  */
@@ -28,16 +28,16 @@ final class AbortSafety {
         try {
             ReleaseHistory history = new ReleaseHistory(helm.history(release, namespace, ReleaseHistory.WINDOW));
             if (StuckReleases.pending(history).isEmpty()) {
-                log.line("Aborted: release " + release + " is not pending, nothing to restore");
+                log.line("Release " + release + " is not pending after the interruption, nothing to restore");
                 return;
             }
-            log.line("Aborted mid-upgrade: returning release " + release + " to a safe state");
+            log.line("helm was stopped mid-upgrade: returning release " + release + " to a safe state");
             new StuckReleases(helm, log, Clock.systemUTC())
                     .recover(release, namespace, StuckReleases.recoveryTarget(history), RESTORE_TIMEOUT);
-            log.line("Release " + release + " restored after the abort");
+            log.line("Release " + release + " restored after the interruption");
         } catch (EngineException | InterruptedException e) {
-            log.line("Could not restore release " + release + " after the abort (" + e.getMessage()
-                    + "); the next deploy reports it and recoverStuckRelease: true recovers it");
+            log.line("Could not restore release " + release + " after the interruption (" + e.getMessage()
+                    + "); the next deploy reports it, and recoverStuckRelease: true recovers it");
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

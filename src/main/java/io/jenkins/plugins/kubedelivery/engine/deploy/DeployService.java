@@ -7,6 +7,7 @@ import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient.InstalledRelease;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmCommands.UpgradeOptions;
 import io.jenkins.plugins.kubedelivery.engine.cli.ToolFailedException;
+import io.jenkins.plugins.kubedelivery.engine.cli.ToolTimeoutException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
@@ -68,6 +69,9 @@ public final class DeployService {
             return helm.upgradeInstall(options);
         } catch (ToolFailedException failure) {
             throw new UpgradeFailure(helm, plan, before).explain(failure);
+        } catch (ToolTimeoutException killed) {
+            new AbortSafety(helm, log).restore(plan.release(), plan.namespace());
+            throw killed;
         } catch (InterruptedException aborted) {
             new AbortSafety(helm, log).restore(plan.release(), plan.namespace());
             throw aborted;

@@ -8,6 +8,8 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandRunner;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandTimeoutException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
@@ -148,7 +150,26 @@ public class DeployServiceTest {
         worker.join(10_000);
         assertTrue(String.valueOf(outcome.get()), outcome.get() instanceof InterruptedException);
         assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm rollback"), runner.verbs());
-        assertTrue(fixture.logText(), fixture.logText().contains("restored after the abort"));
+        assertTrue(fixture.logText(), fixture.logText().contains("restored after the interruption"));
+    }
+
+    @Test
+    public void anUpgradeKilledAtItsTimeoutIsRestoredToo() {
+        CommandRunner timingOut = (command, timeout) -> {
+            if (ScriptedRunner.verb(command).equals("helm upgrade")) {
+                runner.run(command, timeout);
+                throw new CommandTimeoutException("helm upgrade did not finish within 6m and was killed");
+            }
+            return runner.run(command, timeout);
+        };
+        runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json")
+                .answerFromResource("helm history", 0, "helm-output/history-pending-upgrade.json")
+                .answer("helm rollback", 0, "Rollback was a success! Happy Helming!\n")
+                .answer("helm upgrade", 0, "");
+        EngineException e = assertThrows(EngineException.class, () -> new DeployService(fixture.ports(timingOut))
+                .deploy(DeployRequest.builder("payments", "stage").build(), CLUSTER, "t"));
+        assertTrue(e.getMessage(), e.getMessage().contains("did not finish within 6m"));
+        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm rollback"), runner.verbs());
     }
 
     @Test
