@@ -31,12 +31,30 @@ public final class ServerSideApply {
             JsonNode is = now.get(name);
             JsonNode current = result.get(name);
             if (is == null || is.isNull()) {
-                result.remove(name);
+                pruneDropped(result, name, was, current);
             } else if (was.isObject() && is.isObject() && current instanceof ObjectNode) {
                 prune((ObjectNode) current, (ObjectNode) was, (ObjectNode) is);
             } else if (was.isArray() && is.isArray() && current instanceof ArrayNode) {
                 pruneList(name, (ArrayNode) current, (ArrayNode) was, (ArrayNode) is);
             }
+        }
+    }
+
+    /**
+     * A field the manager no longer applies: its leaves go, but a map or keyed list that others
+     * also wrote keeps their entries, and is removed only when nothing is left in it.
+     */
+    private static void pruneDropped(ObjectNode result, String name, JsonNode was, JsonNode current) {
+        if (was.isObject() && current instanceof ObjectNode) {
+            prune((ObjectNode) current, (ObjectNode) was, Json.object());
+        } else if (was.isArray() && current instanceof ArrayNode && StrategicMerge.mergeKeyFor(name, was) != null) {
+            pruneList(name, (ArrayNode) current, (ArrayNode) was, Json.array());
+        } else {
+            result.remove(name);
+            return;
+        }
+        if (current.isEmpty()) {
+            result.remove(name);
         }
     }
 
