@@ -1,0 +1,245 @@
+package io.jenkins.plugins.kubedelivery.testcluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The HTTP front end on 127.0.0.1: logs every request, applies the faults a test switched on,
+ * and routes to discovery, OpenAPI, watches or the resource API. Responses are always JSON.
+ */
+final class ApiServer {
+    private final ObjectStore store;
+    private final ResourceApi resources;
+    private final Faults faults;
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+    private ExecutorService executor;
+    private volatile boolean serving;
+    private int port;
+
+    ApiServer(ObjectStore store, Faults faults) {
+        this.store = store;
+        this.resources = new ResourceApi(store);
+        this.faults = faults;
+    }
+
+    /** Listens on the given port, or on a free one when it is 0. */
+    synchronized void start(int requestedPort) throws IOException {
+        executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "testcluster-api-" + requestedPort);
+            thread.setDaemon(true);
+            return thread;
+        });
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 64);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        serving = true;
+        server.start();
+        port = server.getAddress().getPort();
+    }
+
+    /** Stops listening and ends open watches; the objects stay, so {@link #start} can resume. */
+    synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        serving = false;
+        store.wakeWatchers();
+        server.stop(0);
+        executor.shutdownNow();
+        server = null;
+    }
+
+    int port() {
+        return port;
+    }
+
+    List<RecordedRequest> requests() {
+        return requests;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        URI uri = exchange.getRequestURI();
+        String method = exchange.getRequestMethod();
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        String pathAndQuery = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+        Map<String, String> query = query(uri.getRawQuery());
+        Optional<RequestPath> resourcePath = RequestPath.parse(uri.getPath());
+        String resource = resourcePath.map(p -> p.type().plural()).orElse(uri.getPath());
+        int status;
+        try {
+            pause(faults.delayFor(method, resource));
+            Optional<Integer> injected = faults.takeFailure(method, resource);
+            if (injected.isPresent()) {
+                status = sendInjected(exchange, injected.get());
+            } else if (resourcePath.isPresent() && isWatch(method, resourcePath.get(), query)) {
+                requests.add(new RecordedRequest(method, pathAndQuery, contentType, 200));
+                watch(exchange, resourcePath.get(), query);
+                return;
+            } else {
+                ApiResponse response = route(exchange, method, uri.getPath(), resourcePath, query, contentType);
+                status = send(exchange, response.code(), response.body());
+            }
+        } catch (ApiException e) {
+            status = send(exchange, e.code(), e.status());
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            status = send(exchange, 500, ApiException.statusBody(500, "InternalError", String.valueOf(e)));
+        }
+        requests.add(new RecordedRequest(method, pathAndQuery, contentType, status));
+    }
+
+    private ApiResponse route(HttpExchange exchange, String method, String path, Optional<RequestPath> resourcePath,
+            Map<String, String> query, String contentType) throws IOException {
+        if (resourcePath.isPresent()) {
+            return resource(exchange, method, resourcePath.get(), query, contentType);
+        }
+        Optional<JsonNode> body = method.equals("GET") ? nonResource(path) : Optional.empty();
+        return body.map(ApiResponse::ok).orElseThrow(
+                () -> new ApiException(404, "NotFound", "the server could not find the requested resource"));
+    }
+
+    private Optional<JsonNode> nonResource(String path) {
+        String trimmed = path.replaceAll("/+$", "");
+        if (trimmed.equals("/version")) {
+            return Optional.of(Discovery.version());
+        } else if (trimmed.equals("/api")) {
+            return Optional.of(Discovery.coreVersions("127.0.0.1:" + port));
+        } else if (trimmed.equals("/apis")) {
+            return Optional.of(Discovery.groups());
+        } else if (trimmed.equals("/api/v1")) {
+            return Discovery.resources("", "v1").map(JsonNode.class::cast);
+        } else if (trimmed.equals("/openapi/v3")) {
+            return Optional.of(Discovery.openApiIndex());
+        } else if (trimmed.startsWith("/openapi/v3/")) {
+            return Discovery.openApiDocument(trimmed.substring("/openapi/v3/".length())).map(JsonNode.class::cast);
+        }
+        String[] parts = trimmed.split("/");
+        if (parts.length == 4 && parts[1].equals("apis")) {
+            return Discovery.resources(parts[2], parts[3]).map(JsonNode.class::cast);
+        }
+        return Optional.empty();
+    }
+
+    private ApiResponse resource(HttpExchange exchange, String method, RequestPath path, Map<String, String> query,
+            String contentType) throws IOException {
+        boolean dryRun = query.containsKey("dryRun");
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        boolean table = accept != null && accept.contains("as=Table");
+        switch (method) {
+            case "GET":
+                if (path.isCollection()) {
+                    JsonNode list = resources.list(path, query);
+                    return ApiResponse.ok(table ? asTable(path, list, query) : list);
+                }
+                JsonNode object = resources.get(path);
+                return ApiResponse.ok(table ? Tables.table(path.type(), List.of(resources.get(path)),
+                        store.revision(), query.get("includeObject")) : object);
+            case "POST":
+                return resources.create(path, RequestBodies.decode(contentType, body(exchange)), dryRun);
+            case "PUT":
+                return ApiResponse.ok(resources.replace(path, RequestBodies.decode(contentType, body(exchange)), dryRun));
+            case "PATCH":
+                return resources.patch(path, contentType == null ? "" : contentType,
+                        RequestBodies.decode(contentType, body(exchange)), query);
+            case "DELETE":
+                body(exchange);
+                return ApiResponse.ok(resources.delete(path, dryRun));
+            default:
+                throw new ApiException(405, "MethodNotAllowed", method + " is not supported");
+        }
+    }
+
+    private JsonNode asTable(RequestPath path, JsonNode list, Map<String, String> query) {
+        List<com.fasterxml.jackson.databind.node.ObjectNode> items = new java.util.ArrayList<>();
+        list.path("items").forEach(item -> items.add((com.fasterxml.jackson.databind.node.ObjectNode) item));
+        long revision = list.path("metadata").path("resourceVersion").asLong();
+        return Tables.table(path.type(), items, revision, query.get("includeObject"));
+    }
+
+    private void watch(HttpExchange exchange, RequestPath path, Map<String, String> query) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            new WatchStream(store, path, query, faults.takeWatchDrop()).stream(out, () -> serving);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException clientLeft) {
+            // The client closed the watch: nothing to answer.
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static boolean isWatch(String method, RequestPath path, Map<String, String> query) {
+        String watch = query.get("watch");
+        return method.equals("GET") && path.isCollection() && ("true".equals(watch) || "1".equals(watch));
+    }
+
+    private int sendInjected(HttpExchange exchange, int status) throws IOException {
+        String reason = switch (status) {
+            case 409 -> "Conflict";
+            case 429 -> "TooManyRequests";
+            case 500 -> "InternalError";
+            case 503 -> "ServiceUnavailable";
+            default -> "Unknown";
+        };
+        if (status == 429) {
+            exchange.getResponseHeaders().set("Retry-After", "1");
+        }
+        return send(exchange, status, ApiException.statusBody(status, reason, "injected fault: " + reason));
+    }
+
+    private static int send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = Json.bytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+        return status;
+    }
+
+    private static byte[] body(HttpExchange exchange) throws IOException {
+        return exchange.getRequestBody().readAllBytes();
+    }
+
+    private static void pause(Duration delay) {
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static Map<String, String> query(String rawQuery) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                int equals = pair.indexOf('=');
+                String key = equals < 0 ? pair : pair.substring(0, equals);
+                String value = equals < 0 ? "" : pair.substring(equals + 1);
+                query.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            }
+        }
+        return query;
+    }
+}

@@ -1,0 +1,157 @@
+package io.jenkins.plugins.kubedelivery.testcluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** The create, read, update, patch and delete semantics of resource URLs, over the store. */
+final class ResourceApi {
+    private final ObjectStore store;
+    private final Admission admission = new Admission();
+
+    ResourceApi(ObjectStore store) {
+        this.store = store;
+    }
+
+    ObjectNode list(RequestPath path, Map<String, String> query) {
+        Predicate<JsonNode> selected = Selectors.of(query.get("labelSelector"), query.get("fieldSelector"));
+        ObjectNode list = Json.object();
+        list.put("kind", path.type().listKind()).put("apiVersion", path.type().apiVersion());
+        list.putObject("metadata").put("resourceVersion", Long.toString(store.revision()));
+        ArrayNode items = list.putArray("items");
+        store.list(path.type(), path.namespace()).stream().filter(selected).forEach(items::add);
+        return list;
+    }
+
+    ObjectNode get(RequestPath path) {
+        ObjectNode found = store.get(path.type(), path.namespace(), path.name());
+        if (found == null) {
+            throw ApiException.notFound(path.type(), path.name());
+        }
+        return found;
+    }
+
+    ApiResponse create(RequestPath path, JsonNode body, boolean dryRun) {
+        ObjectNode object = requireObject(body);
+        ObjectNode metadata = Json.child(object, "metadata");
+        if (path.namespace() != null) {
+            metadata.put("namespace", path.namespace());
+        }
+        if (!metadata.hasNonNull("name") && metadata.hasNonNull("generateName")) {
+            metadata.put("name", metadata.get("generateName").asText() + UUID.randomUUID().toString().substring(0, 5));
+        }
+        requireNamespace(path);
+        admission.admit(path.type(), object, null, false);
+        if (dryRun) {
+            return new ApiResponse(201, object);
+        }
+        return new ApiResponse(201, store.create(path.type(), object));
+    }
+
+    ObjectNode replace(RequestPath path, JsonNode body, boolean dryRun) {
+        ObjectNode object = requireObject(body);
+        ObjectNode live = get(path);
+        withIdentity(path, object);
+        admission.admit(path.type(), object, live, "status".equals(path.subresource()));
+        return dryRun ? object : store.replace(path.type(), object);
+    }
+
+    ApiResponse patch(RequestPath path, String contentType, JsonNode patch, Map<String, String> query) {
+        boolean dryRun = query.containsKey("dryRun");
+        ObjectNode live = store.get(path.type(), path.namespace(), path.name());
+        boolean apply = contentType.startsWith("application/apply-patch");
+        if (live == null && apply) {
+            ObjectNode created = requireObject(patch.deepCopy());
+            withIdentity(path, created);
+            ApiResponse response = create(path, created, dryRun);
+            rememberApplied(path, query, patch, dryRun);
+            return response;
+        }
+        if (live == null) {
+            throw ApiException.notFound(path.type(), path.name());
+        }
+        ObjectNode patched = requireObject(patched(path, contentType, live, patch, query));
+        withIdentity(path, patched);
+        admission.admit(path.type(), patched, live, "status".equals(path.subresource()));
+        if (apply) {
+            rememberApplied(path, query, patch, dryRun);
+        }
+        return ApiResponse.ok(dryRun ? patched : store.replace(path.type(), patched));
+    }
+
+    private JsonNode patched(RequestPath path, String contentType, ObjectNode live, JsonNode patch,
+            Map<String, String> query) {
+        if (contentType.startsWith("application/json-patch+json")) {
+            return JsonPatch.apply(live, patch);
+        }
+        if (contentType.startsWith("application/merge-patch+json")) {
+            return MergePatch.apply(live, patch);
+        }
+        if (contentType.startsWith("application/strategic-merge-patch+json")) {
+            return StrategicMerge.apply(live, patch);
+        }
+        if (contentType.startsWith("application/apply-patch")) {
+            JsonNode previous = store.lastApplied(path.type(), path.namespace(), path.name(), manager(query));
+            return ServerSideApply.apply(live, requireObject(patch), previous);
+        }
+        throw new ApiException(415, "UnsupportedMediaType", "the body of the request was in an unknown format: "
+                + contentType);
+    }
+
+    ObjectNode delete(RequestPath path, boolean dryRun) {
+        ObjectNode live = get(path);
+        if (dryRun) {
+            return live;
+        }
+        if (path.type().equals(ResourceCatalog.NAMESPACE)) {
+            deleteNamespaceContents(path.name());
+        }
+        return store.delete(path.type(), path.namespace(), path.name());
+    }
+
+    /** Namespace deletion is synchronous here: a real cluster shows Terminating first. */
+    private void deleteNamespaceContents(String namespace) {
+        for (ResourceType type : ResourceCatalog.all()) {
+            if (type.namespaced()) {
+                for (ObjectNode object : store.list(type, namespace)) {
+                    store.delete(type, namespace, Json.text(object, "metadata.name"));
+                }
+            }
+        }
+    }
+
+    private void rememberApplied(RequestPath path, Map<String, String> query, JsonNode applied, boolean dryRun) {
+        if (!dryRun) {
+            store.rememberApplied(path.type(), path.namespace(), path.name(), manager(query), applied);
+        }
+    }
+
+    private static String manager(Map<String, String> query) {
+        return query.getOrDefault("fieldManager", "unknown");
+    }
+
+    private void requireNamespace(RequestPath path) {
+        if (path.type().namespaced() && store.get(ResourceCatalog.NAMESPACE, null, path.namespace()) == null) {
+            throw ApiException.notFound(ResourceCatalog.NAMESPACE, path.namespace());
+        }
+    }
+
+    private static void withIdentity(RequestPath path, ObjectNode object) {
+        ObjectNode metadata = Json.child(object, "metadata");
+        metadata.put("name", path.name());
+        if (path.namespace() != null) {
+            metadata.put("namespace", path.namespace());
+        }
+    }
+
+    private static ObjectNode requireObject(JsonNode body) {
+        if (!(body instanceof ObjectNode)) {
+            throw ApiException.badRequest("the request body must be a JSON object");
+        }
+        return (ObjectNode) body;
+    }
+}

@@ -1,0 +1,64 @@
+package io.jenkins.plugins.kubedelivery.testcluster;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The fixed table of kinds the simulated server knows. Nothing outside it can be stored. */
+public final class ResourceCatalog {
+    public static final ResourceType NAMESPACE = core("Namespace", "namespaces", false, List.of("ns"), false, true);
+    public static final ResourceType SECRET = core("Secret", "secrets", true, List.of(), false, false);
+    public static final ResourceType CONFIG_MAP = core("ConfigMap", "configmaps", true, List.of("cm"), false, false);
+    public static final ResourceType SERVICE = core("Service", "services", true, List.of("svc"), true, true);
+    public static final ResourceType SERVICE_ACCOUNT =
+            core("ServiceAccount", "serviceaccounts", true, List.of("sa"), false, false);
+    public static final ResourceType POD = core("Pod", "pods", true, List.of("po"), true, true);
+    public static final ResourceType RESOURCE_QUOTA =
+            core("ResourceQuota", "resourcequotas", true, List.of("quota"), false, true);
+    public static final ResourceType LIMIT_RANGE = core("LimitRange", "limitranges", true, List.of("limits"), false, false);
+    public static final ResourceType DEPLOYMENT =
+            new ResourceType("apps", "v1", "Deployment", "deployments", true, List.of("deploy"), true, true);
+    public static final ResourceType REPLICA_SET =
+            new ResourceType("apps", "v1", "ReplicaSet", "replicasets", true, List.of("rs"), true, true);
+
+    private static final List<ResourceType> ALL = List.of(
+            NAMESPACE, SECRET, CONFIG_MAP, SERVICE, SERVICE_ACCOUNT, POD, RESOURCE_QUOTA, LIMIT_RANGE,
+            DEPLOYMENT, REPLICA_SET,
+            new ResourceType("networking.k8s.io", "v1", "Ingress", "ingresses", true, List.of("ing"), false, true),
+            new ResourceType("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", true, List.of("netpol"), false, false),
+            new ResourceType("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", true,
+                    List.of("hpa"), true, true),
+            new ResourceType("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, List.of("pdb"), false, true),
+            new ResourceType("batch", "v1", "Job", "jobs", true, List.of(), true, true),
+            new ResourceType("gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes", true, List.of(), false, true),
+            new ResourceType("networking.istio.io", "v1", "VirtualService", "virtualservices", true, List.of("vs"), false, true),
+            new ResourceType("networking.istio.io", "v1", "DestinationRule", "destinationrules", true, List.of("dr"), false, true));
+
+    private ResourceCatalog() {}
+
+    private static ResourceType core(String kind, String plural, boolean namespaced, List<String> shortNames,
+            boolean inAll, boolean hasStatus) {
+        return new ResourceType("", "v1", kind, plural, namespaced, shortNames, inAll, hasStatus);
+    }
+
+    public static List<ResourceType> all() {
+        return ALL;
+    }
+
+    public static Optional<ResourceType> find(String group, String version, String plural) {
+        return ALL.stream()
+                .filter(t -> t.group().equals(group) && t.version().equals(version) && t.plural().equals(plural))
+                .findFirst();
+    }
+
+    public static Optional<ResourceType> byKind(String apiVersion, String kind) {
+        return ALL.stream().filter(t -> t.apiVersion().equals(apiVersion) && t.kind().equals(kind)).findFirst();
+    }
+
+    /** Group name to its versions' resource types, in catalogue order; the core group is "". */
+    public static Map<String, List<ResourceType>> byGroup() {
+        return ALL.stream().collect(Collectors.groupingBy(ResourceType::group, LinkedHashMap::new, Collectors.toList()));
+    }
+}

@@ -1,0 +1,49 @@
+package io.jenkins.plugins.kubedelivery.testcluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Test resources under {@code src/test/resources/testcluster}, copied where a client can read them. */
+final class TestFiles {
+    private TestFiles() {}
+
+    /** Copies {@code testcluster/manifests/<name>} into the cluster's home and returns its path. */
+    static Path manifest(TestCluster cluster, String name) {
+        return copy("/testcluster/manifests/" + name, cluster.home().resolve(name));
+    }
+
+    /** Writes a manifest text into the cluster's home. */
+    static Path write(TestCluster cluster, String name, String text) {
+        try {
+            return Files.writeString(cluster.home().resolve(name), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The test chart, as a directory on disk. */
+    static Path chart() {
+        Path chart = Path.of("src/test/resources/testcluster/chart").toAbsolutePath();
+        if (!Files.isDirectory(chart)) {
+            throw new AssertionError("test chart missing at " + chart);
+        }
+        return chart;
+    }
+
+    private static Path copy(String resource, Path target) {
+        try (InputStream in = TestFiles.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new AssertionError("missing test resource " + resource);
+            }
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

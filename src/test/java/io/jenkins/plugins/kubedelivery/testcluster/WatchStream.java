@@ -1,0 +1,122 @@
+package io.jenkins.plugins.kubedelivery.testcluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+/**
+ * One HTTP streaming watch as client-go reads it: chunked JSON events, one per line. Without a
+ * resourceVersion (or with {@code sendInitialEvents=true}, the WatchList mode of kubectl 1.35 and
+ * helm 4) it starts with ADDED events for the existing objects; WatchList also needs the BOOKMARK
+ * annotated {@code k8s.io/initial-events-end} after them. A newline is sent after a few idle
+ * seconds so that a departed client is noticed and the thread ends.
+ */
+final class WatchStream {
+    static final long HEARTBEAT_MILLIS = 3_000;
+    private static final long MAX_TIMEOUT_SECONDS = 290;
+
+    private final ObjectStore store;
+    private final RequestPath path;
+    private final Map<String, String> query;
+    private final Predicate<JsonNode> selected;
+    private final int dropAfterEvents;
+    private int sent;
+
+    WatchStream(ObjectStore store, RequestPath path, Map<String, String> query, int dropAfterEvents) {
+        this.store = store;
+        this.path = path;
+        this.query = query;
+        this.selected = Selectors.of(query.get("labelSelector"), query.get("fieldSelector"));
+        this.dropAfterEvents = dropAfterEvents;
+    }
+
+    /** Streams until the timeout, a dropped-watch fault, the client leaving or the server stopping. */
+    void stream(OutputStream out, BooleanSupplier serving) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutSeconds() * 1000;
+        String resourceVersion = query.getOrDefault("resourceVersion", "");
+        boolean initialEvents = "true".equals(query.get("sendInitialEvents"));
+        long cursor;
+        if (initialEvents || resourceVersion.isEmpty() || resourceVersion.equals("0")) {
+            ObjectStore.Snapshot snapshot = store.snapshot(path.type(), path.namespace());
+            cursor = snapshot.revision();
+            for (ObjectNode object : snapshot.objects()) {
+                if (selected.test(object) && !send(out, event("ADDED", object))) {
+                    return;
+                }
+            }
+        } else {
+            cursor = Long.parseLong(resourceVersion);
+        }
+        if (initialEvents && !send(out, bookmark(cursor))) {
+            return;
+        }
+        long lastWrite = System.currentTimeMillis();
+        while (serving.getAsBoolean() && System.currentTimeMillis() < deadline) {
+            boolean wrote = false;
+            for (WatchEvent event : store.eventsAfter(cursor)) {
+                cursor = event.revision();
+                if (concerns(event)) {
+                    wrote = true;
+                    if (!send(out, event.toJson())) {
+                        return;
+                    }
+                }
+            }
+            long now = System.currentTimeMillis();
+            if (wrote) {
+                lastWrite = now;
+            } else if (now - lastWrite >= HEARTBEAT_MILLIS) {
+                out.write('\n');
+                out.flush();
+                lastWrite = now;
+            } else {
+                store.awaitChangeAfter(cursor, Math.min(HEARTBEAT_MILLIS, Math.max(1, deadline - now)));
+            }
+        }
+    }
+
+    private long timeoutSeconds() {
+        String requested = query.get("timeoutSeconds");
+        long seconds = requested == null ? MAX_TIMEOUT_SECONDS : Long.parseLong(requested);
+        return Math.min(Math.max(seconds, 1), MAX_TIMEOUT_SECONDS);
+    }
+
+    private boolean concerns(WatchEvent event) {
+        return event.resourceType().equals(path.type())
+                && (path.namespace() == null || path.namespace().equals(event.namespace()))
+                && selected.test(event.object());
+    }
+
+    /** Writes one event; false when a dropped-watch fault says to stop here. */
+    private boolean send(OutputStream out, ObjectNode event) throws IOException {
+        if (dropAfterEvents >= 0 && sent >= dropAfterEvents) {
+            return false;
+        }
+        out.write(Json.bytes(event));
+        out.write('\n');
+        out.flush();
+        sent++;
+        return true;
+    }
+
+    private static ObjectNode event(String type, ObjectNode object) {
+        ObjectNode event = Json.object();
+        event.put("type", type);
+        event.set("object", object);
+        return event;
+    }
+
+    private ObjectNode bookmark(long revision) {
+        ObjectNode object = Json.object();
+        object.put("kind", path.type().kind()).put("apiVersion", path.type().apiVersion());
+        ObjectNode metadata = object.putObject("metadata");
+        metadata.put("resourceVersion", Long.toString(revision));
+        metadata.putObject("annotations").put("k8s.io/initial-events-end", "true");
+        return event("BOOKMARK", object);
+    }
+
+}
