@@ -10,11 +10,17 @@ import java.io.IOException;
  */
 public interface StagingArea extends AutoCloseable {
     /**
-     * Writes a file and returns its path as the tools see it.
+     * Writes a new file and returns its path as the tools see it. Never overwrites: each call in
+     * one area needs its own name (see {@link #uniqueName}).
      *
      * @param fileName a plain file name (no separators)
      */
     String write(String fileName, String content) throws IOException, InterruptedException;
+
+    /** A file name no other call in this JVM gets: several deploys may share one staging area. */
+    static String uniqueName(String prefix, String suffix) {
+        return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8) + suffix;
+    }
 
     @Override
     void close() throws IOException, InterruptedException;

@@ -6,6 +6,7 @@ import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient.InstalledRelease;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmCommands.UpgradeOptions;
+import io.jenkins.plugins.kubedelivery.engine.cli.StagingArea;
 import io.jenkins.plugins.kubedelivery.engine.cli.ToolFailedException;
 import io.jenkins.plugins.kubedelivery.engine.cli.ToolTimeoutException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
@@ -82,7 +83,8 @@ public final class DeployService {
         List<String> files = new ArrayList<>(plan.valuesFiles());
         if (!plan.generatedValues().isEmpty()) {
             try {
-                files.add(ports.staging().write("values-" + plan.release() + ".json", GeneratedValues.toJson(plan.generatedValues())));
+                files.add(ports.staging().write(StagingArea.uniqueName("values-" + plan.release(), ".json"),
+                        GeneratedValues.toJson(plan.generatedValues())));
             } catch (IOException e) {
                 throw new EngineException("could not write the generated values file: " + e.getMessage(), e);
             }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
+import io.jenkins.plugins.kubedelivery.engine.cli.StagingArea;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.NamespaceInfo;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class PreviewNamespaces {
     /** The manifest holds copied Secret data: it lives only in the 0600 staging area. */
     private String stage(PreviewPlan plan, String manifest) throws InterruptedException {
         try {
-            return ports.staging().write("preview-" + plan.namespace() + ".json", manifest);
+            return ports.staging().write(StagingArea.uniqueName("preview-" + plan.namespace(), ".json"), manifest);
         } catch (IOException e) {
             throw new EngineException("could not write the preview manifest: " + e.getMessage(), e);
         }

@@ -1,0 +1,161 @@
+package io.jenkins.plugins.kubedelivery.e2e;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.kubedelivery.engine.EngineException;
+import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
+import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackService;
+import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
+import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
+import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
+import io.jenkins.plugins.kubedelivery.engine.model.RollbackResult;
+import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
+import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
+import io.jenkins.plugins.kubedelivery.testsupport.LocalProcessRunner;
+import io.jenkins.plugins.kubedelivery.testsupport.Tools;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
+
+/** deployService and rollbackService end to end: the real helm 3 and 4 against the simulated cluster. */
+@RunWith(Parameterized.class)
+public class DeployRollbackE2ETest {
+    @Rule
+    public final EngineFixture fixture = new EngineFixture();
+    @Rule
+    public final TestCluster cluster = new TestCluster();
+
+    private final String helmVersion;
+    private EnginePorts ports;
+    private ClusterTarget target;
+
+    public DeployRollbackE2ETest(String helmVersion) {
+        this.helmVersion = helmVersion;
+    }
+
+    @Parameters(name = "helm {0}")
+    public static Collection<Object[]> versions() {
+        return Tools.HELM_VERSIONS.stream().map(v -> new Object[] {v}).toList();
+    }
+
+    @Before
+    public void connect() {
+        cluster.createNamespace("stage");
+        ports = fixture.livePorts(new LocalProcessRunner(fixture.workspace(), cluster.environment()),
+                Tools.helm(helmVersion).toString(), Tools.kubectl(Tools.KUBECTL_135).toString());
+        target = new ClusterTarget(cluster.kubeconfig().toString(), null, "testcluster");
+    }
+
+    private DeployResult deploy(String tag) throws InterruptedException {
+        return deploy(DeployRequest.builder("payments", "stage").imageTag(tag).timeout(Duration.ofSeconds(20)).build());
+    }
+
+    private DeployResult deploy(DeployRequest request) throws InterruptedException {
+        return new DeployService(ports).deploy(request, target, "payments » main #" + request.imageTag());
+    }
+
+    private RollbackResult rollback(int toRevision) throws InterruptedException {
+        return new RollbackService(ports).rollback(new RollbackRequest("payments", "stage", null, null, toRevision,
+                Duration.ofSeconds(20), true), target, "payments » rollback");
+    }
+
+    private String runningImage() {
+        return cluster.object("apps/v1", "Deployment", "stage", "payments").orElseThrow()
+                .at("/spec/template/spec/containers/0/image").asText();
+    }
+
+    @Test
+    public void installUpgradeAndRollBack() throws Exception {
+        DeployResult first = deploy("1.0");
+        assertEquals(1, first.revision());
+        assertEquals(null, first.previousRevision());
+        assertEquals("deployed", first.status());
+        assertEquals("0.3.1", first.chartVersion());
+        assertEquals("registry.example.com/shop/payments:1.0", runningImage());
+        assertEquals(2, cluster.object("apps/v1", "Deployment", "stage", "payments").orElseThrow().at("/spec/replicas").asInt());
+
+        DeployResult second = deploy("1.1");
+        assertEquals(2, second.revision());
+        assertEquals(Integer.valueOf(1), second.previousRevision());
+        assertEquals("registry.example.com/shop/payments:1.1", runningImage());
+
+        RollbackResult back = rollback(0);
+        assertEquals(2, back.fromRevision());
+        assertEquals(1, back.toRevision());
+        assertEquals(3, back.revision());
+        assertEquals("registry.example.com/shop/payments:1.0", runningImage());
+    }
+
+    @Test
+    public void aFailedUpgradeRollsBackByItselfAndSaysSo() throws Exception {
+        deploy("1.0");
+        cluster.failImagesWithTag("broken");
+        EngineException e = assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage")
+                .imageTag("broken").timeout(Duration.ofSeconds(8)).build()));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("helm upgrade exited 1: "));
+        assertTrue(e.getMessage(), e.getMessage().contains("Rolled back automatically: revision 3 now runs the content of revision 1."));
+        assertEquals("registry.example.com/shop/payments:1.0", runningImage());
+    }
+
+    @Test
+    public void aStuckReleaseIsReportedThenRecovered() throws Exception {
+        deploy("1.0");
+        deploy("1.1");
+        cluster.leaveReleasePending("stage", "payments");
+        EngineException e = assertThrows(EngineException.class, () -> deploy("1.2"));
+        assertTrue(e.getMessage(), e.getMessage().contains("is stuck in pending-upgrade (revision 2"));
+        assertTrue(e.getMessage(), e.getMessage().contains("helm rollback payments 1 --namespace stage"));
+
+        DeployResult recovered = deploy(DeployRequest.builder("payments", "stage").imageTag("1.2").recoverStuckRelease(true)
+                .timeout(Duration.ofSeconds(20)).build());
+        assertEquals(4, recovered.revision());
+        assertEquals(Integer.valueOf(3), recovered.previousRevision());
+        assertEquals("registry.example.com/shop/payments:1.2", runningImage());
+    }
+
+    @Test
+    public void twoDeploysOfOneReleaseNeverOverlap() throws Exception {
+        ConcurrentLinkedQueue<Object> outcomes = new ConcurrentLinkedQueue<>();
+        List<Thread> threads = List.of("2.0", "2.1").stream().map(tag -> new Thread(() -> {
+            try {
+                outcomes.add(deploy(tag).revision());
+            } catch (Exception e) {
+                outcomes.add(e);
+            }
+        })).toList();
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join(60_000);
+        }
+        Set<Object> revisions = new TreeSet<>(outcomes.stream().map(o -> o instanceof Integer i ? i : -1).toList());
+        assertEquals(outcomes.toString(), Set.of(1, 2), revisions);
+        assertTrue(fixture.logText(), fixture.logText().contains("Waiting for payments » main #2."));
+    }
+
+    @Test
+    public void aClusterThatFailsRequestsGivesHelmsReason() {
+        cluster.failNext(20, 500, "GET", "secrets");
+        EngineException e = assertThrows(EngineException.class, () -> deploy("1.0"));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("helm history exited 1: "));
+    }
+
+    @Test
+    public void anUnreachableClusterIsAClearFailure() {
+        cluster.refuseConnections();
+        EngineException e = assertThrows(EngineException.class, () -> deploy("1.0"));
+        assertTrue(e.getMessage(), e.getMessage().contains("connection refused"));
+    }
+}
