@@ -55,8 +55,12 @@ public final class EngineFixture extends ExternalResource {
 
     /** Ports for the real binaries against a live (simulated) cluster: the real clock. */
     public EnginePorts livePorts(CommandRunner runner, String helm, String kubectl) {
+        return livePorts(runner, helm, kubectl, Clock.systemUTC());
+    }
+
+    public EnginePorts livePorts(CommandRunner runner, String helm, String kubectl, Clock clock) {
         EngineLog sink = log::add;
-        return new EnginePorts(runner, new LocalWorkspace(workspace), staging, sink, Clock.systemUTC(), helm, kubectl);
+        return new EnginePorts(runner, new LocalWorkspace(workspace), staging, sink, clock, helm, kubectl);
     }
 
     public Path workspace() {

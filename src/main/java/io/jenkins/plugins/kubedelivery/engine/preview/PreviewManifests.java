@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The objects a preview environment is made of, as one {@code v1 List} for a single
- * {@code kubectl apply}: the Namespace first, then its quota, limits, network policy and copied
- * Secrets, every one labelled as the plugin's.
+ * The objects a preview environment is made of, for a single {@code kubectl apply}: the Namespace
+ * first, then its quota, limits, network policy and copied Secrets, every one labelled as the
+ * plugin's. Written as a YAML stream of JSON documents rather than a {@code v1 List}: kubectl
+ * validates a List on the client from {@code /openapi/v2}, but each document on the server.
  */
 final class PreviewManifests {
     static final String QUOTA_NAME = "kube-delivery-preview";
@@ -87,7 +88,11 @@ final class PreviewManifests {
         return object;
     }
 
-    static String json(JsonObject list) {
-        return list.toString(com.eclipsesource.json.WriterConfig.PRETTY_PRINT) + "\n";
+    static String yamlStream(JsonObject list) {
+        StringBuilder out = new StringBuilder();
+        for (var item : list.get("items").asArray()) {
+            out.append("---\n").append(item.toString(com.eclipsesource.json.WriterConfig.PRETTY_PRINT)).append('\n');
+        }
+        return out.toString();
     }
 }

@@ -41,7 +41,7 @@ public final class PreviewNamespaces {
                 + request.pr() + " of " + request.repository() + ", expires " + plan.expiresAt());
         List<JsonObject> secrets = request.copySecrets().isEmpty() ? List.of()
                 : kubectl.secrets(request.copySecrets(), request.secretsNamespace());
-        String manifest = stage(plan, PreviewManifests.json(PreviewManifests.list(plan, secrets)));
+        String manifest = stage(plan, PreviewManifests.yamlStream(PreviewManifests.list(plan, secrets)));
         kubectl.apply(manifest, false).forEach(line -> log.line("  " + line));
         long duration = ports.clock().millis() - started;
         if (plan.url() != null) {
@@ -54,7 +54,7 @@ public final class PreviewNamespaces {
     /** The manifest holds copied Secret data: it lives only in the 0600 staging area. */
     private String stage(PreviewPlan plan, String manifest) throws InterruptedException {
         try {
-            return ports.staging().write(StagingArea.uniqueName("preview-" + plan.namespace(), ".json"), manifest);
+            return ports.staging().write(StagingArea.uniqueName("preview-" + plan.namespace(), ".yaml"), manifest);
         } catch (IOException e) {
             throw new EngineException("could not write the preview manifest: " + e.getMessage(), e);
         }

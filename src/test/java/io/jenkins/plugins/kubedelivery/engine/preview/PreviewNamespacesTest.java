@@ -38,7 +38,13 @@ public class PreviewNamespacesTest {
         String file = runner.commands().stream().filter(c -> c.arguments().get(1).equals("apply")).findFirst().orElseThrow()
                 .arguments().get(3);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(file))));
-        return Json.parse(Files.readString(Path.of(file))).asObject();
+        com.eclipsesource.json.JsonArray items = new com.eclipsesource.json.JsonArray();
+        for (String document : Files.readString(Path.of(file)).split("(?m)^---$")) {
+            if (!document.isBlank()) {
+                items.add(Json.parse(document));
+            }
+        }
+        return new JsonObject().add("items", items);
     }
 
     @Test

@@ -1,0 +1,154 @@
+package io.jenkins.plugins.kubedelivery.e2e;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.kubedelivery.engine.EngineException;
+import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServices;
+import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
+import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.preview.Ownership;
+import io.jenkins.plugins.kubedelivery.engine.preview.PreviewDeletion;
+import io.jenkins.plugins.kubedelivery.engine.preview.PreviewNamespaces;
+import io.jenkins.plugins.kubedelivery.engine.preview.PreviewReaper;
+import io.jenkins.plugins.kubedelivery.engine.preview.PreviewRequest;
+import io.jenkins.plugins.kubedelivery.engine.preview.PreviewResult;
+import io.jenkins.plugins.kubedelivery.engine.preview.ReapResult;
+import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
+import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
+import io.jenkins.plugins.kubedelivery.testsupport.LocalProcessRunner;
+import io.jenkins.plugins.kubedelivery.testsupport.Tools;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
+
+/** A pull request's whole preview life, with the real kubectl (1.31 and 1.35) and helm 4 against the simulated cluster. */
+@RunWith(Parameterized.class)
+public class PreviewLifecycleE2ETest {
+    @Rule
+    public final EngineFixture fixture = new EngineFixture();
+    @Rule
+    public final TestCluster cluster = new TestCluster();
+
+    private final String kubectlVersion;
+    private LocalProcessRunner runner;
+    private ClusterTarget target;
+
+    public PreviewLifecycleE2ETest(String kubectlVersion) {
+        this.kubectlVersion = kubectlVersion;
+    }
+
+    @Parameters(name = "kubectl {0}")
+    public static Collection<Object[]> versions() {
+        return Tools.KUBECTL_VERSIONS.stream().map(v -> new Object[] {v}).toList();
+    }
+
+    @Before
+    public void connect() {
+        runner = new LocalProcessRunner(fixture.workspace(), cluster.environment());
+        target = new ClusterTarget(cluster.kubeconfig().toString(), null, "testcluster");
+    }
+
+    private EnginePorts ports(Clock clock) {
+        return fixture.livePorts(runner, Tools.helm(Tools.HELM_4).toString(), Tools.kubectl(kubectlVersion).toString(), clock);
+    }
+
+    private static PreviewRequest request(String pr, String commit, Duration ttl) {
+        return new PreviewRequest(pr, "shop", "feature/pr-" + pr, commit, "https://ci.example.com/job/shop/PR-" + pr + "/1/", null,
+                "pr-{pr}.{repository}.preview.example.com", ttl, Map.of("pods", "20", "limits.memory", "8Gi"),
+                Map.of("memory", "512Mi"), Map.of("cpu", "100m"), true, "ingress-nginx", List.of(), null, Map.of("spot", "true"), Map.of());
+    }
+
+    private PreviewResult create(String pr, String commit) throws InterruptedException {
+        return new PreviewNamespaces(ports(Clock.systemUTC())).create(request(pr, commit, Duration.ofHours(72)), target);
+    }
+
+    private Map<String, String> labels(String namespace) {
+        Map<String, String> labels = new java.util.HashMap<>();
+        cluster.object("v1", "Namespace", null, namespace).orElseThrow().path("metadata").path("labels").fields()
+                .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        return labels;
+    }
+
+    @Test
+    public void createPushDeployAndDelete() throws Exception {
+        PreviewResult created = create("42", "aaa111");
+        assertTrue(created.created());
+        assertEquals("pr-42-shop", created.namespace());
+        assertEquals("https://pr-42.shop.preview.example.com", created.url());
+        assertEquals("kube-delivery", labels("pr-42-shop").get(Ownership.MANAGED_BY));
+        assertTrue(cluster.object("v1", "ResourceQuota", "pr-42-shop", "kube-delivery-preview").isPresent());
+        assertTrue(cluster.object("v1", "LimitRange", "pr-42-shop", "kube-delivery-preview").isPresent());
+        assertTrue(cluster.object("networking.k8s.io/v1", "NetworkPolicy", "pr-42-shop", "kube-delivery-default-deny").isPresent());
+
+        PreviewResult pushed = create("42", "bbb222");
+        assertFalse(pushed.created());
+        assertEquals("bbb222", cluster.object("v1", "Namespace", null, "pr-42-shop").orElseThrow()
+                .path("metadata").path("annotations").path(Ownership.COMMIT).asText());
+
+        Map<String, Map<String, Object>> deployed = new DeployServices(ports(Clock.systemUTC())).deployAll(List.of("payments", "search"),
+                DeployRequest.builder("any", "preview").namespace("pr-42-shop").imageTag("bbb222").timeout(Duration.ofSeconds(20)).build(),
+                4, target, "shop PR-42 #2");
+        assertEquals(1, deployed.get("payments").get("revision"));
+        assertEquals(1, deployed.get("search").get("revision"));
+        assertEquals("preview", cluster.object("v1", "ConfigMap", "pr-42-shop", "payments-config").orElseThrow()
+                .path("data").path("ENVIRONMENT").asText());
+        assertEquals("stage", cluster.object("v1", "ConfigMap", "pr-42-shop", "search-config").orElseThrow()
+                .path("data").path("ENVIRONMENT").asText());
+
+        PreviewDeletion deletion = new PreviewDeletion(ports(Clock.systemUTC()));
+        assertEquals(Boolean.TRUE, deletion.delete("42", "shop", null, null, false, target).get("deleted"));
+        assertTrue(cluster.object("v1", "Namespace", null, "pr-42-shop").isEmpty());
+        assertEquals(Boolean.TRUE, deletion.delete("42", "shop", null, null, false, target).get("alreadyGone"));
+    }
+
+    @Test
+    public void neverAdoptsOrDeletesAForeignNamespace() throws Exception {
+        cluster.createNamespace("pr-7-shop");
+        EngineException adopt = assertThrows(EngineException.class, () -> create("7", "c"));
+        assertTrue(adopt.getMessage(), adopt.getMessage().contains("refusing to adopt it"));
+        EngineException delete = assertThrows(EngineException.class,
+                () -> new PreviewDeletion(ports(Clock.systemUTC())).delete("7", "shop", null, null, false, target));
+        assertTrue(delete.getMessage(), delete.getMessage().contains("refusing to delete it"));
+        assertTrue(cluster.object("v1", "Namespace", null, "pr-7-shop").isPresent());
+    }
+
+    @Test
+    public void reapDeletesExpiredAndClosedAndKeepsTheRest() throws Exception {
+        create("1", "a");
+        create("2", "b");
+        new PreviewNamespaces(ports(Clock.systemUTC())).create(request("3", "c", Duration.ofMinutes(30)), target);
+        create("4", "d");
+        new PreviewDeletion(ports(Clock.systemUTC())).delete("4", "shop", null, null, false, target);
+        cluster.createNamespace("team-db");
+        Clock twoHoursLater = Clock.fixed(Instant.now().plus(Duration.ofHours(2)), ZoneOffset.UTC);
+
+        ReapResult dry = new PreviewReaper(ports(twoHoursLater)).reap(List.of("2", "3"), "shop", true, 4, target);
+        assertEquals(List.of("pr-1-shop", "pr-3-shop"), dry.deleted().stream().sorted().toList());
+        assertTrue(cluster.object("v1", "Namespace", null, "pr-1-shop").isPresent());
+
+        cluster.clearRequests();
+        ReapResult reaped = new PreviewReaper(ports(twoHoursLater)).reap(List.of("2", "3"), "shop", false, 4, target);
+        assertEquals(List.of("pr-1-shop", "pr-3-shop"), reaped.deleted().stream().sorted().toList());
+        assertEquals(List.of("pr-2-shop"), List.copyOf(reaped.kept().keySet()));
+        assertEquals(Map.of(), reaped.failed());
+        assertTrue(cluster.object("v1", "Namespace", null, "pr-2-shop").isPresent());
+        assertTrue(cluster.object("v1", "Namespace", null, "team-db").isPresent());
+        assertTrue(cluster.object("v1", "Namespace", null, "pr-1-shop").isEmpty());
+        long namespaceDeletes = cluster.requests().stream().filter(r -> r.method().equals("DELETE")).count();
+        assertEquals(2, namespaceDeletes);
+    }
+}
