@@ -25,19 +25,15 @@ public final class HelmClient {
 
     private final CommandRunner runner;
     private final HelmCommands commands;
-    private HelmVersion version;
 
     public HelmClient(CommandRunner runner, String helm, ClusterTarget cluster) {
         this.runner = runner;
         this.commands = new HelmCommands(helm, cluster);
     }
 
-    /** Asks helm once per client; every later verb uses the answer. */
+    /** Asks helm which version it is; callers keep the answer (see {@link HelmVersions}). */
     public HelmVersion version() throws InterruptedException {
-        if (version == null) {
-            version = HelmVersion.parse(succeed("helm version", commands.version(), READ_TIMEOUT).output());
-        }
-        return version;
+        return HelmVersion.parse(succeed("helm version", commands.version(), READ_TIMEOUT).output());
     }
 
     /** The release's history, oldest first; empty when the release does not exist. */
@@ -55,9 +51,8 @@ public final class HelmClient {
         return revisions;
     }
 
-    public InstalledRelease upgradeInstall(UpgradeOptions options) throws InterruptedException {
-        HelmVersion v = version();
-        CommandResult result = succeed("helm upgrade", commands.upgradeInstall(options, v), options.timeout().plus(GRACE));
+    public InstalledRelease upgradeInstall(UpgradeOptions options, HelmVersion version) throws InterruptedException {
+        CommandResult result = succeed("helm upgrade", commands.upgradeInstall(options, version), options.timeout().plus(GRACE));
         JsonObject release = JsonOutput.parse(result.output(), "helm upgrade").asObject();
         JsonObject metadata = release.get("chart").asObject().get("metadata").asObject();
         return new InstalledRelease(release.getInt("version", 0),

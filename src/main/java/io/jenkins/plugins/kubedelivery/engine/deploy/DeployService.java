@@ -6,6 +6,8 @@ import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient.InstalledRelease;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmCommands.UpgradeOptions;
+import io.jenkins.plugins.kubedelivery.engine.cli.HelmVersion;
+import io.jenkins.plugins.kubedelivery.engine.cli.HelmVersions;
 import io.jenkins.plugins.kubedelivery.engine.cli.StagingArea;
 import io.jenkins.plugins.kubedelivery.engine.cli.ToolFailedException;
 import io.jenkins.plugins.kubedelivery.engine.cli.ToolTimeoutException;
@@ -22,6 +24,7 @@ import java.util.List;
 public final class DeployService {
     private final EnginePorts ports;
     private final EngineLog log;
+    private final HelmVersions helmVersions = new HelmVersions();
 
     public DeployService(EnginePorts ports) {
         this.ports = ports;
@@ -45,29 +48,29 @@ public final class DeployService {
         try (ReleaseLocks.Lease lease = ReleaseLocks.shared()
                 .acquire(ReleaseLocks.key(cluster.identity(), plan.namespace(), plan.release()), owner, log)) {
             HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
-            String helmVersion = helm.version().text();
+            HelmVersion version = helmVersions.of(helm);
             ReleaseHistory history = new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW));
             UpgradeOptions options = upgradeOptions(plan);
             if (plan.dryRun()) {
-                return new DryRun(helm, log).show(plan, options, history, helmVersion, elapsed(started));
+                return new DryRun(helm, log).show(plan, options, history, version.text(), elapsed(started));
             }
             history = new StuckReleases(helm, log, ports.clock())
                     .ensureNotStuck(plan.release(), plan.namespace(), history, plan.recoverStuckRelease(), plan.timeout());
             Integer previous = history.deployed().map(ReleaseRevision::revision).orElse(null);
-            InstalledRelease installed = upgrade(helm, plan, options, history);
+            InstalledRelease installed = upgrade(helm, version, plan, options, history);
             long duration = elapsed(started);
             log.line("Deployed " + plan.release() + " revision " + installed.revision() + " (" + installed.chartName() + "-"
                     + installed.chartVersion() + ", app " + installed.appVersion() + ") to " + plan.namespace() + " in "
                     + Durations.human(Duration.ofMillis(duration)) + (previous == null ? ", first install" : ", previous revision " + previous));
             return new DeployResult(plan.release(), plan.namespace(), installed.chartName(), installed.chartVersion(),
-                    installed.appVersion(), installed.revision(), previous, installed.status(), helmVersion, duration, null);
+                    installed.appVersion(), installed.revision(), previous, installed.status(), version.text(), duration, null);
         }
     }
 
-    private InstalledRelease upgrade(HelmClient helm, DeployPlan plan, UpgradeOptions options, ReleaseHistory before)
-            throws InterruptedException {
+    private InstalledRelease upgrade(HelmClient helm, HelmVersion version, DeployPlan plan, UpgradeOptions options,
+            ReleaseHistory before) throws InterruptedException {
         try {
-            return helm.upgradeInstall(options);
+            return helm.upgradeInstall(options, version);
         } catch (ToolFailedException failure) {
             throw new UpgradeFailure(helm, plan, before).explain(failure);
         } catch (ToolTimeoutException killed) {

@@ -59,6 +59,7 @@ public class DeployServicesTest {
         assertTrue(e.getMessage(), e.getMessage().startsWith("1 of 2 services failed to deploy (1 succeeded: payments): search: helm upgrade exited 1"));
         long upgrades = commands.stream().filter(c -> c.arguments().get(1).equals("upgrade")).count();
         assertEquals(2, upgrades);
+        assertEquals("helm is asked its version once per step", 1, commands.stream().filter(c -> c.arguments().get(1).equals("version")).count());
     }
 
     @Test
