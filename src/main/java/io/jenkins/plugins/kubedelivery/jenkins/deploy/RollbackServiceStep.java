@@ -1,5 +1,8 @@
 package io.jenkins.plugins.kubedelivery.jenkins.deploy;
 
+import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
+import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.orDefault;
+
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -29,7 +32,7 @@ public final class RollbackServiceStep extends Step {
     private String namespace;
     private String release;
     private int toRevision;
-    private String timeout = DeployServiceStep.DEFAULT_TIMEOUT;
+    private String timeout = AbstractDeployStep.DEFAULT_TIMEOUT;
     private boolean wait = true;
     private String kubeconfigCredentialsId;
     private String kubeContext;
@@ -63,18 +66,18 @@ public final class RollbackServiceStep extends Step {
     public String getKubeContext() { return kubeContext; }
     public String getServer() { return server; }
 
-    @DataBoundSetter public void setNamespace(String namespace) { this.namespace = DeployServiceStep.optional(namespace); }
-    @DataBoundSetter public void setRelease(String release) { this.release = DeployServiceStep.optional(release); }
+    @DataBoundSetter public void setNamespace(String namespace) { this.namespace = optional(namespace); }
+    @DataBoundSetter public void setRelease(String release) { this.release = optional(release); }
     @DataBoundSetter public void setToRevision(int toRevision) { this.toRevision = toRevision; }
     @DataBoundSetter public void setTimeout(String timeout) {
-        this.timeout = DeployServiceStep.orDefault(timeout, DeployServiceStep.DEFAULT_TIMEOUT);
+        this.timeout = orDefault(timeout, AbstractDeployStep.DEFAULT_TIMEOUT);
     }
     @DataBoundSetter public void setWait(boolean wait) { this.wait = wait; }
     @DataBoundSetter public void setKubeconfigCredentialsId(String id) {
-        this.kubeconfigCredentialsId = DeployServiceStep.optional(id);
+        this.kubeconfigCredentialsId = optional(id);
     }
-    @DataBoundSetter public void setKubeContext(String kubeContext) { this.kubeContext = DeployServiceStep.optional(kubeContext); }
-    @DataBoundSetter public void setServer(String server) { this.server = DeployServiceStep.optional(server); }
+    @DataBoundSetter public void setKubeContext(String kubeContext) { this.kubeContext = optional(kubeContext); }
+    @DataBoundSetter public void setServer(String server) { this.server = optional(server); }
 
     @Extension
     @Symbol(FUNCTION_NAME)
