@@ -4,9 +4,9 @@ import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.orDefault;
 
 import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
+import io.jenkins.plugins.kubedelivery.jenkins.AbstractClusterStep;
 import java.util.List;
 import java.util.Map;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
@@ -14,7 +14,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * the two steps cannot drift apart. {@link DeploySettings} converts them. Public because structs
  * binds the inherited setters by reflection.
  */
-public abstract class AbstractDeployStep extends Step {
+public abstract class AbstractDeployStep extends AbstractClusterStep {
     public static final String DEFAULT_TIMEOUT = "5m";
 
     private String namespace;
@@ -29,9 +29,6 @@ public abstract class AbstractDeployStep extends Step {
     private boolean atomic = true;
     private int historyMax = DeployRequest.DEFAULT_HISTORY_MAX;
     private boolean createNamespace;
-    private String kubeconfigCredentialsId;
-    private String kubeContext;
-    private String server;
     private boolean dryRun;
     private boolean recoverStuckRelease;
 
@@ -47,9 +44,6 @@ public abstract class AbstractDeployStep extends Step {
     public boolean isAtomic() { return atomic; }
     public int getHistoryMax() { return historyMax; }
     public boolean isCreateNamespace() { return createNamespace; }
-    public String getKubeconfigCredentialsId() { return kubeconfigCredentialsId; }
-    public String getKubeContext() { return kubeContext; }
-    public String getServer() { return server; }
     public boolean isDryRun() { return dryRun; }
     public boolean isRecoverStuckRelease() { return recoverStuckRelease; }
 
@@ -69,9 +63,6 @@ public abstract class AbstractDeployStep extends Step {
     @DataBoundSetter public void setAtomic(boolean atomic) { this.atomic = atomic; }
     @DataBoundSetter public void setHistoryMax(int historyMax) { this.historyMax = historyMax; }
     @DataBoundSetter public void setCreateNamespace(boolean createNamespace) { this.createNamespace = createNamespace; }
-    @DataBoundSetter public void setKubeconfigCredentialsId(String id) { this.kubeconfigCredentialsId = optional(id); }
-    @DataBoundSetter public void setKubeContext(String kubeContext) { this.kubeContext = optional(kubeContext); }
-    @DataBoundSetter public void setServer(String server) { this.server = optional(server); }
     @DataBoundSetter public void setDryRun(boolean dryRun) { this.dryRun = dryRun; }
     @DataBoundSetter public void setRecoverStuckRelease(boolean recover) { this.recoverStuckRelease = recover; }
 }

@@ -49,7 +49,7 @@ final class DeploySettings implements Serializable {
         createNamespace = step.isCreateNamespace();
         dryRun = step.isDryRun();
         recoverStuckRelease = step.isRecoverStuckRelease();
-        clusterAccess = new ClusterAccess(step.getKubeconfigCredentialsId(), step.getKubeContext(), step.getServer());
+        clusterAccess = step.clusterAccess();
     }
 
     /** @throws io.jenkins.plugins.kubedelivery.engine.ValidationException naming the parameter that cannot be converted */
