@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import hudson.AbortException;
+import io.jenkins.plugins.kubedelivery.jenkins.support.Checkpoints;
 import io.jenkins.plugins.kubedelivery.jenkins.support.KubectlReplies;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestStepContext;
@@ -150,5 +151,19 @@ public class DeletePreviewNamespaceStepTest {
         assertEquals("deletePreviewNamespace", descriptor.getFunctionName());
         assertEquals(DeletePreviewNamespaceStep.class, descriptor.clazz);
         assertEquals("deletePreviewNamespace", descriptor.getClass().getAnnotation(org.jenkinsci.Symbol.class).value()[0]);
+    }
+
+    @Test
+    public void afterARestartTheStepFailsWithAdvice() throws Exception {
+        DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
+        step.setNamespace("pr-42-shop");
+        TestStepContext before = fixture.context();
+        TestStepContext after = new TestStepContext();
+
+        Checkpoints.restart(step.start(before), before, after).onResume();
+
+        String message = after.failure().getMessage();
+        assertTrue(message, message.startsWith("deletePreviewNamespace: the Jenkins controller restarted while this step was running"));
+        assertTrue(message, message.contains("namespace pr-42-shop: a namespace that is already gone counts as deleted"));
     }
 }

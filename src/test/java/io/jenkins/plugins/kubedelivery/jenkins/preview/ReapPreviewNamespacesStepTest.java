@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import hudson.AbortException;
+import io.jenkins.plugins.kubedelivery.jenkins.support.Checkpoints;
 import io.jenkins.plugins.kubedelivery.jenkins.support.KubectlReplies;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestLauncher;
@@ -187,5 +188,17 @@ public class ReapPreviewNamespacesStepTest {
         assertEquals("reapPreviewNamespaces", descriptor.getFunctionName());
         assertEquals(ReapPreviewNamespacesStep.class, descriptor.clazz);
         assertEquals("reapPreviewNamespaces", descriptor.getClass().getAnnotation(org.jenkinsci.Symbol.class).value()[0]);
+    }
+
+    @Test
+    public void afterARestartTheStepFailsWithAdvice() throws Exception {
+        TestStepContext before = fixture.context();
+        TestStepContext after = new TestStepContext();
+
+        Checkpoints.restart(openPullRequests(41, "42").start(before), before, after).onResume();
+
+        String message = after.failure().getMessage();
+        assertTrue(message, message.startsWith("reapPreviewNamespaces: the Jenkins controller restarted while this step was running"));
+        assertTrue(message, message.contains("the previews of shop that expired or whose PR is not in [41, 42]"));
     }
 }
