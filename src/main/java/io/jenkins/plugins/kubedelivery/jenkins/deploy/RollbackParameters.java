@@ -34,7 +34,7 @@ final class RollbackParameters implements Serializable {
         }
         timeout = DurationText.parse("timeout", step.getTimeout());
         waitForReady = step.isWait();
-        clusterAccess = new ClusterAccess(step.getKubeconfigCredentialsId(), step.getKubeContext(), step.getServer());
+        clusterAccess = step.clusterAccess();
     }
 
     /** @throws ValidationException naming the parameter that cannot be converted */

@@ -10,10 +10,10 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
+import io.jenkins.plugins.kubedelivery.jenkins.AbstractClusterStep;
 import io.jenkins.plugins.kubedelivery.jenkins.StepErrors;
 import java.util.Set;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -24,7 +24,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code rollbackService}: returns a service's release to an earlier revision (by default the
  * previous deployed one) with one {@code helm rollback}, through the engine's {@code RollbackService}.
  */
-public final class RollbackServiceStep extends Step {
+public final class RollbackServiceStep extends AbstractClusterStep {
     public static final String FUNCTION_NAME = "rollbackService";
 
     private final String service;
@@ -34,9 +34,6 @@ public final class RollbackServiceStep extends Step {
     private int toRevision;
     private String timeout = AbstractDeployStep.DEFAULT_TIMEOUT;
     private boolean wait = true;
-    private String kubeconfigCredentialsId;
-    private String kubeContext;
-    private String server;
 
     @DataBoundConstructor
     public RollbackServiceStep(String service, String environment) {
@@ -62,9 +59,6 @@ public final class RollbackServiceStep extends Step {
     public int getToRevision() { return toRevision; }
     public String getTimeout() { return timeout; }
     public boolean isWait() { return wait; }
-    public String getKubeconfigCredentialsId() { return kubeconfigCredentialsId; }
-    public String getKubeContext() { return kubeContext; }
-    public String getServer() { return server; }
 
     @DataBoundSetter public void setNamespace(String namespace) { this.namespace = optional(namespace); }
     @DataBoundSetter public void setRelease(String release) { this.release = optional(release); }
@@ -73,11 +67,6 @@ public final class RollbackServiceStep extends Step {
         this.timeout = orDefault(timeout, AbstractDeployStep.DEFAULT_TIMEOUT);
     }
     @DataBoundSetter public void setWait(boolean wait) { this.wait = wait; }
-    @DataBoundSetter public void setKubeconfigCredentialsId(String id) {
-        this.kubeconfigCredentialsId = optional(id);
-    }
-    @DataBoundSetter public void setKubeContext(String kubeContext) { this.kubeContext = optional(kubeContext); }
-    @DataBoundSetter public void setServer(String server) { this.server = optional(server); }
 
     @Extension
     @Symbol(FUNCTION_NAME)
