@@ -86,7 +86,7 @@ public abstract class BackgroundStepExecution extends StepExecution {
     @Override
     public void onResume() {
         complete(null, new AbortException(stepName + ": the Jenkins controller restarted while this step was running,"
-                + " which cut off the helm command it had started. " + resumeAdvice()));
+                + " which cut off the helm or kubectl command it had started. " + resumeAdvice()));
     }
 
     @Override

@@ -21,9 +21,9 @@ public final class ClusterAccess implements Serializable {
      *     credentials, or the context holds a character the agent's shell would interpret
      */
     public ClusterAccess(String credentialsId, String kubeContext, String server) {
-        this.credentialsId = blankToNull(credentialsId);
-        this.kubeContext = blankToNull(kubeContext);
-        this.server = blankToNull(server);
+        this.credentialsId = ParameterText.optional(credentialsId);
+        this.kubeContext = ParameterText.optional(kubeContext);
+        this.server = ParameterText.optional(server);
         if (this.credentialsId == null && this.kubeContext != null) {
             throw new ValidationException("kubeContext", "selects a context of a kubeconfig, so it needs"
                     + " kubeconfigCredentialsId (a Secret file credential holding the kubeconfig)");
@@ -35,10 +35,6 @@ public final class ClusterAccess implements Serializable {
         if (this.kubeContext != null) {
             CommandLine.checkArgument("kubeContext", this.kubeContext);
         }
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** @return the credentials id, or {@code null} for the pod's ServiceAccount */

@@ -6,25 +6,28 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as step parameters write them ({@code 90s}, {@code 5m}, {@code 1h30m}) and as logs show them. */
+/**
+ * Durations as step parameters write them ({@code 90s}, {@code 5m}, {@code 1h30m}, {@code 7d}) and as
+ * logs show them. One parser for every step, so a preview's ttl and a deploy's timeout read alike.
+ */
 public final class DurationText {
-    private static final Pattern FORM = Pattern.compile("(?:(\\d{1,4})h)?(?:(\\d{1,5})m)?(?:(\\d{1,6})s)?");
+    private static final Pattern FORM = Pattern.compile("(?:(\\d{1,3})d)?(?:(\\d{1,4})h)?(?:(\\d{1,5})m)?(?:(\\d{1,6})s)?");
 
     private DurationText() {}
 
     /**
      * @param parameter the step parameter, named in the error
-     * @throws ValidationException for anything but hours, minutes and seconds in that order, or zero
+     * @throws ValidationException for anything but days, hours, minutes and seconds in that order, or zero
      */
     public static Duration parse(String parameter, String text) {
         String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         Matcher m = FORM.matcher(trimmed);
         if (trimmed.isEmpty() || !m.matches()) {
-            throw new ValidationException(parameter, "'" + text + "' is not a duration; write it like 90s, 5m or 1h30m"
-                    + " (hours h, minutes m, seconds s, in that order)");
+            throw new ValidationException(parameter, "'" + text + "' is not a duration; write it like 90s, 5m, 1h30m or 7d"
+                    + " (days d, hours h, minutes m, seconds s, in that order)");
         }
-        Duration duration = Duration.ofHours(number(m.group(1))).plusMinutes(number(m.group(2)))
-                .plusSeconds(number(m.group(3)));
+        Duration duration = Duration.ofDays(number(m.group(1))).plusHours(number(m.group(2)))
+                .plusMinutes(number(m.group(3))).plusSeconds(number(m.group(4)));
         if (duration.isZero()) {
             throw new ValidationException(parameter, "must be longer than zero, e.g. 5m");
         }

@@ -73,9 +73,63 @@ public final class PlainValues {
         }
         for (Object element : list) {
             if (!(element instanceof CharSequence text)) {
-                throw new ValidationException(parameter, "holds a " + typeOf(element) + "; give a list of paths (strings)");
+                throw new ValidationException(parameter, "holds a " + typeOf(element) + "; give a list of strings");
             }
             copy.add(text.toString());
+        }
+        return copy;
+    }
+
+    /**
+     * A map of names to short texts (quotas, labels, annotations), where a Pipeline may well write
+     * {@code pods: 20} for {@code pods: '20'}: strings, numbers and booleans become their text;
+     * null and nested values are refused, naming the key.
+     */
+    public static LinkedHashMap<String, String> copyTextMap(String parameter, Map<?, ?> map) {
+        LinkedHashMap<String, String> copy = new LinkedHashMap<>();
+        if (map == null) {
+            return copy;
+        }
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!(entry.getKey() instanceof CharSequence key)) {
+                throw new ValidationException(parameter, "keys must be strings, not " + typeOf(entry.getKey()));
+            }
+            copy.put(key.toString(), text(parameter, key.toString(), entry.getValue()));
+        }
+        return copy;
+    }
+
+    private static String text(String parameter, String key, Object value) {
+        if (value instanceof CharSequence || value instanceof Boolean || value instanceof Integer || value instanceof Long
+                || value instanceof Short || value instanceof Byte || value instanceof BigInteger) {
+            return value.toString();
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        throw new ValidationException(parameter, "'" + key + "' holds " + (value == null ? "null" : "a " + typeOf(value))
+                + "; give a string such as '8Gi', or a whole number");
+    }
+
+    /**
+     * Ids such as pull request numbers, which a Pipeline may give as strings or as whole numbers
+     * ({@code [41, '42']}); each becomes its text. Null elements and other types are refused.
+     *
+     * @return the copy, or {@code null} when the list was not given at all
+     */
+    public static ArrayList<String> copyIds(String parameter, List<?> list) {
+        if (list == null) {
+            return null;
+        }
+        ArrayList<String> copy = new ArrayList<>(list.size());
+        for (Object element : list) {
+            boolean wholeNumber = element instanceof Integer || element instanceof Long || element instanceof Short
+                    || element instanceof BigInteger;
+            if (!(element instanceof CharSequence) && !wholeNumber) {
+                throw new ValidationException(parameter, "holds " + (element == null ? "null" : "a " + typeOf(element))
+                        + "; give numbers or strings, e.g. [41, 42]");
+            }
+            copy.add(String.valueOf(element));
         }
         return copy;
     }

@@ -183,7 +183,7 @@ public class BackgroundStepExecutionTest {
 
         assertTrue(context.isCompleted());
         assertEquals("deployService: the Jenkins controller restarted while this step was running, which cut off the"
-                + " helm command it had started. Run it again.", context.failure().getMessage());
+                + " helm or kubectl command it had started. Run it again.", context.failure().getMessage());
         assertTrue(context.failure() instanceof AbortException);
     }
 

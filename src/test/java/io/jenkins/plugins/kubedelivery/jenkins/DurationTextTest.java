@@ -10,16 +10,19 @@ import org.junit.Test;
 
 public class DurationTextTest {
     @Test
-    public void parsesHoursMinutesAndSeconds() {
+    public void parsesDaysHoursMinutesAndSeconds() {
         assertEquals(Duration.ofSeconds(90), DurationText.parse("timeout", "90s"));
         assertEquals(Duration.ofMinutes(5), DurationText.parse("timeout", "5m"));
         assertEquals(Duration.ofMinutes(90), DurationText.parse("timeout", "1h30m"));
         assertEquals(Duration.ofSeconds(3723), DurationText.parse("timeout", " 1H2m3S "));
+        assertEquals(Duration.ofHours(72), DurationText.parse("ttl", "72h"));
+        assertEquals(Duration.ofDays(7), DurationText.parse("ttl", "7d"));
+        assertEquals(Duration.ofHours(36), DurationText.parse("ttl", "1d12h"));
     }
 
     @Test
     public void refusesAnythingElseNamingTheParameterAndTheForms() {
-        for (String bad : new String[] {"", "5", "5x", "m5", "30s5m", "1.5h", "-5m", "0s", "0h0m", "5 m", null}) {
+        for (String bad : new String[] {"", "5", "5x", "m5", "30s5m", "1.5h", "-5m", "2h1d", "7 d", "1w", "0d", "0s", "0h0m", "5 m", null}) {
             try {
                 DurationText.parse("timeout", bad);
                 fail("accepted " + bad);

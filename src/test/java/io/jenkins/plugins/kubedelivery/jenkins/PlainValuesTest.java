@@ -67,4 +67,48 @@ public class PlainValuesTest {
         assertEquals(0, PlainValues.copyStrings("valuesFiles", null).size());
         assertEquals(0, PlainValues.copyMap("values", null).size());
     }
+
+    @Test
+    public void textMapsTakeStringsNumbersAndBooleansAsText() {
+        Map<Object, Object> given = new LinkedHashMap<>();
+        given.put("limits.memory", new StringBuilder("8Gi"));
+        given.put("pods", 20);
+        given.put("requests.cpu", new java.math.BigDecimal("1.5"));
+        given.put("spot", true);
+
+        assertEquals(Map.of("limits.memory", "8Gi", "pods", "20", "requests.cpu", "1.5", "spot", "true"),
+                PlainValues.copyTextMap("quota", given));
+        assertEquals(0, PlainValues.copyTextMap("quota", null).size());
+    }
+
+    @Test
+    public void textMapsRefuseNullsAndNestedValuesNamingTheKey() {
+        for (Object bad : Arrays.asList(null, Map.of("a", "b"), List.of("x"), 0.5d)) {
+            Map<String, Object> given = new LinkedHashMap<>();
+            given.put("pods", bad);
+            try {
+                PlainValues.copyTextMap("quota", given);
+                fail("accepted " + bad);
+            } catch (ValidationException e) {
+                assertEquals("quota", e.parameter());
+                assertTrue(e.getMessage(), e.getMessage().contains("'pods' holds"));
+            }
+        }
+    }
+
+    @Test
+    public void idsTakeWholeNumbersAndStrings() {
+        assertEquals(List.of("41", "42", "PR-7"), PlainValues.copyIds("openPullRequests", List.of(41, 42L, new StringBuilder("PR-7"))));
+        assertEquals(List.of(), PlainValues.copyIds("openPullRequests", List.of()));
+        assertEquals("not given is not the same as none open", null, PlainValues.copyIds("openPullRequests", null));
+        for (Object bad : Arrays.asList(null, 4.2d, Map.of())) {
+            try {
+                PlainValues.copyIds("openPullRequests", Arrays.asList(41, bad));
+                fail("accepted " + bad);
+            } catch (ValidationException e) {
+                assertEquals("openPullRequests", e.parameter());
+                assertTrue(e.getMessage(), e.getMessage().contains("[41, 42]"));
+            }
+        }
+    }
 }

@@ -106,7 +106,8 @@ public class HpiPackagingIT {
     @Test
     public void innerJarHoldsTheViewsAndHelp() {
         assertTrue(innerEntries.contains("index.jelly"));
-        for (String step : List.of("deploy/DeployServiceStep", "deploy/RollbackServiceStep")) {
+        for (String step : List.of("deploy/DeployServiceStep", "deploy/RollbackServiceStep", "deploy/DeployServicesStep",
+                "preview/CreatePreviewNamespaceStep", "preview/DeletePreviewNamespaceStep", "preview/ReapPreviewNamespacesStep")) {
             String folder = "io/jenkins/plugins/kubedelivery/jenkins/" + step + "/";
             assertTrue(folder + "config.jelly", innerEntries.contains(folder + "config.jelly"));
             assertTrue(folder + "help.html", innerEntries.contains(folder + "help.html"));

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.kubedelivery.jenkins.deploy;
 
+import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.required;
+
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
@@ -21,8 +23,8 @@ final class RollbackParameters implements Serializable {
     private final ClusterAccess clusterAccess;
 
     private RollbackParameters(RollbackServiceStep step) {
-        service = DeployServiceStep.required("service", step.getService(), "the service's folder in the monorepo, e.g. payments");
-        environment = DeployServiceStep.required("environment", step.getEnvironment(), "e.g. stage, prod or preview");
+        service = required("service", step.getService(), DeployParameters.SERVICE_EXAMPLE);
+        environment = required("environment", step.getEnvironment(), DeployParameters.ENVIRONMENT_EXAMPLE);
         namespace = step.getNamespace();
         release = step.getRelease();
         toRevision = step.getToRevision();
@@ -32,7 +34,7 @@ final class RollbackParameters implements Serializable {
         }
         timeout = DurationText.parse("timeout", step.getTimeout());
         waitForReady = step.isWait();
-        clusterAccess = new ClusterAccess(step.getKubeconfigCredentialsId(), step.getKubeContext(), step.getServer());
+        clusterAccess = step.clusterAccess();
     }
 
     /** @throws ValidationException naming the parameter that cannot be converted */

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.kubedelivery.jenkins.deploy;
 
+import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
+import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.orDefault;
+
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -7,10 +10,10 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
+import io.jenkins.plugins.kubedelivery.jenkins.AbstractClusterStep;
 import io.jenkins.plugins.kubedelivery.jenkins.StepErrors;
 import java.util.Set;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -21,7 +24,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code rollbackService}: returns a service's release to an earlier revision (by default the
  * previous deployed one) with one {@code helm rollback}, through the engine's {@code RollbackService}.
  */
-public final class RollbackServiceStep extends Step {
+public final class RollbackServiceStep extends AbstractClusterStep {
     public static final String FUNCTION_NAME = "rollbackService";
 
     private final String service;
@@ -29,11 +32,8 @@ public final class RollbackServiceStep extends Step {
     private String namespace;
     private String release;
     private int toRevision;
-    private String timeout = DeployServiceStep.DEFAULT_TIMEOUT;
+    private String timeout = AbstractDeployStep.DEFAULT_TIMEOUT;
     private boolean wait = true;
-    private String kubeconfigCredentialsId;
-    private String kubeContext;
-    private String server;
 
     @DataBoundConstructor
     public RollbackServiceStep(String service, String environment) {
@@ -59,22 +59,14 @@ public final class RollbackServiceStep extends Step {
     public int getToRevision() { return toRevision; }
     public String getTimeout() { return timeout; }
     public boolean isWait() { return wait; }
-    public String getKubeconfigCredentialsId() { return kubeconfigCredentialsId; }
-    public String getKubeContext() { return kubeContext; }
-    public String getServer() { return server; }
 
-    @DataBoundSetter public void setNamespace(String namespace) { this.namespace = DeployServiceStep.optional(namespace); }
-    @DataBoundSetter public void setRelease(String release) { this.release = DeployServiceStep.optional(release); }
+    @DataBoundSetter public void setNamespace(String namespace) { this.namespace = optional(namespace); }
+    @DataBoundSetter public void setRelease(String release) { this.release = optional(release); }
     @DataBoundSetter public void setToRevision(int toRevision) { this.toRevision = toRevision; }
     @DataBoundSetter public void setTimeout(String timeout) {
-        this.timeout = DeployServiceStep.orDefault(timeout, DeployServiceStep.DEFAULT_TIMEOUT);
+        this.timeout = orDefault(timeout, AbstractDeployStep.DEFAULT_TIMEOUT);
     }
     @DataBoundSetter public void setWait(boolean wait) { this.wait = wait; }
-    @DataBoundSetter public void setKubeconfigCredentialsId(String id) {
-        this.kubeconfigCredentialsId = DeployServiceStep.optional(id);
-    }
-    @DataBoundSetter public void setKubeContext(String kubeContext) { this.kubeContext = DeployServiceStep.optional(kubeContext); }
-    @DataBoundSetter public void setServer(String server) { this.server = DeployServiceStep.optional(server); }
 
     @Extension
     @Symbol(FUNCTION_NAME)

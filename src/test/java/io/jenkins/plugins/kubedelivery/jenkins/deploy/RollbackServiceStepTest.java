@@ -8,6 +8,7 @@ import static org.junit.Assert.fail;
 
 import hudson.AbortException;
 import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
+import io.jenkins.plugins.kubedelivery.jenkins.support.Checkpoints;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestStepContext;
 import java.time.Duration;

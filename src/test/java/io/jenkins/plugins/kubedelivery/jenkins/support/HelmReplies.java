@@ -55,4 +55,13 @@ public final class HelmReplies {
         Files.writeString(chart.resolve("templates/configmap.yaml"),
                 "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  replicas: \"{{ .Values.replicaCount }}\"\n");
     }
+
+    /** One more service with a chart and base values only, next to {@link #monorepo}'s payments. */
+    public static void service(Path workspace, String name) throws IOException {
+        Files.createDirectories(workspace.resolve(name + "/src"));
+        Path chart = Files.createDirectories(workspace.resolve("helm/" + name + "/templates"));
+        Files.writeString(chart.resolveSibling("Chart.yaml"), "apiVersion: v2\nname: " + name + "\nversion: 0.2.0\nappVersion: \"2.0.0\"\n");
+        Files.writeString(chart.resolveSibling("values.yaml"), "replicaCount: 1\n");
+        Files.writeString(chart.resolve("configmap.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n");
+    }
 }

@@ -1,6 +1,5 @@
-package io.jenkins.plugins.kubedelivery.jenkins.deploy;
+package io.jenkins.plugins.kubedelivery.jenkins.support;
 
-import io.jenkins.plugins.kubedelivery.jenkins.support.TestStepContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,10 +13,10 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * restart do; Jenkins supplies a new context on resume, so the old one is swapped for {@code after}.
  * Fails if anything the execution keeps is not serializable.
  */
-final class Checkpoints {
+public final class Checkpoints {
     private Checkpoints() {}
 
-    static StepExecution restart(StepExecution execution, TestStepContext before, TestStepContext after)
+    public static StepExecution restart(StepExecution execution, TestStepContext before, TestStepContext after)
             throws IOException, ClassNotFoundException {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(write(execution, before))) {
             {
@@ -34,7 +33,7 @@ final class Checkpoints {
     }
 
     /** What a checkpoint writes to disk for the execution (its context left out). */
-    static byte[] write(StepExecution execution, TestStepContext context) throws IOException {
+    public static byte[] write(StepExecution execution, TestStepContext context) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes) {
             {

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.kubedelivery.jenkins.deploy;
+
+import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
+import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.orDefault;
+
+import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
+import io.jenkins.plugins.kubedelivery.jenkins.AbstractClusterStep;
+import java.util.List;
+import java.util.Map;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * The Helm settings {@code deployService} and {@code deployServices} share, with their defaults, so
+ * the two steps cannot drift apart. {@link DeploySettings} converts them. Public because structs
+ * binds the inherited setters by reflection.
+ */
+public abstract class AbstractDeployStep extends AbstractClusterStep {
+    public static final String DEFAULT_TIMEOUT = "5m";
+
+    private String namespace;
+    private List<String> valuesFiles;
+    private Map<String, Object> values;
+    private String imageTag;
+    private String imageRepository;
+    private String imageTagKey = DeployRequest.DEFAULT_IMAGE_TAG_KEY;
+    private String imageRepositoryKey = DeployRequest.DEFAULT_IMAGE_REPOSITORY_KEY;
+    private String timeout = DEFAULT_TIMEOUT;
+    private boolean wait = true;
+    private boolean atomic = true;
+    private int historyMax = DeployRequest.DEFAULT_HISTORY_MAX;
+    private boolean createNamespace;
+    private boolean dryRun;
+    private boolean recoverStuckRelease;
+
+    public String getNamespace() { return namespace; }
+    public List<String> getValuesFiles() { return valuesFiles; }
+    public Map<String, Object> getValues() { return values; }
+    public String getImageTag() { return imageTag; }
+    public String getImageRepository() { return imageRepository; }
+    public String getImageTagKey() { return imageTagKey; }
+    public String getImageRepositoryKey() { return imageRepositoryKey; }
+    public String getTimeout() { return timeout; }
+    public boolean isWait() { return wait; }
+    public boolean isAtomic() { return atomic; }
+    public int getHistoryMax() { return historyMax; }
+    public boolean isCreateNamespace() { return createNamespace; }
+    public boolean isDryRun() { return dryRun; }
+    public boolean isRecoverStuckRelease() { return recoverStuckRelease; }
+
+    @DataBoundSetter public void setNamespace(String namespace) { this.namespace = optional(namespace); }
+    @DataBoundSetter public void setValuesFiles(List<String> valuesFiles) { this.valuesFiles = valuesFiles; }
+    @DataBoundSetter public void setValues(Map<String, Object> values) { this.values = values; }
+    @DataBoundSetter public void setImageTag(String imageTag) { this.imageTag = optional(imageTag); }
+    @DataBoundSetter public void setImageRepository(String imageRepository) { this.imageRepository = optional(imageRepository); }
+    @DataBoundSetter public void setImageTagKey(String imageTagKey) {
+        this.imageTagKey = orDefault(imageTagKey, DeployRequest.DEFAULT_IMAGE_TAG_KEY);
+    }
+    @DataBoundSetter public void setImageRepositoryKey(String imageRepositoryKey) {
+        this.imageRepositoryKey = orDefault(imageRepositoryKey, DeployRequest.DEFAULT_IMAGE_REPOSITORY_KEY);
+    }
+    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = orDefault(timeout, DEFAULT_TIMEOUT); }
+    @DataBoundSetter public void setWait(boolean wait) { this.wait = wait; }
+    @DataBoundSetter public void setAtomic(boolean atomic) { this.atomic = atomic; }
+    @DataBoundSetter public void setHistoryMax(int historyMax) { this.historyMax = historyMax; }
+    @DataBoundSetter public void setCreateNamespace(boolean createNamespace) { this.createNamespace = createNamespace; }
+    @DataBoundSetter public void setDryRun(boolean dryRun) { this.dryRun = dryRun; }
+    @DataBoundSetter public void setRecoverStuckRelease(boolean recover) { this.recoverStuckRelease = recover; }
+}

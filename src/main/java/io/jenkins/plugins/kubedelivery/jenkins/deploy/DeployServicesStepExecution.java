@@ -1,0 +1,46 @@
+package io.jenkins.plugins.kubedelivery.jenkins.deploy;
+
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServices;
+import io.jenkins.plugins.kubedelivery.jenkins.BackgroundStepExecution;
+import io.jenkins.plugins.kubedelivery.jenkins.DurationText;
+import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * Runs {@code deployServices}: opens the ports once, lets the engine deploy every service, and
+ * returns service to result map. The engine tries every service and then fails with all failures
+ * listed, which {@code StepErrors} turns into the step's one-line error.
+ */
+final class DeployServicesStepExecution extends BackgroundStepExecution {
+    private static final long serialVersionUID = 1L;
+
+    private final DeployServicesParameters parameters;
+
+    DeployServicesStepExecution(StepContext context, DeployServicesParameters parameters) {
+        super(context, DeployServicesStep.FUNCTION_NAME);
+        this.parameters = parameters;
+    }
+
+    @Override
+    protected Object work() throws Exception {
+        try (EngineSession session = EngineSession.open(getContext(), parameters.clusterAccess(), secretMask())) {
+            long started = System.nanoTime();
+            session.log().println(stepName() + ": " + (parameters.dryRun() ? "dry run of " : "deploying ") + parameters.target());
+            Map<String, Map<String, Object>> results = new DeployServices(session.ports()).deployAll(parameters.services(),
+                    parameters.template(), parameters.parallelism(), session.cluster(), session.owner());
+            session.log().println(stepName() + ": " + results.size() + " services " + (parameters.dryRun() ? "checked" : "deployed")
+                    + " after " + DurationText.format(Duration.ofNanos(System.nanoTime() - started)));
+            return new LinkedHashMap<>(results);
+        }
+    }
+
+    @Override
+    protected String resumeAdvice() {
+        return "Check the releases of " + parameters.target() + " (helm history <service> -n <namespace>) and run the step"
+                + " again; a release left in pending-install, pending-upgrade or pending-rollback is recovered by running it"
+                + " with recoverStuckRelease: true.";
+    }
+}

@@ -1,0 +1,169 @@
+package io.jenkins.plugins.kubedelivery.jenkins.preview;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import hudson.AbortException;
+import io.jenkins.plugins.kubedelivery.jenkins.support.Checkpoints;
+import io.jenkins.plugins.kubedelivery.jenkins.support.KubectlReplies;
+import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
+import io.jenkins.plugins.kubedelivery.jenkins.support.TestStepContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** deletePreviewNamespace: its parameters, and end to end against canned kubectl outputs. */
+public class DeletePreviewNamespaceStepTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final PullRequestEnvironment PR_BUILD = new PullRequestEnvironment("42", "feature/pay", "0123abc", null, "shop");
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private StepFixture fixture;
+
+    @Before
+    public void setUp() throws Exception {
+        fixture = StepFixture.canned(tmp.getRoot());
+    }
+
+    private TestStepContext run(DeletePreviewNamespaceStep step) throws Exception {
+        TestStepContext context = fixture.context();
+        assertFalse(step.start(context).start());
+        assertTrue("the step completed", context.await(WAIT));
+        return context;
+    }
+
+    @Test
+    public void inAPullRequestBuildThePreviewFollowsFromTheEnvironment() {
+        DeletePreviewParameters parameters = DeletePreviewParameters.of(new DeletePreviewNamespaceStep(), PR_BUILD);
+
+        assertEquals("42", parameters.pr());
+        assertEquals("shop", parameters.repository());
+        assertNull(parameters.namespace());
+        assertEquals("pr-{pr}-{repository}", parameters.namePattern());
+        assertFalse("does not wait by default", parameters.waitForDeletion());
+    }
+
+    @Test
+    public void anExplicitNamespaceIsCheckedOnlyAgainstWhatWasGiven() {
+        DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
+        step.setNamespace("pr-42-shop");
+
+        DeletePreviewParameters parameters = DeletePreviewParameters.of(step, new PullRequestEnvironment(null, null, null, null, "ops"));
+        assertNull(parameters.pr());
+        assertNull("a cleanup job's JOB_NAME names no repository", parameters.repository());
+
+        step.setPr("42");
+        step.setWait(true);
+        parameters = DeletePreviewParameters.of(step, PR_BUILD);
+        assertEquals("42", parameters.pr());
+        assertNull(parameters.repository());
+        assertTrue(parameters.waitForDeletion());
+    }
+
+    @Test
+    public void deletesTheOwnedPreviewAndReturnsTheResultMap() throws Exception {
+        fixture.environment.putAll(Map.of("CHANGE_ID", "42", "JOB_NAME", "shop/PR-42"));
+        fixture.launcher.reply("kubectl", "delete", KubectlReplies.deleted("pr-42-shop"))
+                .reply("kubectl", "namespace", KubectlReplies.object(KubectlReplies.ownedPreview("pr-42-shop", "42", "shop",
+                        "2026-11-25T08:00:00Z")));
+
+        TestStepContext context = run(new DeletePreviewNamespaceStep());
+
+        assertNull(String.valueOf(context.failure()), context.failure());
+        assertEquals(Map.of("namespace", "pr-42-shop", "deleted", true, "alreadyGone", false), context.result());
+        String delete = String.join(" ", fixture.launcher.launches().get(1).cmds());
+        assertTrue(delete, delete.startsWith("kubectl delete namespaces --selector app.kubernetes.io/managed-by=kube-delivery,"));
+        assertTrue(delete, delete.contains("kube-delivery.io/pr=42,kube-delivery.io/repository=shop"));
+        assertTrue(delete, delete.contains("--field-selector metadata.name=pr-42-shop --ignore-not-found --wait=false"));
+        assertTrue(fixture.log(), fixture.log().contains("deletePreviewNamespace: namespace pr-42-shop deleted after"));
+        assertEquals(List.of(), fixture.stagingDirectories());
+    }
+
+    @Test
+    public void aNamespaceAlreadyGoneCountsAsDone() throws Exception {
+        fixture.launcher.reply("kubectl", "namespace", KubectlReplies.absent());
+        DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
+        step.setPr("42");
+        step.setRepository("shop");
+
+        TestStepContext context = run(step);
+
+        assertNull(String.valueOf(context.failure()), context.failure());
+        assertEquals(Map.of("namespace", "pr-42-shop", "deleted", false, "alreadyGone", true), context.result());
+        assertEquals(1, fixture.launcher.launches().size());
+    }
+
+    @Test
+    public void anotherPullRequestsPreviewIsRefusedWithTheEnginesMessage() throws Exception {
+        fixture.launcher.reply("kubectl", "delete", KubectlReplies.deleted("pr-42-shop"))
+                .reply("kubectl", "namespace", KubectlReplies.object(KubectlReplies.ownedPreview("pr-42-shop", "41", "shop",
+                        "2026-11-25T08:00:00Z")));
+        DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
+        step.setNamespace("pr-42-shop");
+        step.setPr("42");
+
+        TestStepContext context = run(step);
+
+        Throwable failure = context.failure();
+        assertTrue(String.valueOf(failure), failure instanceof AbortException);
+        assertEquals("deletePreviewNamespace: namespace 'pr-42-shop' belongs to PR 41, not PR 42: refusing to delete it",
+                failure.getMessage());
+        assertFalse("no delete ran", fixture.launcher.allArguments().contains("delete"));
+    }
+
+    @Test
+    public void aNamespaceWithoutTheOwnershipLabelIsNeverDeleted() throws Exception {
+        fixture.launcher.reply("kubectl", "delete", KubectlReplies.deleted("payments"))
+                .reply("kubectl", "namespace", KubectlReplies.object(KubectlReplies.namespace("payments", Map.of(), Map.of())));
+        DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
+        step.setNamespace("payments");
+
+        TestStepContext context = run(step);
+
+        assertTrue(String.valueOf(context.failure()), context.failure() instanceof AbortException);
+        assertTrue(context.failure().getMessage(), context.failure().getMessage()
+                .startsWith("deletePreviewNamespace: namespace 'payments' is not a kube-delivery preview"));
+        assertFalse("no delete ran", fixture.launcher.allArguments().contains("delete"));
+    }
+
+    @Test
+    public void withoutPrOrNamespaceTheStepSaysWhatToGiveBeforeAnyCommand() throws Exception {
+        fixture.environment.put("JOB_NAME", "ops/cleanup");
+
+        TestStepContext context = run(new DeletePreviewNamespaceStep());
+
+        assertTrue(context.failure().getMessage(), context.failure().getMessage().startsWith("deletePreviewNamespace: pr: is required"));
+        assertEquals(0, fixture.launcher.launches().size());
+    }
+
+    @Test
+    public void theDescriptorNamesTheStep() {
+        DeletePreviewNamespaceStep.DescriptorImpl descriptor = new DeletePreviewNamespaceStep.DescriptorImpl();
+
+        assertEquals("deletePreviewNamespace", descriptor.getFunctionName());
+        assertEquals(DeletePreviewNamespaceStep.class, descriptor.clazz);
+        assertEquals("deletePreviewNamespace", descriptor.getClass().getAnnotation(org.jenkinsci.Symbol.class).value()[0]);
+    }
+
+    @Test
+    public void afterARestartTheStepFailsWithAdvice() throws Exception {
+        DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
+        step.setNamespace("pr-42-shop");
+        TestStepContext before = fixture.context();
+        TestStepContext after = new TestStepContext();
+
+        Checkpoints.restart(step.start(before), before, after).onResume();
+
+        String message = after.failure().getMessage();
+        assertTrue(message, message.startsWith("deletePreviewNamespace: the Jenkins controller restarted while this step was running"));
+        assertTrue(message, message.contains("namespace pr-42-shop: a namespace that is already gone counts as deleted"));
+    }
+}
