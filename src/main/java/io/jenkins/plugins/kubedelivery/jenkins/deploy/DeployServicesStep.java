@@ -2,20 +2,14 @@ package io.jenkins.plugins.kubedelivery.jenkins.deploy;
 
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
 
-import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.Launcher;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServices;
+import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
 import io.jenkins.plugins.kubedelivery.jenkins.StepErrors;
 import java.util.List;
-import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -63,20 +57,9 @@ public final class DeployServicesStep extends AbstractDeployStep {
 
     @Extension
     @Symbol(FUNCTION_NAME)
-    public static final class DescriptorImpl extends StepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION_NAME;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Deploy several services of the monorepo with Helm, in parallel";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, Launcher.class, FilePath.class, EnvVars.class);
+    public static final class DescriptorImpl extends ClusterStepDescriptor {
+        public DescriptorImpl() {
+            super(FUNCTION_NAME, "Deploy several services of the monorepo with Helm, in parallel");
         }
     }
 }
