@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kubedelivery.testcluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +142,9 @@ final class ApiServer {
     private ApiResponse resource(HttpExchange exchange, String method, RequestPath path, Map<String, String> query,
             String contentType) throws IOException {
         boolean dryRun = query.containsKey("dryRun");
+        if (ResourceCatalog.readOnly(path.type()) && !method.equals("GET")) {
+            throw new ApiException(405, "MethodNotAllowed", path.type().plural() + " are read-only in the test cluster");
+        }
         String accept = exchange.getRequestHeaders().getFirst("Accept");
         boolean table = accept != null && accept.contains("as=Table");
         switch (method) {
@@ -148,9 +153,10 @@ final class ApiServer {
                     JsonNode list = resources.list(path, query);
                     return ApiResponse.ok(table ? asTable(path, list, query) : list);
                 }
-                JsonNode object = resources.get(path);
-                return ApiResponse.ok(table ? Tables.table(path.type(), List.of(resources.get(path)),
-                        store.revision(), query.get("includeObject")) : object);
+                ObjectNode object = resources.get(path);
+                return ApiResponse.ok(table
+                        ? Tables.table(path.type(), List.of(object), store.revision(), query.get("includeObject"))
+                        : object);
             case "POST":
                 return resources.create(path, RequestBodies.decode(contentType, body(exchange)), dryRun);
             case "PUT":
@@ -167,8 +173,8 @@ final class ApiServer {
     }
 
     private JsonNode asTable(RequestPath path, JsonNode list, Map<String, String> query) {
-        List<com.fasterxml.jackson.databind.node.ObjectNode> items = new java.util.ArrayList<>();
-        list.path("items").forEach(item -> items.add((com.fasterxml.jackson.databind.node.ObjectNode) item));
+        List<ObjectNode> items = new ArrayList<>();
+        list.path("items").forEach(item -> items.add((ObjectNode) item));
         long revision = list.path("metadata").path("resourceVersion").asLong();
         return Tables.table(path.type(), items, revision, query.get("includeObject"));
     }

@@ -18,12 +18,14 @@ import java.util.concurrent.TimeUnit;
  * A small Deployment controller: one ReplicaSet per pod template (re-used on rollback), replica
  * counts and conditions in the Deployment's and ReplicaSets' status, readiness after a delay, a
  * {@code ProgressDeadlineExceeded} failure for images whose tag a test named, and garbage
- * collection of ReplicaSets whose Deployment is gone. There are no pods.
+ * collection of ReplicaSets whose Deployment is gone. There are no pods. It also finishes Jobs
+ * ({@link JobController}).
  */
 final class DeploymentController {
     private static final long TICK_MILLIS = 100;
 
     private final ObjectStore store;
+    private final JobController jobs;
     private final Set<String> failingTags = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> rolloutStarts = new ConcurrentHashMap<>();
     private volatile Duration readyAfter = Duration.ofMillis(300);
@@ -32,6 +34,7 @@ final class DeploymentController {
 
     DeploymentController(ObjectStore store) {
         this.store = store;
+        this.jobs = new JobController(store);
     }
 
     void start() {
@@ -67,6 +70,7 @@ final class DeploymentController {
                 reconcile(deployment);
             }
             collectOrphans();
+            jobs.reconcile(readyAfter.toMillis(), this::usesFailingImage);
         } catch (ApiException raced) {
             // A client changed an object meanwhile: the next tick sees the new state.
         } catch (RuntimeException e) {
@@ -108,7 +112,11 @@ final class DeploymentController {
     private record Rollout(int desired, boolean ready, boolean deadlineExceeded, String replicaSetName) {}
 
     private boolean usesFailingImage(ObjectNode deployment) {
-        for (JsonNode container : deployment.path("spec").path("template").path("spec").path("containers")) {
+        return usesFailingImage(deployment.path("spec").path("template").path("spec"));
+    }
+
+    private boolean usesFailingImage(JsonNode podSpec) {
+        for (JsonNode container : podSpec.path("containers")) {
             if (failingTags.contains(ReplicaSets.imageTag(container.path("image").asText()))) {
                 return true;
             }

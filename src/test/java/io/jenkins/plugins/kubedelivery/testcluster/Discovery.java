@@ -15,6 +15,7 @@ final class Discovery {
     static final String SERVER_MINOR = "33";
     private static final List<String> VERBS =
             List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
+    private static final List<String> READ_VERBS = List.of("get", "list", "watch");
 
     private Discovery() {}
 
@@ -67,7 +68,7 @@ final class Discovery {
             ObjectNode resource = resources.addObject();
             resource.put("name", type.plural()).put("singularName", type.singular())
                     .put("namespaced", type.namespaced()).put("kind", type.kind());
-            VERBS.forEach(resource.putArray("verbs")::add);
+            (ResourceCatalog.readOnly(type) ? READ_VERBS : VERBS).forEach(resource.putArray("verbs")::add);
             if (!type.shortNames().isEmpty()) {
                 type.shortNames().forEach(resource.putArray("shortNames")::add);
             }

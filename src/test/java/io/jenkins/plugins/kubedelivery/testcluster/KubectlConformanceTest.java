@@ -213,6 +213,8 @@ public class KubectlConformanceTest {
                 "destinationrule.networking.istio.io/web")) {
             assertThat(output, containsString(created + " created"));
         }
+        assertThat(ok("wait", "--for=condition=complete", "job/migrate", "--timeout=20s").stdout(),
+                containsString("condition met"));
         Path shifted = TestFiles.write(cluster, "routing-shifted.yaml",
                 read(manifest).replace("weight: 90", "weight: 50").replace("weight: 10", "weight: 50"));
         assertThat(ok("apply", "-f", shifted.toString()).stdout(),

@@ -65,6 +65,8 @@ public class TestClusterTest {
             assertStatus(api.get("/apis/apps/v1/namespaces/default/deployments/x"), 404, "NotFound",
                     "deployments.apps \"x\" not found");
             assertEquals(404, api.get("/openapi/v2").statusCode());
+            assertStatus(api.post("/api/v1/namespaces/default/pods", "{\"metadata\":{\"name\":\"p\"}}"), 405,
+                    "MethodNotAllowed", "read-only");
         }
     }
 

@@ -27,11 +27,15 @@ final class TestFiles {
 
     /** The test chart, as a directory on disk. */
     static Path chart() {
-        Path chart = Path.of("src/test/resources/testcluster/chart").toAbsolutePath();
-        if (!Files.isDirectory(chart)) {
-            throw new AssertionError("test chart missing at " + chart);
+        try {
+            java.net.URL chart = TestFiles.class.getResource("/testcluster/chart/Chart.yaml");
+            if (chart == null) {
+                throw new AssertionError("test chart missing from the test classpath");
+            }
+            return Path.of(chart.toURI()).getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        return chart;
     }
 
     private static Path copy(String resource, Path target) {
