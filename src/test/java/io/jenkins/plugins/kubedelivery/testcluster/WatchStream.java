@@ -37,25 +37,9 @@ final class WatchStream {
     /** Streams until the timeout, a dropped-watch fault, the client leaving or the server stopping. */
     void stream(OutputStream out, BooleanSupplier serving) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutSeconds() * 1000;
-        String resourceVersion = query.getOrDefault("resourceVersion", "");
-        boolean initialEvents = "true".equals(query.get("sendInitialEvents"));
-        long cursor;
-        if (initialEvents || resourceVersion.isEmpty() || resourceVersion.equals("0")) {
-            ObjectStore.Snapshot snapshot = store.snapshot(path.type(), path.namespace());
-            cursor = snapshot.revision();
-            for (ObjectNode object : snapshot.objects()) {
-                if (selected.test(object) && !send(out, event("ADDED", object))) {
-                    return;
-                }
-            }
-        } else {
-            cursor = Long.parseLong(resourceVersion);
-        }
-        if (initialEvents && !send(out, bookmark(cursor))) {
-            return;
-        }
+        long cursor = sendInitialEvents(out);
         long lastWrite = System.currentTimeMillis();
-        while (serving.getAsBoolean() && System.currentTimeMillis() < deadline) {
+        while (cursor >= 0 && serving.getAsBoolean() && System.currentTimeMillis() < deadline) {
             boolean wrote = false;
             for (WatchEvent event : store.eventsAfter(cursor)) {
                 cursor = event.revision();
@@ -77,6 +61,28 @@ final class WatchStream {
                 store.awaitChangeAfter(cursor, Math.min(HEARTBEAT_MILLIS, Math.max(1, deadline - now)));
             }
         }
+    }
+
+    /**
+     * ADDED events for the existing objects unless the client resumes from a resourceVersion, and
+     * the WatchList bookmark; returns the resourceVersion to go on from, or -1 when cut short.
+     */
+    private long sendInitialEvents(OutputStream out) throws IOException {
+        String resourceVersion = query.getOrDefault("resourceVersion", "");
+        boolean watchList = "true".equals(query.get("sendInitialEvents"));
+        if (!watchList && !resourceVersion.isEmpty() && !resourceVersion.equals("0")) {
+            return Long.parseLong(resourceVersion);
+        }
+        ObjectStore.Snapshot snapshot = store.snapshot(path.type(), path.namespace());
+        for (ObjectNode object : snapshot.objects()) {
+            if (selected.test(object) && !send(out, event("ADDED", object))) {
+                return -1;
+            }
+        }
+        if (watchList && !send(out, bookmark(snapshot.revision()))) {
+            return -1;
+        }
+        return snapshot.revision();
     }
 
     private long timeoutSeconds() {
