@@ -182,15 +182,24 @@ final class ApiServer {
     private void watch(HttpExchange exchange, RequestPath path, Map<String, String> query) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, 0);
-        try (OutputStream out = exchange.getResponseBody()) {
-            new WatchStream(store, path, query, faults.takeWatchDrop()).stream(out, () -> serving);
+        OutputStream out = exchange.getResponseBody();
+        boolean completed;
+        try {
+            completed = new WatchStream(store, path, query, faults.takeWatchDrop()).stream(out, () -> serving);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            completed = true;
         } catch (IOException clientLeft) {
-            // The client closed the watch: nothing to answer.
-        } finally {
             exchange.close();
+            return;
         }
+        if (!completed) {
+            // Leaving by an exception makes the HTTP server close the connection without the final
+            // chunk: the client sees the stream break, as when a proxy or the API server dies.
+            throw new IOException("watch dropped by an injected fault");
+        }
+        out.close();
+        exchange.close();
     }
 
     private static boolean isWatch(String method, RequestPath path, Map<String, String> query) {

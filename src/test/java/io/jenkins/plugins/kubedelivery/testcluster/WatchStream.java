@@ -34,8 +34,11 @@ final class WatchStream {
         this.dropAfterEvents = dropAfterEvents;
     }
 
-    /** Streams until the timeout, a dropped-watch fault, the client leaving or the server stopping. */
-    void stream(OutputStream out, BooleanSupplier serving) throws IOException, InterruptedException {
+    /**
+     * Streams until the timeout, the client leaving or the server stopping; returns false when a
+     * dropped-watch fault cut it short, so the caller can break the connection.
+     */
+    boolean stream(OutputStream out, BooleanSupplier serving) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutSeconds() * 1000;
         long cursor = sendInitialEvents(out);
         long lastWrite = System.currentTimeMillis();
@@ -46,7 +49,7 @@ final class WatchStream {
                 if (concerns(event)) {
                     wrote = true;
                     if (!send(out, event.toJson())) {
-                        return;
+                        return false;
                     }
                 }
             }
@@ -61,6 +64,7 @@ final class WatchStream {
                 store.awaitChangeAfter(cursor, Math.min(HEARTBEAT_MILLIS, Math.max(1, deadline - now)));
             }
         }
+        return cursor >= 0;
     }
 
     /**

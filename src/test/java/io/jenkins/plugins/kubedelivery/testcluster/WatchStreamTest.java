@@ -71,6 +71,21 @@ public class WatchStreamTest {
         assertEquals(List.of("ADDED late"), describe(events));
     }
 
+    @Test
+    public void aDroppedWatchBreaksTheConnectionMidStream() {
+        create("a");
+        create("b");
+        cluster.faults().dropNextWatches(1, 1);
+        List<String> received = new java.util.ArrayList<>();
+        try (Stream<String> lines = api.stream(CONFIG_MAPS + "?watch=true&timeoutSeconds=5")) {
+            java.io.UncheckedIOException broken = org.junit.Assert.assertThrows(java.io.UncheckedIOException.class,
+                    () -> lines.filter(line -> !line.isBlank()).forEach(received::add));
+            assertTrue(String.valueOf(broken.getCause()), broken.getCause() instanceof java.io.IOException);
+        }
+        assertEquals(1, received.size());
+        assertEquals(List.of("ADDED a", "ADDED b"), describe(watch("?watch=true&timeoutSeconds=1")));
+    }
+
     private JsonNode create(String name) {
         String body = "{\"metadata\":{\"name\":\"" + name + "\",\"labels\":{\"app\":\"web\"}},\"data\":{\"k\":\"1\"}}";
         return RawApi.json(api.post(CONFIG_MAPS, body));
