@@ -193,6 +193,9 @@ public class KubectlConformanceTest {
         Result duplicate = kubectl("create", "namespace", "team-a");
         assertEquals(1, duplicate.exitCode());
         assertThat(duplicate.stderr(), containsString("(AlreadyExists)"));
+        assertThat(ok("delete", "namespace", "team-a", "--timeout=20s").stdout(),
+                containsString("namespace \"team-a\" deleted"));
+        assertFalse("namespace deletion cascades", cluster.object("v1", "ConfigMap", "team-a", "app").isPresent());
     }
 
     @Test
