@@ -33,6 +33,11 @@ final class RawApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    HttpResponse<String> patch(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     HttpResponse<String> delete(String path) {
         return send(request(path).DELETE().build());
     }

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 /** The create, read, update, patch and delete semantics of resource URLs, over the store. */
 final class ResourceApi {
+    private static final int PATCH_ATTEMPTS = 5;
     private final ObjectStore store;
     private final Admission admission = new Admission();
 
@@ -60,7 +61,25 @@ final class ResourceApi {
         return dryRun ? object : store.replace(path.type(), object);
     }
 
+    /**
+     * Applies a patch to the live object. As in a real API server, a patch that names no
+     * resourceVersion is retried when the object changed meanwhile (the controller writes status
+     * all the time), so clients never see a Conflict they did not ask for.
+     */
     ApiResponse patch(RequestPath path, String contentType, JsonNode patch, Map<String, String> query) {
+        boolean preconditioned = patch.path("metadata").hasNonNull("resourceVersion");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return patchOnce(path, contentType, patch, query);
+            } catch (ApiException e) {
+                if (preconditioned || e.code() != 409 || attempt == PATCH_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private ApiResponse patchOnce(RequestPath path, String contentType, JsonNode patch, Map<String, String> query) {
         boolean dryRun = query.containsKey("dryRun");
         ObjectNode live = store.get(path.type(), path.namespace(), path.name());
         boolean apply = contentType.startsWith("application/apply-patch");
@@ -77,10 +96,11 @@ final class ResourceApi {
         ObjectNode patched = requireObject(patched(path, contentType, live, patch, query));
         withIdentity(path, patched);
         admission.admit(path.type(), patched, live, "status".equals(path.subresource()));
+        ApiResponse response = ApiResponse.ok(dryRun ? patched : store.replace(path.type(), patched));
         if (apply) {
             rememberApplied(path, query, patch, dryRun);
         }
-        return ApiResponse.ok(dryRun ? patched : store.replace(path.type(), patched));
+        return response;
     }
 
     private JsonNode patched(RequestPath path, String contentType, ObjectNode live, JsonNode patch,

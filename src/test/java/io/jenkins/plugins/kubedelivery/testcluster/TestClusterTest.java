@@ -60,6 +60,11 @@ public class TestClusterTest {
             assertStatus(api.post(CONFIG_MAPS, body), 409, "AlreadyExists", "configmaps \"cfg\" already exists");
             String stale = "{\"metadata\":{\"name\":\"cfg\",\"resourceVersion\":\"1\"},\"data\":{}}";
             assertStatus(api.put(CONFIG_MAPS + "/cfg", stale), 409, "Conflict", "the object has been modified");
+            assertStatus(api.patch(CONFIG_MAPS + "/cfg", "application/merge-patch+json", stale), 409, "Conflict",
+                    "the object has been modified");
+            assertEquals(200, api.patch(CONFIG_MAPS + "/cfg", "application/merge-patch+json",
+                    "{\"data\":{\"k\":\"w\"}}").statusCode());
+            assertStatus(api.patch(CONFIG_MAPS + "/cfg", "text/plain", "{}"), 415, "UnsupportedMediaType", "unknown format");
             assertStatus(api.post("/api/v1/namespaces/ghost/configmaps", body), 404, "NotFound",
                     "namespaces \"ghost\" not found");
             assertStatus(api.get("/apis/apps/v1/namespaces/default/deployments/x"), 404, "NotFound",
