@@ -84,27 +84,28 @@ final class ApiServer {
         Map<String, String> query = query(uri.getRawQuery());
         Optional<RequestPath> resourcePath = RequestPath.parse(uri.getPath());
         String resource = resourcePath.map(p -> p.type().plural()).orElse(uri.getPath());
-        int status;
+        ApiResponse response;
         try {
             pause(faults.delayFor(method, resource));
             Optional<Integer> injected = faults.takeFailure(method, resource);
             if (injected.isPresent()) {
-                status = sendInjected(exchange, injected.get());
+                response = injected(exchange, injected.get());
             } else if (resourcePath.isPresent() && isWatch(method, resourcePath.get(), query)) {
                 requests.add(new RecordedRequest(method, pathAndQuery, contentType, 200));
                 watch(exchange, resourcePath.get(), query);
                 return;
             } else {
-                ApiResponse response = route(exchange, method, uri.getPath(), resourcePath, query, contentType);
-                status = send(exchange, response.code(), response.body());
+                response = route(exchange, method, uri.getPath(), resourcePath, query, contentType);
             }
         } catch (ApiException e) {
-            status = send(exchange, e.code(), e.status());
+            response = new ApiResponse(e.code(), e.status());
         } catch (RuntimeException e) {
             e.printStackTrace();
-            status = send(exchange, 500, ApiException.statusBody(500, "InternalError", String.valueOf(e)));
+            response = new ApiResponse(500, ApiException.statusBody(500, "InternalError", String.valueOf(e)));
         }
-        requests.add(new RecordedRequest(method, pathAndQuery, contentType, status));
+        // Recorded before the answer leaves, so the log's order is the order clients saw.
+        requests.add(new RecordedRequest(method, pathAndQuery, contentType, response.code()));
+        send(exchange, response.code(), response.body());
     }
 
     private ApiResponse route(HttpExchange exchange, String method, String path, Optional<RequestPath> resourcePath,
@@ -207,7 +208,7 @@ final class ApiServer {
         return method.equals("GET") && path.isCollection() && ("true".equals(watch) || "1".equals(watch));
     }
 
-    private int sendInjected(HttpExchange exchange, int status) throws IOException {
+    private static ApiResponse injected(HttpExchange exchange, int status) {
         String reason = switch (status) {
             case 409 -> "Conflict";
             case 429 -> "TooManyRequests";
@@ -218,17 +219,16 @@ final class ApiServer {
         if (status == 429) {
             exchange.getResponseHeaders().set("Retry-After", "1");
         }
-        return send(exchange, status, ApiException.statusBody(status, reason, "injected fault: " + reason));
+        return new ApiResponse(status, ApiException.statusBody(status, reason, "injected fault: " + reason));
     }
 
-    private static int send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
         byte[] bytes = Json.bytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
-        return status;
     }
 
     private static byte[] body(HttpExchange exchange) throws IOException {
