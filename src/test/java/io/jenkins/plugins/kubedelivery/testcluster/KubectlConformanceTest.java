@@ -10,10 +10,14 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.kubedelivery.testcluster.ClientProcess.Result;
 import io.jenkins.plugins.kubedelivery.testsupport.Tools;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.Rule;
 import org.junit.Test;
@@ -234,7 +238,7 @@ public class KubectlConformanceTest {
     }
 
     private static void assertMatches(String regex, String text) {
-        assertTrue("expected to match " + regex + ":\n" + text, java.util.regex.Pattern.compile(regex).matcher(text).matches());
+        assertTrue("expected to match " + regex + ":\n" + text, Pattern.compile(regex).matcher(text).matches());
     }
 
     private Result kubectl(String... args) {
@@ -258,9 +262,9 @@ public class KubectlConformanceTest {
 
     private static String read(Path path) {
         try {
-            return java.nio.file.Files.readString(path);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.readString(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

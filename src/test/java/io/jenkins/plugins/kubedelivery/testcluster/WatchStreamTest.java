@@ -1,9 +1,13 @@
 package io.jenkins.plugins.kubedelivery.testcluster;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -76,11 +80,11 @@ public class WatchStreamTest {
         create("a");
         create("b");
         cluster.faults().dropNextWatches(1, 1);
-        List<String> received = new java.util.ArrayList<>();
+        List<String> received = new ArrayList<>();
         try (Stream<String> lines = api.stream(CONFIG_MAPS + "?watch=true&timeoutSeconds=5")) {
-            java.io.UncheckedIOException broken = org.junit.Assert.assertThrows(java.io.UncheckedIOException.class,
+            UncheckedIOException broken = assertThrows(UncheckedIOException.class,
                     () -> lines.filter(line -> !line.isBlank()).forEach(received::add));
-            assertTrue(String.valueOf(broken.getCause()), broken.getCause() instanceof java.io.IOException);
+            assertTrue(String.valueOf(broken.getCause()), broken.getCause() instanceof IOException);
         }
         assertEquals(1, received.size());
         assertEquals(List.of("ADDED a", "ADDED b"), describe(watch("?watch=true&timeoutSeconds=1")));
