@@ -1,9 +1,8 @@
 package io.jenkins.plugins.kubedelivery.testcluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.util.List;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -22,9 +21,10 @@ final class ResourceApi {
         Predicate<JsonNode> selected = Selectors.of(query.get("labelSelector"), query.get("fieldSelector"));
         ObjectNode list = Json.object();
         list.put("kind", path.type().listKind()).put("apiVersion", path.type().apiVersion());
-        list.putObject("metadata").put("resourceVersion", Long.toString(store.revision()));
+        ObjectStore.Snapshot snapshot = store.snapshot(path.type(), path.namespace());
+        list.putObject("metadata").put("resourceVersion", Long.toString(snapshot.revision()));
         ArrayNode items = list.putArray("items");
-        store.list(path.type(), path.namespace()).stream().filter(selected).forEach(items::add);
+        snapshot.objects().stream().filter(selected).forEach(items::add);
         return list;
     }
 
@@ -44,6 +44,10 @@ final class ResourceApi {
         }
         if (!metadata.hasNonNull("name") && metadata.hasNonNull("generateName")) {
             metadata.put("name", metadata.get("generateName").asText() + UUID.randomUUID().toString().substring(0, 5));
+        }
+        if (!metadata.hasNonNull("name")) {
+            throw new ApiException(422, "Invalid", path.type().kind() + " is invalid: metadata.name: Required value:"
+                    + " name or generateName is required");
         }
         requireNamespace(path);
         admission.admit(path.type(), object, null, false);
