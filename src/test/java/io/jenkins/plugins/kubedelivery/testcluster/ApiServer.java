@@ -146,8 +146,7 @@ final class ApiServer {
         if (ResourceCatalog.readOnly(path.type()) && !method.equals("GET")) {
             throw new ApiException(405, "MethodNotAllowed", path.type().plural() + " are read-only in the test cluster");
         }
-        String accept = exchange.getRequestHeaders().getFirst("Accept");
-        boolean table = accept != null && accept.contains("as=Table");
+        boolean table = wantsTable(exchange);
         switch (method) {
             case "GET":
                 if (path.isCollection()) {
@@ -186,7 +185,8 @@ final class ApiServer {
         OutputStream out = exchange.getResponseBody();
         boolean completed;
         try {
-            completed = new WatchStream(store, path, query, faults.takeWatchDrop()).stream(out, () -> serving);
+            completed = new WatchStream(store, path, query, faults.takeWatchDrop(), wantsTable(exchange))
+                    .stream(out, () -> serving);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             completed = true;
@@ -201,6 +201,11 @@ final class ApiServer {
         }
         out.close();
         exchange.close();
+    }
+
+    private static boolean wantsTable(HttpExchange exchange) {
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        return accept != null && accept.contains("as=Table");
     }
 
     private static boolean isWatch(String method, RequestPath path, Map<String, String> query) {

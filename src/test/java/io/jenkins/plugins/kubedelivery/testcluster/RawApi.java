@@ -44,8 +44,13 @@ final class RawApi {
 
     /** The lines of a streaming response (a watch), read as they arrive. */
     Stream<String> stream(String path) {
+        return stream(path, "application/json");
+    }
+
+    Stream<String> stream(String path, String accept) {
         try {
-            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofLines()).body();
+            return http.send(request(path).header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofLines())
+                    .body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

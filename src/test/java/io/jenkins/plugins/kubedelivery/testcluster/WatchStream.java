@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -24,14 +25,17 @@ final class WatchStream {
     private final Map<String, String> query;
     private final Predicate<JsonNode> selected;
     private final int dropAfterEvents;
+    private final boolean asTable;
     private int sent;
 
-    WatchStream(ObjectStore store, RequestPath path, Map<String, String> query, int dropAfterEvents) {
+    /** {@code asTable}: each object goes out as a one-row Table, as {@code kubectl get -w} asks. */
+    WatchStream(ObjectStore store, RequestPath path, Map<String, String> query, int dropAfterEvents, boolean asTable) {
         this.store = store;
         this.path = path;
         this.query = query;
         this.selected = Selectors.of(query.get("labelSelector"), query.get("fieldSelector"));
         this.dropAfterEvents = dropAfterEvents;
+        this.asTable = asTable;
     }
 
     /**
@@ -48,7 +52,7 @@ final class WatchStream {
                 cursor = event.revision();
                 if (concerns(event)) {
                     wrote = true;
-                    if (!send(out, event.toJson())) {
+                    if (!send(out, event(event.type(), event.object()))) {
                         return false;
                     }
                 }
@@ -113,10 +117,11 @@ final class WatchStream {
         return true;
     }
 
-    private static ObjectNode event(String type, ObjectNode object) {
+    private ObjectNode event(String type, ObjectNode object) {
         ObjectNode event = Json.object();
         event.put("type", type);
-        event.set("object", object);
+        event.set("object", asTable ? Tables.table(path.type(), List.of(object),
+                object.path("metadata").path("resourceVersion").asLong(), query.get("includeObject")) : object);
         return event;
     }
 
@@ -126,7 +131,10 @@ final class WatchStream {
         ObjectNode metadata = object.putObject("metadata");
         metadata.put("resourceVersion", Long.toString(revision));
         metadata.putObject("annotations").put("k8s.io/initial-events-end", "true");
-        return event("BOOKMARK", object);
+        ObjectNode event = Json.object();
+        event.put("type", "BOOKMARK");
+        event.set("object", object);
+        return event;
     }
 
 }

@@ -90,6 +90,21 @@ public class WatchStreamTest {
         assertEquals(List.of("ADDED a", "ADDED b"), describe(watch("?watch=true&timeoutSeconds=1")));
     }
 
+    @Test
+    public void tableWatchesSendOneRowTablesAsKubectlGetWatchAsks() {
+        create("a");
+        try (Stream<String> lines = api.stream(CONFIG_MAPS + "?watch=true&timeoutSeconds=1",
+                "application/json;as=Table;v=v1;g=meta.k8s.io,application/json")) {
+            List<JsonNode> events = lines.filter(line -> !line.isBlank()).map(Json::parse).collect(Collectors.toList());
+            assertEquals(1, events.size());
+            JsonNode table = events.get(0).path("object");
+            assertEquals("Table", table.path("kind").asText());
+            assertEquals("Data", table.at("/columnDefinitions/1/name").asText());
+            assertEquals("a", table.at("/rows/0/cells/0").asText());
+            assertEquals(1, table.at("/rows/0/cells/1").asInt());
+        }
+    }
+
     private JsonNode create(String name) {
         String body = "{\"metadata\":{\"name\":\"" + name + "\",\"labels\":{\"app\":\"web\"}},\"data\":{\"k\":\"1\"}}";
         return RawApi.json(api.post(CONFIG_MAPS, body));
