@@ -55,6 +55,10 @@ public class KubectlConformanceTest {
         assertMatches("(?s).*secret/web-secret\\s+Opaque\\s+1\\s+.*", table);
         assertEquals("czNjcmV0", ok("get", "secret", "web-secret", "-o", "jsonpath={.data.password}").stdout());
         assertMatches("(?s).*kube-system\\s+Active.*", ok("get", "namespaces").stdout());
+        String pods = ok("get", "pods", "-l", "app=web").stdout();
+        assertMatches("(?s)NAME\\s+READY\\s+STATUS\\s+RESTARTS\\s+AGE\n"
+                + "web-[a-z0-9]{10}-[a-z0-9]{5}\\s+2/2\\s+Running\\s+0\\s+\\d+s\n"
+                + "web-[a-z0-9]{10}-[a-z0-9]{5}\\s+2/2\\s+Running\\s+0\\s+\\d+s\n", pods);
         String all = ok("get", "all").stdout();
         assertThat(all, containsString("replicaset.apps/web-"));
         assertThat(all, containsString("service/web"));
@@ -153,6 +157,7 @@ public class KubectlConformanceTest {
         Result failed = kubectl("rollout", "status", "deployment/web", "--timeout=20s");
         assertEquals(failed.toString(), 1, failed.exitCode());
         assertThat(failed.stderr(), containsString("exceeded its progress deadline"));
+        assertThat(ok("get", "pods").stdout(), containsString("ImagePullBackOff"));
         ok("rollout", "undo", "deployment/web");
         ok("rollout", "status", "deployment/web", "--timeout=20s");
         assertEquals("example.org/web:1.0",
@@ -232,6 +237,7 @@ public class KubectlConformanceTest {
                 "-o", "jsonpath={.spec.rules[0].backendRefs[*].weight}").stdout());
         assertMatches("(?s).*virtualservice.networking.istio.io/web\\s+\\d+s.*", ok("get", "vs,dr,hpa,pdb").stdout());
         assertThat(ok("get", "pods").stderr(), containsString("No resources found"));
+        assertThat(kubectl("run", "debug", "--image=busybox").stderr(), containsString("MethodNotAllowed"));
         Result unknown = kubectl("get", "statefulsets");
         assertEquals(1, unknown.exitCode());
         assertThat(unknown.stderr(), containsString("the server doesn't have a resource type \"statefulsets\""));
