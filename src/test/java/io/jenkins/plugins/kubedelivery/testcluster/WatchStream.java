@@ -19,6 +19,10 @@ import java.util.function.Predicate;
 final class WatchStream {
     static final long HEARTBEAT_MILLIS = 3_000;
     private static final long MAX_TIMEOUT_SECONDS = 290;
+    /** What {@link #sendInitialEvents} returns when a dropped-watch fault cut the stream. */
+    private static final long CUT = -1;
+    /** What {@link #sendInitialEvents} returns when the watch is over already (410 Gone sent). */
+    private static final long ENDED = -2;
 
     private final ObjectStore store;
     private final RequestPath path;
@@ -45,6 +49,9 @@ final class WatchStream {
     boolean stream(OutputStream out, BooleanSupplier serving) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutSeconds() * 1000;
         long cursor = sendInitialEvents(out);
+        if (cursor == ENDED) {
+            return true;
+        }
         long lastWrite = System.currentTimeMillis();
         while (cursor >= 0 && serving.getAsBoolean() && System.currentTimeMillis() < deadline) {
             boolean wrote = false;
@@ -73,22 +80,26 @@ final class WatchStream {
 
     /**
      * ADDED events for the existing objects unless the client resumes from a resourceVersion, and
-     * the WatchList bookmark; returns the resourceVersion to go on from, or -1 when cut short.
+     * the WatchList bookmark; returns the resourceVersion to go on from, or {@link #CUT} or {@link #ENDED}.
      */
     private long sendInitialEvents(OutputStream out) throws IOException {
         String resourceVersion = query.getOrDefault("resourceVersion", "");
         boolean watchList = "true".equals(query.get("sendInitialEvents"));
         if (!watchList && !resourceVersion.isEmpty() && !resourceVersion.equals("0")) {
-            return Long.parseLong(resourceVersion);
+            long from = Long.parseLong(resourceVersion);
+            if (store.expired(from)) {
+                return send(out, expired(from)) ? ENDED : CUT;
+            }
+            return from;
         }
         ObjectStore.Snapshot snapshot = store.snapshot(path.type(), path.namespace());
         for (ObjectNode object : snapshot.objects()) {
             if (selected.test(object) && !send(out, event("ADDED", object))) {
-                return -1;
+                return CUT;
             }
         }
         if (watchList && !send(out, bookmark(snapshot.revision()))) {
-            return -1;
+            return CUT;
         }
         return snapshot.revision();
     }
@@ -122,6 +133,15 @@ final class WatchStream {
         event.put("type", type);
         event.set("object", asTable ? Tables.table(path.type(), List.of(object),
                 object.path("metadata").path("resourceVersion").asLong(), query.get("includeObject")) : object);
+        return event;
+    }
+
+    /** The ERROR event that makes client-go list again: 410 Gone for a compacted resourceVersion. */
+    private static ObjectNode expired(long resourceVersion) {
+        ObjectNode event = Json.object();
+        event.put("type", "ERROR");
+        event.set("object", ApiException.statusBody(410, "Expired",
+                "too old resource version: " + resourceVersion));
         return event;
     }
 

@@ -5,10 +5,14 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.Rule;
@@ -103,6 +107,30 @@ public class WatchStreamTest {
             assertEquals("a", table.at("/rows/0/cells/0").asText());
             assertEquals(1, table.at("/rows/0/cells/1").asInt());
         }
+    }
+
+    @Test
+    public void aResourceVersionOlderThanTheEventLogIsGone() throws Exception {
+        ObjectStore store = new ObjectStore(2);
+        ResourceType type = ResourceCatalog.CONFIG_MAP;
+        for (String name : List.of("a", "b", "c", "d")) {
+            ObjectNode object = Json.object();
+            object.putObject("metadata").put("name", name).put("namespace", "default");
+            store.create(type, object);
+        }
+        RequestPath path = new RequestPath(type, "default", null, null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new WatchStream(store, path, Map.of("resourceVersion", "2", "timeoutSeconds", "1"), -1, false)
+                .stream(out, () -> true);
+        JsonNode error = Json.parse(out.toString(StandardCharsets.UTF_8).trim());
+        assertEquals("ERROR", error.path("type").asText());
+        assertEquals(410, error.at("/object/code").asInt());
+        assertEquals("Expired", error.at("/object/reason").asText());
+        out.reset();
+        new WatchStream(store, path, Map.of("resourceVersion", "3", "timeoutSeconds", "1"), -1, false)
+                .stream(out, () -> true);
+        assertEquals(List.of("ADDED c", "ADDED d"), describe(out.toString(StandardCharsets.UTF_8)
+                .lines().filter(line -> !line.isBlank()).map(Json::parse).collect(Collectors.toList())));
     }
 
     private JsonNode create(String name) {
