@@ -87,6 +87,11 @@ public class TestClusterTest {
             assertTrue(list.at("/metadata/resourceVersion").asLong() > 0);
             assertEquals(1, list.path("items").size());
             assertTrue(list.at("/items/0/metadata/name").asText().matches("gen-[a-z0-9]{5}"));
+            JsonNode service = RawApi.json(api.post("/api/v1/namespaces/default/services", "{\"metadata\":{\"name\":\"s\"},"
+                    + "\"spec\":{\"ports\":[{\"port\":80}]},\"status\":{\"loadBalancer\":{\"ingress\":[{\"ip\":\"1.2.3.4\"}]}}}"));
+            assertFalse("clients cannot set a status on create", service.has("status"));
+            assertEquals(80, service.at("/spec/ports/0/targetPort").asInt());
+            assertEquals("TCP", service.at("/spec/ports/0/protocol").asText());
         }
     }
 
