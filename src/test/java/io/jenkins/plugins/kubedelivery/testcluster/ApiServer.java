@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 final class ApiServer {
     private final ObjectStore store;
     private final ResourceApi resources;
+    private final Scales scales;
     private final Faults faults;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private HttpServer server;
@@ -38,6 +39,7 @@ final class ApiServer {
     ApiServer(ObjectStore store, Faults faults) {
         this.store = store;
         this.resources = new ResourceApi(store);
+        this.scales = new Scales(resources);
         this.faults = faults;
     }
 
@@ -147,6 +149,10 @@ final class ApiServer {
             throw new ApiException(405, "MethodNotAllowed", path.type().plural() + " are read-only in the test cluster");
         }
         boolean table = wantsTable(exchange);
+        if ("scale".equals(path.subresource()) && Scales.scalable(path.type())) {
+            return ApiResponse.ok(method.equals("GET") ? scales.get(path) : scales.write(path, method,
+                    String.valueOf(contentType), RequestBodies.decode(contentType, body(exchange)), query));
+        }
         switch (method) {
             case "GET":
                 if (path.isCollection()) {

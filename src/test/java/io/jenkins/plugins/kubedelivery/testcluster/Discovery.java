@@ -75,6 +75,11 @@ final class Discovery {
             if (type.inCategoryAll()) {
                 resource.putArray("categories").add("all");
             }
+            if (Scales.scalable(type)) {
+                resources.addObject().put("name", type.plural() + "/scale").put("singularName", "")
+                        .put("namespaced", true).put("group", "autoscaling").put("version", "v1").put("kind", "Scale")
+                        .set("verbs", Json.array().add("get").add("patch").add("update"));
+            }
             if (type.hasStatus()) {
                 resources.addObject().put("name", type.plural() + "/status").put("singularName", "")
                         .put("namespaced", type.namespaced()).put("kind", type.kind())

@@ -105,6 +105,8 @@ public class KubectlConformanceTest {
     @Test
     public void patchSupportsAllFourPatchTypes() {
         ok("apply", "-f", TestFiles.manifest(cluster, "web.yaml").toString());
+        assertThat(ok("scale", "deployment", "web", "--replicas=4").stdout(), containsString("deployment.apps/web scaled"));
+        Awaits.until("four pods", () -> ok("get", "pods", "-l", "app=web", "-o", "name").stdout().lines().count() == 4);
         ok("patch", "deployment", "web", "--type", "merge", "-p", "{\"spec\":{\"replicas\":3}}");
         ok("patch", "deployment", "web", "-p",
                 "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"app\",\"image\":\"example.org/web:2.0\"}]}}}}");

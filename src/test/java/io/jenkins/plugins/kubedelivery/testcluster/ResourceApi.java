@@ -109,6 +109,15 @@ final class ResourceApi {
 
     private JsonNode patched(RequestPath path, String contentType, ObjectNode live, JsonNode patch,
             Map<String, String> query) {
+        if (contentType.startsWith("application/apply-patch")) {
+            JsonNode previous = store.lastApplied(path.type(), path.namespace(), path.name(), manager(query));
+            return ServerSideApply.apply(live, requireObject(patch), previous);
+        }
+        return applyPatch(contentType, live, patch);
+    }
+
+    /** A JSON, merge or strategic merge patch applied to a copy of {@code live}, by content type. */
+    static JsonNode applyPatch(String contentType, ObjectNode live, JsonNode patch) {
         if (contentType.startsWith("application/json-patch+json")) {
             return JsonPatch.apply(live, patch);
         }
@@ -117,10 +126,6 @@ final class ResourceApi {
         }
         if (contentType.startsWith("application/strategic-merge-patch+json")) {
             return StrategicMerge.apply(live, patch);
-        }
-        if (contentType.startsWith("application/apply-patch")) {
-            JsonNode previous = store.lastApplied(path.type(), path.namespace(), path.name(), manager(query));
-            return ServerSideApply.apply(live, requireObject(patch), previous);
         }
         throw new ApiException(415, "UnsupportedMediaType", "the body of the request was in an unknown format: "
                 + contentType);
