@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The defaults a real API server fills in on writes that clients depend on: a Service's cluster IP
  * (helm 3 waits for it), Deployment strategy fields, a Namespace's phase and name label, a Secret's
- * type and folded {@code stringData}. The status of the live object survives writes to the main
- * resource. No validation happens here.
+ * type and folded {@code stringData}. Clients cannot set a status on create, and the status of
+ * the live object survives writes to the main resource. No validation happens here.
  */
 final class Admission {
     private final AtomicInteger nextClusterIp = new AtomicInteger(10);
@@ -19,7 +19,9 @@ final class Admission {
     void admit(ResourceType type, ObjectNode object, ObjectNode live, boolean statusWrite) {
         object.put("apiVersion", type.apiVersion());
         object.put("kind", type.kind());
-        if (live != null && type.hasStatus()) {
+        if (live == null && type.hasStatus()) {
+            object.remove("status");
+        } else if (live != null && type.hasStatus()) {
             if (statusWrite) {
                 JsonNode status = object.get("status");
                 object.setAll((ObjectNode) live.deepCopy().without("status"));

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kubedelivery.testcluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import java.util.concurrent.Executors;
 final class ApiServer {
     private final ObjectStore store;
     private final ResourceApi resources;
+    private final Scales scales;
     private final Faults faults;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private HttpServer server;
@@ -36,6 +39,7 @@ final class ApiServer {
     ApiServer(ObjectStore store, Faults faults) {
         this.store = store;
         this.resources = new ResourceApi(store);
+        this.scales = new Scales(resources);
         this.faults = faults;
     }
 
@@ -82,27 +86,28 @@ final class ApiServer {
         Map<String, String> query = query(uri.getRawQuery());
         Optional<RequestPath> resourcePath = RequestPath.parse(uri.getPath());
         String resource = resourcePath.map(p -> p.type().plural()).orElse(uri.getPath());
-        int status;
+        ApiResponse response;
         try {
             pause(faults.delayFor(method, resource));
             Optional<Integer> injected = faults.takeFailure(method, resource);
             if (injected.isPresent()) {
-                status = sendInjected(exchange, injected.get());
+                response = injected(exchange, injected.get());
             } else if (resourcePath.isPresent() && isWatch(method, resourcePath.get(), query)) {
                 requests.add(new RecordedRequest(method, pathAndQuery, contentType, 200));
                 watch(exchange, resourcePath.get(), query);
                 return;
             } else {
-                ApiResponse response = route(exchange, method, uri.getPath(), resourcePath, query, contentType);
-                status = send(exchange, response.code(), response.body());
+                response = route(exchange, method, uri.getPath(), resourcePath, query, contentType);
             }
         } catch (ApiException e) {
-            status = send(exchange, e.code(), e.status());
+            response = new ApiResponse(e.code(), e.status());
         } catch (RuntimeException e) {
             e.printStackTrace();
-            status = send(exchange, 500, ApiException.statusBody(500, "InternalError", String.valueOf(e)));
+            response = new ApiResponse(500, ApiException.statusBody(500, "InternalError", String.valueOf(e)));
         }
-        requests.add(new RecordedRequest(method, pathAndQuery, contentType, status));
+        // Recorded before the answer leaves, so the log's order is the order clients saw.
+        requests.add(new RecordedRequest(method, pathAndQuery, contentType, response.code()));
+        send(exchange, response.code(), response.body());
     }
 
     private ApiResponse route(HttpExchange exchange, String method, String path, Optional<RequestPath> resourcePath,
@@ -140,17 +145,24 @@ final class ApiServer {
     private ApiResponse resource(HttpExchange exchange, String method, RequestPath path, Map<String, String> query,
             String contentType) throws IOException {
         boolean dryRun = query.containsKey("dryRun");
-        String accept = exchange.getRequestHeaders().getFirst("Accept");
-        boolean table = accept != null && accept.contains("as=Table");
+        if (ResourceCatalog.readOnly(path.type()) && !method.equals("GET")) {
+            throw new ApiException(405, "MethodNotAllowed", path.type().plural() + " are read-only in the test cluster");
+        }
+        boolean table = wantsTable(exchange);
+        if ("scale".equals(path.subresource()) && Scales.scalable(path.type())) {
+            return ApiResponse.ok(method.equals("GET") ? scales.get(path) : scales.write(path, method,
+                    String.valueOf(contentType), RequestBodies.decode(contentType, body(exchange)), query));
+        }
         switch (method) {
             case "GET":
                 if (path.isCollection()) {
                     JsonNode list = resources.list(path, query);
                     return ApiResponse.ok(table ? asTable(path, list, query) : list);
                 }
-                JsonNode object = resources.get(path);
-                return ApiResponse.ok(table ? Tables.table(path.type(), List.of(resources.get(path)),
-                        store.revision(), query.get("includeObject")) : object);
+                ObjectNode object = resources.get(path);
+                return ApiResponse.ok(table
+                        ? Tables.table(path.type(), List.of(object), store.revision(), query.get("includeObject"))
+                        : object);
             case "POST":
                 return resources.create(path, RequestBodies.decode(contentType, body(exchange)), dryRun);
             case "PUT":
@@ -167,8 +179,8 @@ final class ApiServer {
     }
 
     private JsonNode asTable(RequestPath path, JsonNode list, Map<String, String> query) {
-        List<com.fasterxml.jackson.databind.node.ObjectNode> items = new java.util.ArrayList<>();
-        list.path("items").forEach(item -> items.add((com.fasterxml.jackson.databind.node.ObjectNode) item));
+        List<ObjectNode> items = new ArrayList<>();
+        list.path("items").forEach(item -> items.add((ObjectNode) item));
         long revision = list.path("metadata").path("resourceVersion").asLong();
         return Tables.table(path.type(), items, revision, query.get("includeObject"));
     }
@@ -176,15 +188,30 @@ final class ApiServer {
     private void watch(HttpExchange exchange, RequestPath path, Map<String, String> query) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, 0);
-        try (OutputStream out = exchange.getResponseBody()) {
-            new WatchStream(store, path, query, faults.takeWatchDrop()).stream(out, () -> serving);
+        OutputStream out = exchange.getResponseBody();
+        boolean completed;
+        try {
+            completed = new WatchStream(store, path, query, faults.takeWatchDrop(), wantsTable(exchange))
+                    .stream(out, () -> serving);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            completed = true;
         } catch (IOException clientLeft) {
-            // The client closed the watch: nothing to answer.
-        } finally {
             exchange.close();
+            return;
         }
+        if (!completed) {
+            // Leaving by an exception makes the HTTP server close the connection without the final
+            // chunk: the client sees the stream break, as when a proxy or the API server dies.
+            throw new IOException("watch dropped by an injected fault");
+        }
+        out.close();
+        exchange.close();
+    }
+
+    private static boolean wantsTable(HttpExchange exchange) {
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        return accept != null && accept.contains("as=Table");
     }
 
     private static boolean isWatch(String method, RequestPath path, Map<String, String> query) {
@@ -192,7 +219,7 @@ final class ApiServer {
         return method.equals("GET") && path.isCollection() && ("true".equals(watch) || "1".equals(watch));
     }
 
-    private int sendInjected(HttpExchange exchange, int status) throws IOException {
+    private static ApiResponse injected(HttpExchange exchange, int status) {
         String reason = switch (status) {
             case 409 -> "Conflict";
             case 429 -> "TooManyRequests";
@@ -203,17 +230,16 @@ final class ApiServer {
         if (status == 429) {
             exchange.getResponseHeaders().set("Retry-After", "1");
         }
-        return send(exchange, status, ApiException.statusBody(status, reason, "injected fault: " + reason));
+        return new ApiResponse(status, ApiException.statusBody(status, reason, "injected fault: " + reason));
     }
 
-    private static int send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
         byte[] bytes = Json.bytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
-        return status;
     }
 
     private static byte[] body(HttpExchange exchange) throws IOException {

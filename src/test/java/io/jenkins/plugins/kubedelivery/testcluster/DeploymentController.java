@@ -18,12 +18,15 @@ import java.util.concurrent.TimeUnit;
  * A small Deployment controller: one ReplicaSet per pod template (re-used on rollback), replica
  * counts and conditions in the Deployment's and ReplicaSets' status, readiness after a delay, a
  * {@code ProgressDeadlineExceeded} failure for images whose tag a test named, and garbage
- * collection of ReplicaSets whose Deployment is gone. There are no pods.
+ * collection of ReplicaSets whose Deployment is gone. Stand-in Pods ({@link Pods}) follow the
+ * ReplicaSets; Jobs are finished by {@link JobController}.
  */
 final class DeploymentController {
     private static final long TICK_MILLIS = 100;
 
     private final ObjectStore store;
+    private final JobController jobs;
+    private final Pods pods;
     private final Set<String> failingTags = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> rolloutStarts = new ConcurrentHashMap<>();
     private volatile Duration readyAfter = Duration.ofMillis(300);
@@ -32,6 +35,8 @@ final class DeploymentController {
 
     DeploymentController(ObjectStore store) {
         this.store = store;
+        this.jobs = new JobController(store);
+        this.pods = new Pods(store);
     }
 
     void start() {
@@ -67,6 +72,8 @@ final class DeploymentController {
                 reconcile(deployment);
             }
             collectOrphans();
+            pods.collectOrphans();
+            jobs.reconcile(readyAfter.toMillis(), this::usesFailingImage);
         } catch (ApiException raced) {
             // A client changed an object meanwhile: the next tick sees the new state.
         } catch (RuntimeException e) {
@@ -101,14 +108,18 @@ final class DeploymentController {
                 oldReady += scaleOld(replicaSet, rollout.ready());
             }
         }
-        writeReplicaSetStatus(current, desired, rollout.ready() ? desired : 0);
+        writeReplicaSetStatus(current, desired, rollout.ready() ? desired : 0, failing);
         writeDeploymentStatus(deployment, rollout, oldReady, revision);
     }
 
     private record Rollout(int desired, boolean ready, boolean deadlineExceeded, String replicaSetName) {}
 
     private boolean usesFailingImage(ObjectNode deployment) {
-        for (JsonNode container : deployment.path("spec").path("template").path("spec").path("containers")) {
+        return usesFailingImage(deployment.path("spec").path("template").path("spec"));
+    }
+
+    private boolean usesFailingImage(JsonNode podSpec) {
+        for (JsonNode container : podSpec.path("containers")) {
             if (failingTags.contains(ReplicaSets.imageTag(container.path("image").asText()))) {
                 return true;
             }
@@ -123,11 +134,11 @@ final class DeploymentController {
             ((ObjectNode) replicaSet.get("spec")).put("replicas", replicas);
             replicaSet = store.replace(ResourceCatalog.REPLICA_SET, replicaSet);
         }
-        writeReplicaSetStatus(replicaSet, replicas, replicas);
+        writeReplicaSetStatus(replicaSet, replicas, replicas, false);
         return replicas;
     }
 
-    private void writeReplicaSetStatus(ObjectNode replicaSet, int replicas, int ready) {
+    private void writeReplicaSetStatus(ObjectNode replicaSet, int replicas, int ready, boolean failing) {
         ObjectNode status = Json.object();
         status.put("replicas", replicas).put("fullyLabeledReplicas", replicas).put("readyReplicas", ready)
                 .put("availableReplicas", ready)
@@ -136,6 +147,7 @@ final class DeploymentController {
             ((ObjectNode) replicaSet.get("spec")).put("replicas", replicas);
         }
         updateStatus(ResourceCatalog.REPLICA_SET, replicaSet, status);
+        pods.reconcile(replicaSet, replicas, ready, failing);
     }
 
     private void writeDeploymentStatus(ObjectNode deployment, Rollout rollout, int oldReady, long revision) {

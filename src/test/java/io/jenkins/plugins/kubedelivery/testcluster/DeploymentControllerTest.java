@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.Rule;
 import org.junit.Test;
@@ -81,7 +82,7 @@ public class DeploymentControllerTest {
     }
 
     private List<JsonNode> replicaSets() {
-        List<JsonNode> items = new java.util.ArrayList<>();
+        List<JsonNode> items = new ArrayList<>();
         RawApi.json(api.get("/apis/apps/v1/namespaces/team/replicasets")).path("items").forEach(items::add);
         return items;
     }

@@ -15,6 +15,7 @@ final class Discovery {
     static final String SERVER_MINOR = "33";
     private static final List<String> VERBS =
             List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
+    private static final List<String> READ_VERBS = List.of("get", "list", "watch");
 
     private Discovery() {}
 
@@ -67,12 +68,17 @@ final class Discovery {
             ObjectNode resource = resources.addObject();
             resource.put("name", type.plural()).put("singularName", type.singular())
                     .put("namespaced", type.namespaced()).put("kind", type.kind());
-            VERBS.forEach(resource.putArray("verbs")::add);
+            (ResourceCatalog.readOnly(type) ? READ_VERBS : VERBS).forEach(resource.putArray("verbs")::add);
             if (!type.shortNames().isEmpty()) {
                 type.shortNames().forEach(resource.putArray("shortNames")::add);
             }
             if (type.inCategoryAll()) {
                 resource.putArray("categories").add("all");
+            }
+            if (Scales.scalable(type)) {
+                resources.addObject().put("name", type.plural() + "/scale").put("singularName", "")
+                        .put("namespaced", true).put("group", "autoscaling").put("version", "v1").put("kind", "Scale")
+                        .set("verbs", Json.array().add("get").add("patch").add("update"));
             }
             if (type.hasStatus()) {
                 resources.addObject().put("name", type.plural() + "/status").put("singularName", "")

@@ -61,14 +61,14 @@ public class FaultInjectionTest {
     @Test
     public void delaysSlowDownMatchingRequests() {
         ok("create", "configmap", "settings", "--from-literal=k=v");
-        cluster.faults().delay(Duration.ofMillis(1500), "GET", "configmaps");
+        cluster.faults().delay(Duration.ofMillis(2500), "GET", "configmaps");
         long start = System.nanoTime();
         ok("get", "configmap", "settings");
-        assertTrue("a delayed GET took its time", Duration.ofNanos(System.nanoTime() - start).toMillis() >= 1500);
+        assertTrue("a delayed GET took its time", Duration.ofNanos(System.nanoTime() - start).toMillis() >= 2500);
         cluster.faults().clear();
         start = System.nanoTime();
         ok("get", "configmap", "settings");
-        assertTrue("without the delay it is quick", Duration.ofNanos(System.nanoTime() - start).toMillis() < 1500);
+        assertTrue("without the delay it is quick", Duration.ofNanos(System.nanoTime() - start).toMillis() < 2500);
     }
 
     @Test

@@ -45,7 +45,7 @@ public class HelmConformanceTest {
         JsonNode status = json("status", RELEASE, "-n", NAMESPACE, "-o", "json");
         assertEquals("deployed", status.path("info").path("status").asText());
         assertEquals(1, status.path("version").asInt());
-        assertEquals("1", replicaSetReadiness());
+        assertEquals("1", deploymentReadyReplicas());
         ok(upgrade("--set", "message=bye"));
         assertEquals("bye", configValue());
         ok("rollback", RELEASE, "1", "-n", NAMESPACE, "--wait", "--timeout", "20s");
@@ -137,7 +137,7 @@ public class HelmConformanceTest {
         return cluster.object("v1", "ConfigMap", NAMESPACE, RELEASE).orElseThrow().path("data").path("message").asText();
     }
 
-    private String replicaSetReadiness() {
+    private String deploymentReadyReplicas() {
         return cluster.object("apps/v1", "Deployment", NAMESPACE, RELEASE).orElseThrow()
                 .path("status").path("readyReplicas").asText();
     }

@@ -10,10 +10,14 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.kubedelivery.testcluster.ClientProcess.Result;
 import io.jenkins.plugins.kubedelivery.testsupport.Tools;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.Rule;
 import org.junit.Test;
@@ -51,6 +55,10 @@ public class KubectlConformanceTest {
         assertMatches("(?s).*secret/web-secret\\s+Opaque\\s+1\\s+.*", table);
         assertEquals("czNjcmV0", ok("get", "secret", "web-secret", "-o", "jsonpath={.data.password}").stdout());
         assertMatches("(?s).*kube-system\\s+Active.*", ok("get", "namespaces").stdout());
+        String pods = ok("get", "pods", "-l", "app=web").stdout();
+        assertMatches("(?s)NAME\\s+READY\\s+STATUS\\s+RESTARTS\\s+AGE\n"
+                + "web-[a-z0-9]{10}-[a-z0-9]{5}\\s+2/2\\s+Running\\s+0\\s+\\d+s\n"
+                + "web-[a-z0-9]{10}-[a-z0-9]{5}\\s+2/2\\s+Running\\s+0\\s+\\d+s\n", pods);
         String all = ok("get", "all").stdout();
         assertThat(all, containsString("replicaset.apps/web-"));
         assertThat(all, containsString("service/web"));
@@ -97,6 +105,8 @@ public class KubectlConformanceTest {
     @Test
     public void patchSupportsAllFourPatchTypes() {
         ok("apply", "-f", TestFiles.manifest(cluster, "web.yaml").toString());
+        assertThat(ok("scale", "deployment", "web", "--replicas=4").stdout(), containsString("deployment.apps/web scaled"));
+        Awaits.until("four pods", () -> ok("get", "pods", "-l", "app=web", "-o", "name").stdout().lines().count() == 4);
         ok("patch", "deployment", "web", "--type", "merge", "-p", "{\"spec\":{\"replicas\":3}}");
         ok("patch", "deployment", "web", "-p",
                 "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"app\",\"image\":\"example.org/web:2.0\"}]}}}}");
@@ -149,6 +159,7 @@ public class KubectlConformanceTest {
         Result failed = kubectl("rollout", "status", "deployment/web", "--timeout=20s");
         assertEquals(failed.toString(), 1, failed.exitCode());
         assertThat(failed.stderr(), containsString("exceeded its progress deadline"));
+        assertThat(ok("get", "pods").stdout(), containsString("ImagePullBackOff"));
         ok("rollout", "undo", "deployment/web");
         ok("rollout", "status", "deployment/web", "--timeout=20s");
         assertEquals("example.org/web:1.0",
@@ -193,6 +204,9 @@ public class KubectlConformanceTest {
         Result duplicate = kubectl("create", "namespace", "team-a");
         assertEquals(1, duplicate.exitCode());
         assertThat(duplicate.stderr(), containsString("(AlreadyExists)"));
+        assertThat(ok("delete", "namespace", "team-a", "--timeout=20s").stdout(),
+                containsString("namespace \"team-a\" deleted"));
+        assertFalse("namespace deletion cascades", cluster.object("v1", "ConfigMap", "team-a", "app").isPresent());
     }
 
     @Test
@@ -213,6 +227,8 @@ public class KubectlConformanceTest {
                 "destinationrule.networking.istio.io/web")) {
             assertThat(output, containsString(created + " created"));
         }
+        assertThat(ok("wait", "--for=condition=complete", "job/migrate", "--timeout=20s").stdout(),
+                containsString("condition met"));
         Path shifted = TestFiles.write(cluster, "routing-shifted.yaml",
                 read(manifest).replace("weight: 90", "weight: 50").replace("weight: 10", "weight: 50"));
         assertThat(ok("apply", "-f", shifted.toString()).stdout(),
@@ -223,13 +239,14 @@ public class KubectlConformanceTest {
                 "-o", "jsonpath={.spec.rules[0].backendRefs[*].weight}").stdout());
         assertMatches("(?s).*virtualservice.networking.istio.io/web\\s+\\d+s.*", ok("get", "vs,dr,hpa,pdb").stdout());
         assertThat(ok("get", "pods").stderr(), containsString("No resources found"));
+        assertThat(kubectl("run", "debug", "--image=busybox").stderr(), containsString("MethodNotAllowed"));
         Result unknown = kubectl("get", "statefulsets");
         assertEquals(1, unknown.exitCode());
         assertThat(unknown.stderr(), containsString("the server doesn't have a resource type \"statefulsets\""));
     }
 
     private static void assertMatches(String regex, String text) {
-        assertTrue("expected to match " + regex + ":\n" + text, java.util.regex.Pattern.compile(regex).matcher(text).matches());
+        assertTrue("expected to match " + regex + ":\n" + text, Pattern.compile(regex).matcher(text).matches());
     }
 
     private Result kubectl(String... args) {
@@ -253,9 +270,9 @@ public class KubectlConformanceTest {
 
     private static String read(Path path) {
         try {
-            return java.nio.file.Files.readString(path);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.readString(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

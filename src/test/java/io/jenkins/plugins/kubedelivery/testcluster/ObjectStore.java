@@ -18,12 +18,23 @@ import java.util.UUID;
  * log that watches replay. Every read returns a copy, so callers can change what they get freely.
  */
 public final class ObjectStore {
-    private static final int EVENT_LOG_SIZE = 20_000;
+    private static final int DEFAULT_EVENT_LOG_SIZE = 20_000;
 
     private final Map<String, TreeMap<String, ObjectNode>> objectsByType = new HashMap<>();
     private final Deque<WatchEvent> events = new ArrayDeque<>();
     private final Map<String, JsonNode> lastApplied = new HashMap<>();
+    private final int eventLogSize;
     private long revision = 1;
+    private long forgottenUpTo = 1;
+
+    public ObjectStore() {
+        this(DEFAULT_EVENT_LOG_SIZE);
+    }
+
+    /** A store whose event log keeps only the last {@code eventLogSize} events. */
+    ObjectStore(int eventLogSize) {
+        this.eventLogSize = eventLogSize;
+    }
 
     public synchronized long revision() {
         return revision;
@@ -109,6 +120,11 @@ public final class ObjectStore {
         return result;
     }
 
+    /** Whether events after this resourceVersion have left the log, so a watch from it would miss some. */
+    public synchronized boolean expired(long resourceVersion) {
+        return resourceVersion < forgottenUpTo;
+    }
+
     /** Blocks until the store changes past a resourceVersion or the time is up. */
     public synchronized void awaitChangeAfter(long resourceVersion, long millis) throws InterruptedException {
         if (revision <= resourceVersion && millis > 0) {
@@ -140,8 +156,8 @@ public final class ObjectStore {
 
     private void log(WatchEvent event) {
         events.addLast(event);
-        if (events.size() > EVENT_LOG_SIZE) {
-            events.removeFirst();
+        if (events.size() > eventLogSize) {
+            forgottenUpTo = events.removeFirst().revision();
         }
         notifyAll();
     }

@@ -33,14 +33,24 @@ final class RawApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    HttpResponse<String> patch(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     HttpResponse<String> delete(String path) {
         return send(request(path).DELETE().build());
     }
 
     /** The lines of a streaming response (a watch), read as they arrive. */
     Stream<String> stream(String path) {
+        return stream(path, "application/json");
+    }
+
+    Stream<String> stream(String path, String accept) {
         try {
-            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofLines()).body();
+            return http.send(request(path).header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofLines())
+                    .body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,15 +1,15 @@
 package io.jenkins.plugins.kubedelivery.testcluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.util.List;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 /** The create, read, update, patch and delete semantics of resource URLs, over the store. */
 final class ResourceApi {
+    private static final int PATCH_ATTEMPTS = 5;
     private final ObjectStore store;
     private final Admission admission = new Admission();
 
@@ -21,9 +21,10 @@ final class ResourceApi {
         Predicate<JsonNode> selected = Selectors.of(query.get("labelSelector"), query.get("fieldSelector"));
         ObjectNode list = Json.object();
         list.put("kind", path.type().listKind()).put("apiVersion", path.type().apiVersion());
-        list.putObject("metadata").put("resourceVersion", Long.toString(store.revision()));
+        ObjectStore.Snapshot snapshot = store.snapshot(path.type(), path.namespace());
+        list.putObject("metadata").put("resourceVersion", Long.toString(snapshot.revision()));
         ArrayNode items = list.putArray("items");
-        store.list(path.type(), path.namespace()).stream().filter(selected).forEach(items::add);
+        snapshot.objects().stream().filter(selected).forEach(items::add);
         return list;
     }
 
@@ -44,6 +45,10 @@ final class ResourceApi {
         if (!metadata.hasNonNull("name") && metadata.hasNonNull("generateName")) {
             metadata.put("name", metadata.get("generateName").asText() + UUID.randomUUID().toString().substring(0, 5));
         }
+        if (!metadata.hasNonNull("name")) {
+            throw new ApiException(422, "Invalid", path.type().kind() + " is invalid: metadata.name: Required value:"
+                    + " name or generateName is required");
+        }
         requireNamespace(path);
         admission.admit(path.type(), object, null, false);
         if (dryRun) {
@@ -60,7 +65,25 @@ final class ResourceApi {
         return dryRun ? object : store.replace(path.type(), object);
     }
 
+    /**
+     * Applies a patch to the live object. As in a real API server, a patch that names no
+     * resourceVersion is retried when the object changed meanwhile (the controller writes status
+     * all the time), so clients never see a Conflict they did not ask for.
+     */
     ApiResponse patch(RequestPath path, String contentType, JsonNode patch, Map<String, String> query) {
+        boolean preconditioned = patch.path("metadata").hasNonNull("resourceVersion");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return patchOnce(path, contentType, patch, query);
+            } catch (ApiException e) {
+                if (preconditioned || e.code() != 409 || attempt == PATCH_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private ApiResponse patchOnce(RequestPath path, String contentType, JsonNode patch, Map<String, String> query) {
         boolean dryRun = query.containsKey("dryRun");
         ObjectNode live = store.get(path.type(), path.namespace(), path.name());
         boolean apply = contentType.startsWith("application/apply-patch");
@@ -77,14 +100,24 @@ final class ResourceApi {
         ObjectNode patched = requireObject(patched(path, contentType, live, patch, query));
         withIdentity(path, patched);
         admission.admit(path.type(), patched, live, "status".equals(path.subresource()));
+        ApiResponse response = ApiResponse.ok(dryRun ? patched : store.replace(path.type(), patched));
         if (apply) {
             rememberApplied(path, query, patch, dryRun);
         }
-        return ApiResponse.ok(dryRun ? patched : store.replace(path.type(), patched));
+        return response;
     }
 
     private JsonNode patched(RequestPath path, String contentType, ObjectNode live, JsonNode patch,
             Map<String, String> query) {
+        if (contentType.startsWith("application/apply-patch")) {
+            JsonNode previous = store.lastApplied(path.type(), path.namespace(), path.name(), manager(query));
+            return ServerSideApply.apply(live, requireObject(patch), previous);
+        }
+        return applyPatch(contentType, live, patch);
+    }
+
+    /** A JSON, merge or strategic merge patch applied to a copy of {@code live}, by content type. */
+    static JsonNode applyPatch(String contentType, ObjectNode live, JsonNode patch) {
         if (contentType.startsWith("application/json-patch+json")) {
             return JsonPatch.apply(live, patch);
         }
@@ -93,10 +126,6 @@ final class ResourceApi {
         }
         if (contentType.startsWith("application/strategic-merge-patch+json")) {
             return StrategicMerge.apply(live, patch);
-        }
-        if (contentType.startsWith("application/apply-patch")) {
-            JsonNode previous = store.lastApplied(path.type(), path.namespace(), path.name(), manager(query));
-            return ServerSideApply.apply(live, requireObject(patch), previous);
         }
         throw new ApiException(415, "UnsupportedMediaType", "the body of the request was in an unknown format: "
                 + contentType);

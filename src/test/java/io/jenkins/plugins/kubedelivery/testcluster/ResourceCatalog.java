@@ -23,6 +23,8 @@ public final class ResourceCatalog {
     public static final ResourceType REPLICA_SET =
             new ResourceType("apps", "v1", "ReplicaSet", "replicasets", true, List.of("rs"), true, true);
 
+    public static final ResourceType JOB = new ResourceType("batch", "v1", "Job", "jobs", true, List.of(), true, true);
+
     private static final List<ResourceType> ALL = List.of(
             NAMESPACE, SECRET, CONFIG_MAP, SERVICE, SERVICE_ACCOUNT, POD, RESOURCE_QUOTA, LIMIT_RANGE,
             DEPLOYMENT, REPLICA_SET,
@@ -31,7 +33,7 @@ public final class ResourceCatalog {
             new ResourceType("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", true,
                     List.of("hpa"), true, true),
             new ResourceType("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, List.of("pdb"), false, true),
-            new ResourceType("batch", "v1", "Job", "jobs", true, List.of(), true, true),
+            JOB,
             new ResourceType("gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes", true, List.of(), false, true),
             new ResourceType("networking.istio.io", "v1", "VirtualService", "virtualservices", true, List.of("vs"), false, true),
             new ResourceType("networking.istio.io", "v1", "DestinationRule", "destinationrules", true, List.of("dr"), false, true));
@@ -41,6 +43,11 @@ public final class ResourceCatalog {
     private static ResourceType core(String kind, String plural, boolean namespaced, List<String> shortNames,
             boolean inAll, boolean hasStatus) {
         return new ResourceType("", "v1", kind, plural, namespaced, shortNames, inAll, hasStatus);
+    }
+
+    /** Pods are only listed and watched: there is no kubelet, so nothing may create them. */
+    public static boolean readOnly(ResourceType type) {
+        return type.equals(POD);
     }
 
     public static List<ResourceType> all() {

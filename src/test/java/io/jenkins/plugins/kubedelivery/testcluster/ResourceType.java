@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kubedelivery.testcluster;
 
 import java.util.List;
+import java.util.Locale;
 
 /** One kind the server serves, with what discovery tells clients about it. */
 public record ResourceType(
@@ -18,7 +19,7 @@ public record ResourceType(
     }
 
     public String singular() {
-        return kind.toLowerCase(java.util.Locale.ROOT);
+        return kind.toLowerCase(Locale.ROOT);
     }
 
     /** Where discovery and the openapi index list the group/version: {@code api/v1} or {@code apis/g/v}. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.kubedelivery.testcluster;
 import static org.junit.Assert.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.Test;
 
 public class StrategicMergeTest {
@@ -71,14 +72,14 @@ public class StrategicMergeTest {
     }
 
     @Test
-    public void serviceApplyRemovesWhatTheSameManagerNoLongerApplies() {
+    public void serverSideApplyRemovesWhatTheSameManagerNoLongerApplies() {
         JsonNode live = Json.parse("{\"metadata\":{\"annotations\":{\"a\":\"1\",\"other\":\"x\"}},"
                 + "\"spec\":{\"ports\":[{\"port\":80,\"name\":\"http\"},{\"port\":443,\"name\":\"https\"}]}}");
         JsonNode before = Json.parse("{\"metadata\":{\"annotations\":{\"a\":\"1\"}},"
                 + "\"spec\":{\"ports\":[{\"port\":80,\"name\":\"http\"},{\"port\":443,\"name\":\"https\"}]}}");
         JsonNode now = Json.parse("{\"metadata\":{},\"spec\":{\"ports\":[{\"port\":80,\"name\":\"web\"}]}}");
-        JsonNode applied = ServerSideApply.apply((com.fasterxml.jackson.databind.node.ObjectNode) live,
-                (com.fasterxml.jackson.databind.node.ObjectNode) now, before);
+        JsonNode applied = ServerSideApply.apply((ObjectNode) live,
+                (ObjectNode) now, before);
         assertEquals(Json.parse("{\"other\":\"x\"}"), applied.at("/metadata/annotations"));
         assertEquals(Json.parse("[{\"port\":80,\"name\":\"web\"}]"), applied.at("/spec/ports"));
     }

@@ -65,7 +65,7 @@ final class Tables {
             }
             case "Pod" -> {
                 columns.add(new Column("Ready", "string", Tables::podReady));
-                columns.add(new Column("Status", "string", o -> o.path("status").path("phase").asText("Pending")));
+                columns.add(new Column("Status", "string", Tables::podStatus));
                 columns.add(new Column("Restarts", "string", o -> "0"));
             }
             case "Service" -> {
@@ -94,6 +94,17 @@ final class Tables {
             ready += status.path("ready").asBoolean() ? 1 : 0;
         }
         return ready + "/" + total;
+    }
+
+    /** The phase, or the reason a container waits, as kubectl shows ImagePullBackOff. */
+    private static String podStatus(JsonNode pod) {
+        for (JsonNode status : pod.path("status").path("containerStatuses")) {
+            String waiting = status.path("state").path("waiting").path("reason").asText("");
+            if (!waiting.isEmpty()) {
+                return waiting;
+            }
+        }
+        return pod.path("status").path("phase").asText("Pending");
     }
 
     private static String servicePorts(JsonNode service) {

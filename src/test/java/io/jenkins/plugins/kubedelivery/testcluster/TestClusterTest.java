@@ -60,11 +60,18 @@ public class TestClusterTest {
             assertStatus(api.post(CONFIG_MAPS, body), 409, "AlreadyExists", "configmaps \"cfg\" already exists");
             String stale = "{\"metadata\":{\"name\":\"cfg\",\"resourceVersion\":\"1\"},\"data\":{}}";
             assertStatus(api.put(CONFIG_MAPS + "/cfg", stale), 409, "Conflict", "the object has been modified");
+            assertStatus(api.patch(CONFIG_MAPS + "/cfg", "application/merge-patch+json", stale), 409, "Conflict",
+                    "the object has been modified");
+            assertEquals(200, api.patch(CONFIG_MAPS + "/cfg", "application/merge-patch+json",
+                    "{\"data\":{\"k\":\"w\"}}").statusCode());
+            assertStatus(api.patch(CONFIG_MAPS + "/cfg", "text/plain", "{}"), 415, "UnsupportedMediaType", "unknown format");
             assertStatus(api.post("/api/v1/namespaces/ghost/configmaps", body), 404, "NotFound",
                     "namespaces \"ghost\" not found");
             assertStatus(api.get("/apis/apps/v1/namespaces/default/deployments/x"), 404, "NotFound",
                     "deployments.apps \"x\" not found");
             assertEquals(404, api.get("/openapi/v2").statusCode());
+            assertStatus(api.post("/api/v1/namespaces/default/pods", "{\"metadata\":{\"name\":\"p\"}}"), 405,
+                    "MethodNotAllowed", "read-only");
         }
     }
 
@@ -80,6 +87,11 @@ public class TestClusterTest {
             assertTrue(list.at("/metadata/resourceVersion").asLong() > 0);
             assertEquals(1, list.path("items").size());
             assertTrue(list.at("/items/0/metadata/name").asText().matches("gen-[a-z0-9]{5}"));
+            JsonNode service = RawApi.json(api.post("/api/v1/namespaces/default/services", "{\"metadata\":{\"name\":\"s\"},"
+                    + "\"spec\":{\"ports\":[{\"port\":80}]},\"status\":{\"loadBalancer\":{\"ingress\":[{\"ip\":\"1.2.3.4\"}]}}}"));
+            assertFalse("clients cannot set a status on create", service.has("status"));
+            assertEquals(80, service.at("/spec/ports/0/targetPort").asInt());
+            assertEquals("TCP", service.at("/spec/ports/0/protocol").asText());
         }
     }
 

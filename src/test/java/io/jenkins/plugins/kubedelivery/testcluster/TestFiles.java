@@ -3,6 +3,8 @@ package io.jenkins.plugins.kubedelivery.testcluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,11 +29,15 @@ final class TestFiles {
 
     /** The test chart, as a directory on disk. */
     static Path chart() {
-        Path chart = Path.of("src/test/resources/testcluster/chart").toAbsolutePath();
-        if (!Files.isDirectory(chart)) {
-            throw new AssertionError("test chart missing at " + chart);
+        try {
+            URL chart = TestFiles.class.getResource("/testcluster/chart/Chart.yaml");
+            if (chart == null) {
+                throw new AssertionError("test chart missing from the test classpath");
+            }
+            return Path.of(chart.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        return chart;
     }
 
     private static Path copy(String resource, Path target) {

@@ -8,11 +8,4 @@ public record WatchEvent(long revision, String type, ResourceType resourceType, 
     public String namespace() {
         return Json.text(object, "metadata.namespace");
     }
-
-    public ObjectNode toJson() {
-        ObjectNode event = Json.object();
-        event.put("type", type);
-        event.set("object", object.deepCopy());
-        return event;
-    }
 }
