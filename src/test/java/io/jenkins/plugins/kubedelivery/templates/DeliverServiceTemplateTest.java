@@ -1,0 +1,64 @@
+package io.jenkins.plugins.kubedelivery.templates;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.Test;
+
+/** vars/deliverService.groovy picks the environment by what triggered the build. */
+public class DeliverServiceTemplateTest {
+    private static final Map<String, Object> CLUSTER = Map.of("kubeconfigCredentialsId", "shop-kubeconfig");
+
+    private static PipelineTemplate template(Map<String, String> env) throws Exception {
+        return new PipelineTemplate("deliverService", env)
+                .stub("createPreviewNamespace", args -> Map.of("namespace", "pr-42-shop", "url", "https://pr-42.shop.preview.example.com"))
+                .stub("deployService", args -> Map.of("revision", 3, "namespace", args.getOrDefault("namespace", args.get("environment"))));
+    }
+
+    @Test
+    public void aPullRequestGetsItsPreviewAndTheServiceDeployedThere() throws Exception {
+        PipelineTemplate t = template(Map.of("CHANGE_ID", "42", "BRANCH_NAME", "PR-42", "GIT_COMMIT", "abc123"));
+        t.call(Map.of("service", "payments", "kubeconfigCredentialsId", "shop-kubeconfig", "preview", Map.of("ttl", "24h")));
+        assertEquals(List.of("createPreviewNamespace", "deployService", "echo"), t.stepNames());
+        assertEquals(Map.of("kubeconfigCredentialsId", "shop-kubeconfig", "ttl", "24h"), t.calls().get(0).getValue());
+        assertEquals(Map.of("kubeconfigCredentialsId", "shop-kubeconfig", "service", "payments", "environment", "preview",
+                "namespace", "pr-42-shop", "imageTag", "abc123"), t.calls().get(1).getValue());
+        assertTrue(String.valueOf(t.calls().get(2).getValue()), String.valueOf(t.calls().get(2).getValue())
+                .contains("payments runs in pr-42-shop at revision 3, https://pr-42.shop.preview.example.com"));
+    }
+
+    @Test
+    public void theMainBranchGoesToStage() throws Exception {
+        PipelineTemplate t = template(Map.of("BRANCH_NAME", "main", "GIT_COMMIT", "def456"));
+        t.call(Map.of("service", "search", "kubeconfigCredentialsId", "shop-kubeconfig"));
+        assertEquals(List.of("deployService"), t.stepNames());
+        assertEquals(Map.of("kubeconfigCredentialsId", "shop-kubeconfig", "service", "search", "environment", "stage", "imageTag", "def456"),
+                t.calls().get(0).getValue());
+    }
+
+    @Test
+    public void aTagGoesToProdWithTheTagAsImage() throws Exception {
+        PipelineTemplate t = template(Map.of("TAG_NAME", "1.5.0", "BRANCH_NAME", "1.5.0", "GIT_COMMIT", "fff000"));
+        t.call(Map.of("service", "payments"));
+        assertEquals(Map.of("service", "payments", "environment", "prod", "imageTag", "1.5.0"), t.calls().get(0).getValue());
+    }
+
+    @Test
+    public void otherBranchesDeliverNothing() throws Exception {
+        PipelineTemplate t = template(Map.of("BRANCH_NAME", "feature/x", "GIT_COMMIT", "aaa"));
+        assertNull(t.call(Map.of("service", "payments", "mainBranch", "trunk")));
+        assertEquals(List.of("echo"), t.stepNames());
+        assertTrue(String.valueOf(t.calls().get(0).getValue()).contains("not a pull request, trunk or a tag"));
+    }
+
+    @Test
+    public void aMissingServiceIsAClearError() throws Exception {
+        PipelineTemplate t = template(Map.of("BRANCH_NAME", "main"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(CLUSTER));
+        assertTrue(e.getMessage(), e.getMessage().contains("service is required"));
+    }
+}
