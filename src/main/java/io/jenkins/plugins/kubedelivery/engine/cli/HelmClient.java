@@ -95,9 +95,9 @@ public final class HelmClient {
             return null;
         }
         try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
             return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null; // the age is only shown, never decided on
         }
     }
 

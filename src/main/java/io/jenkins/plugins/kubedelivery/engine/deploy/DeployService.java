@@ -52,7 +52,7 @@ public final class DeployService {
             ReleaseHistory history = new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW));
             UpgradeOptions options = upgradeOptions(plan);
             if (plan.dryRun()) {
-                return new DryRun(helm, log).show(plan, options, history, version.text(), elapsed(started));
+                return new DryRun(helm, log, ports.clock()).show(plan, options, history, version.text(), elapsed(started));
             }
             history = new StuckReleases(helm, log, ports.clock())
                     .ensureNotStuck(plan.release(), plan.namespace(), history, plan.recoverStuckRelease(), plan.timeout());

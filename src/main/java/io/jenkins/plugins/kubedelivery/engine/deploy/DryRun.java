@@ -5,6 +5,7 @@ import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmCommands.UpgradeOptions;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
 import io.jenkins.plugins.kubedelivery.engine.model.ReleaseRevision;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -14,15 +15,17 @@ import java.util.Optional;
 final class DryRun {
     private final HelmClient helm;
     private final EngineLog log;
+    private final Clock clock;
 
-    DryRun(HelmClient helm, EngineLog log) {
+    DryRun(HelmClient helm, EngineLog log, Clock clock) {
         this.helm = helm;
         this.log = log;
+        this.clock = clock;
     }
 
     DeployResult show(DeployPlan plan, UpgradeOptions options, ReleaseHistory history, String helmVersion, long elapsedBefore)
             throws InterruptedException {
-        long started = System.currentTimeMillis();
+        long started = clock.millis();
         String rendered = helm.template(options);
         Optional<ReleaseRevision> deployed = history.deployed();
         String current = deployed.isPresent() ? helm.manifest(plan.release(), plan.namespace()) : "";
@@ -35,6 +38,6 @@ final class DryRun {
         Integer previous = deployed.map(ReleaseRevision::revision).orElse(null);
         return new DeployResult(plan.release(), plan.namespace(), plan.chartLabel(), plan.chartVersion(), null,
                 previous == null ? 0 : previous, previous, "dry-run", helmVersion,
-                elapsedBefore + System.currentTimeMillis() - started, diff);
+                elapsedBefore + clock.millis() - started, diff);
     }
 }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.kubedelivery.engine.preview;
 
 import com.eclipsesource.json.JsonArray;
 import com.eclipsesource.json.JsonObject;
+import com.eclipsesource.json.WriterConfig;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +20,9 @@ final class PreviewManifests {
 
     private PreviewManifests() {}
 
-    static JsonObject list(PreviewPlan plan, List<JsonObject> sourceSecrets) {
-        JsonArray items = new JsonArray().add(namespace(plan));
+    static List<JsonObject> objects(PreviewPlan plan, List<JsonObject> sourceSecrets) {
+        List<JsonObject> items = new ArrayList<>();
+        items.add(namespace(plan));
         if (!plan.request().quota().isEmpty()) {
             items.add(object("v1", "ResourceQuota", QUOTA_NAME, plan).add("spec", new JsonObject().add("hard", strings(plan.request().quota()))));
         }
@@ -32,7 +35,7 @@ final class PreviewManifests {
         for (JsonObject secret : sourceSecrets) {
             items.add(copiedSecret(secret, plan));
         }
-        return new JsonObject().add("apiVersion", "v1").add("kind", "List").add("items", items);
+        return items;
     }
 
     private static JsonObject namespace(PreviewPlan plan) {
@@ -88,10 +91,10 @@ final class PreviewManifests {
         return object;
     }
 
-    static String yamlStream(JsonObject list) {
+    static String yamlStream(List<JsonObject> objects) {
         StringBuilder out = new StringBuilder();
-        for (var item : list.get("items").asArray()) {
-            out.append("---\n").append(item.toString(com.eclipsesource.json.WriterConfig.PRETTY_PRINT)).append('\n');
+        for (JsonObject object : objects) {
+            out.append("---\n").append(object.toString(WriterConfig.PRETTY_PRINT)).append('\n');
         }
         return out.toString();
     }

@@ -41,7 +41,7 @@ public final class PreviewNamespaces {
                 + request.pr() + " of " + request.repository() + ", expires " + plan.expiresAt());
         List<JsonObject> secrets = request.copySecrets().isEmpty() ? List.of()
                 : kubectl.secrets(request.copySecrets(), request.secretsNamespace());
-        String manifest = stage(plan, PreviewManifests.yamlStream(PreviewManifests.list(plan, secrets)));
+        String manifest = stage(plan, PreviewManifests.yamlStream(PreviewManifests.objects(plan, secrets)));
         kubectl.apply(manifest, false).forEach(line -> log.line("  " + line));
         long duration = ports.clock().millis() - started;
         if (plan.url() != null) {

@@ -61,7 +61,7 @@ public class PreviewManifestsKubectlTest {
         JsonObject secret = Json.parse("{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"registry-pull\","
                 + "\"namespace\":\"ci\",\"uid\":\"1\"},\"type\":\"kubernetes.io/dockerconfigjson\","
                 + "\"data\":{\".dockerconfigjson\":\"e30=\"}}").asObject();
-        String file = fixture.staging().write("preview.yaml", PreviewManifests.yamlStream(PreviewManifests.list(plan, List.of(secret))));
+        String file = fixture.staging().write("preview.yaml", PreviewManifests.yamlStream(PreviewManifests.objects(plan, List.of(secret))));
 
         List<String> applied = kubectl.apply(file, true);
         assertEquals(List.of("namespace/pr-42-shop", "resourcequota/kube-delivery-preview", "limitrange/kube-delivery-preview",
