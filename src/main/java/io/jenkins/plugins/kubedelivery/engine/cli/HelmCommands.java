@@ -85,12 +85,7 @@ public final class HelmCommands {
         List<String> all = new ArrayList<>();
         all.add(helm);
         all.addAll(args);
-        if (cluster.kubeconfigPath() != null) {
-            all.addAll(List.of("--kubeconfig", cluster.kubeconfigPath()));
-        }
-        if (cluster.kubeContext() != null) {
-            all.addAll(List.of("--kube-context", cluster.kubeContext()));
-        }
+        all.addAll(cluster.toolArguments("--kube-context"));
         return CommandLine.of(all);
     }
 

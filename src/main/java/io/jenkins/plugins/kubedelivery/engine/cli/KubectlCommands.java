@@ -55,12 +55,7 @@ public final class KubectlCommands {
         List<String> all = new ArrayList<>();
         all.add(kubectl);
         all.addAll(args);
-        if (cluster.kubeconfigPath() != null) {
-            all.addAll(List.of("--kubeconfig", cluster.kubeconfigPath()));
-        }
-        if (cluster.kubeContext() != null) {
-            all.addAll(List.of("--context", cluster.kubeContext()));
-        }
+        all.addAll(cluster.toolArguments("--context"));
         return CommandLine.of(all);
     }
 }

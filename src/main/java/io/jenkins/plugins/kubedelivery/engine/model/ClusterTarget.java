@@ -1,5 +1,8 @@
 package io.jenkins.plugins.kubedelivery.engine.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Which cluster the tools talk to.
  *
@@ -12,5 +15,21 @@ package io.jenkins.plugins.kubedelivery.engine.model;
 public record ClusterTarget(String kubeconfigPath, String kubeContext, String identity) {
     public static ClusterTarget inCluster() {
         return new ClusterTarget(null, null, "in-cluster");
+    }
+
+    /**
+     * The arguments that point a tool at this cluster.
+     *
+     * @param contextFlag the tool's name for the context flag: helm {@code --kube-context}, kubectl {@code --context}
+     */
+    public List<String> toolArguments(String contextFlag) {
+        List<String> arguments = new ArrayList<>();
+        if (kubeconfigPath != null) {
+            arguments.addAll(List.of("--kubeconfig", kubeconfigPath));
+        }
+        if (kubeContext != null) {
+            arguments.addAll(List.of(contextFlag, kubeContext));
+        }
+        return arguments;
     }
 }
