@@ -130,7 +130,8 @@ public class HpiPackagingIT {
         }
         try (ZipFile zip = new ZipFile(hpi.toFile())) {
             List<String> libs = zip.stream().map(ZipEntry::getName).filter(n -> n.startsWith("WEB-INF/lib/") && n.endsWith(".jar")).toList();
-            assertEquals(List.of(INNER_JAR, "WEB-INF/lib/minimal-json-0.9.5.jar"), libs.stream().sorted().toList());
+            assertEquals(List.of(INNER_JAR, "WEB-INF/lib/minimal-json-0.9.5.jar", "WEB-INF/lib/snakeyaml-engine-2.10.jar"),
+                    libs.stream().sorted().toList());
             assertFalse(zip.stream().anyMatch(e -> e.getName().startsWith("WEB-INF/classes/")));
         }
     }
