@@ -1,0 +1,24 @@
+package io.jenkins.plugins.kubedelivery.engine.canary;
+
+import java.time.Duration;
+
+/** How long a canary step holds its weight: a fixed time, or until a person decides. */
+public sealed interface Pause {
+    /** No hold: the step ends as soon as its analysis (if any) has passed. */
+    Pause NONE = new Timed(Duration.ZERO);
+
+    /** Holds for the duration while the checks are measured. */
+    record Timed(Duration duration) implements Pause {
+        public Timed {
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException("a pause cannot be negative");
+            }
+        }
+    }
+
+    /**
+     * Holds until a person says so: the step ends paused, the pipeline asks with Jenkins' own
+     * {@code input}, and a companion step carries on. Analysis still runs before it pauses.
+     */
+    record Manual() implements Pause {}
+}
