@@ -1,0 +1,20 @@
+package io.jenkins.plugins.kubedelivery.engine.monorepo;
+
+import java.util.List;
+
+/**
+ * Canary defaults from {@code delivery.yaml}; {@code null} (or empty) where it gives none, so
+ * canaryShift's own defaults apply. Step parameters override each.
+ *
+ * @param steps traffic weights, e.g. {@code [10, 25, 50, 100]}
+ * @param pause how long each step holds, as a duration text
+ * @param interval time between measurements, as a duration text
+ */
+public record CanaryDefaults(List<Integer> steps, String pause, String interval, Integer failureLimit,
+        Integer inconclusiveLimit, Integer minRequests, String prometheusUrl) {
+    public static final CanaryDefaults NONE = new CanaryDefaults(List.of(), null, null, null, null, null, null);
+
+    public CanaryDefaults {
+        steps = List.copyOf(steps);
+    }
+}
