@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kubedelivery.engine.monorepo;
 
+import io.jenkins.plugins.kubedelivery.engine.model.ChangedPath;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

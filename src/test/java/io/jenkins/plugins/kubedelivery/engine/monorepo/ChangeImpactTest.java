@@ -2,6 +2,7 @@ package io.jenkins.plugins.kubedelivery.engine.monorepo;
 
 import static org.junit.Assert.assertEquals;
 
+import io.jenkins.plugins.kubedelivery.engine.model.ChangedPath;
 import java.util.List;
 import java.util.Set;
 import org.junit.Test;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.kubedelivery.engine.monorepo;
+package io.jenkins.plugins.kubedelivery.engine.model;
 
 /**
  * One file a change touched, as {@code git diff --name-status -M} reports it.
