@@ -22,7 +22,7 @@ import javax.tools.StandardLocation;
  */
 @SupportedAnnotationTypes("org.jenkinsci.Symbol")
 public final class SymbolIndexProcessor extends AbstractProcessor {
-    static final String INDEX = "META-INF/annotations/org.jenkinsci.Symbol";
+    static final String INDEX = "META-INF/services/annotations/org.jenkinsci.Symbol";
 
     private final Set<String> classNames = new TreeSet<>();
 
