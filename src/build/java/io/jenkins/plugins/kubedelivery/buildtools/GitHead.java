@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * The commit a source tree is checked out at, read from its git files rather than by running git:
  * a build in a container often runs as another user than the one that cloned (root over a
  * workspace owned by uid 1000), and git then refuses the repository ("dubious ownership"). Reads
- * a detached HEAD (what Jenkins checks out), a branch's loose or packed ref, and worktrees.
- * Build-time only; never packaged.
+ * a detached HEAD (what Jenkins checks out), a branch's loose or packed ref, and worktrees. A
+ * repository in git's newer reftable format reads as having no commit, and the build falls back to
+ * a timestamp. Build-time only; never packaged.
  */
 final class GitHead {
     private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
