@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints the figures of DESIGN.md section 5 (per-call overhead, deploy and rollback cost, reaping
+# Prints the figures of docs/ARCHITECTURE.md, "Performance targets" (per-call overhead, deploy and rollback cost, reaping
 # 1,000 previews, a 10-service preview deploy), measured with the real helm and kubectl against
 # the simulated cluster, then change detection on a generated 1,000-service, 200,000-file monorepo
 # beside a bare git diff. Numbers, not pass/fail.

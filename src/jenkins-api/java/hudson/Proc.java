@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 public abstract class Proc {
+    protected Proc() {}
+
     public abstract boolean isAlive() throws IOException, InterruptedException;
 
     public abstract void kill() throws IOException, InterruptedException;

@@ -2,6 +2,8 @@
 package hudson.model;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> {
+    protected Run(JobT job, long timestamp) {}
+
     public String getFullDisplayName() {
         throw new UnsupportedOperationException("compile-only declaration");
     }

@@ -4,7 +4,7 @@ package hudson.slaves;
 import hudson.FilePath;
 
 public final class WorkspaceList {
-    private WorkspaceList() {}
+    public WorkspaceList() {}
 
     /** The sibling directory {@code <ws>@tmp}; not created by the call. */
     public static FilePath tempDir(FilePath ws) {

@@ -8,7 +8,7 @@ public final class Secret implements Serializable {
 
     private final String value;
 
-    private Secret(String value) {
+    /*package*/ Secret(String value) {
         this.value = value;
     }
 

@@ -1,4 +1,4 @@
-// Mirrors org.jenkins-ci:symbol-annotation:1.26 as shipped by jenkins-core 2.479.3 (compile-only, never packaged).
+// Mirrors org.jenkins-ci:symbol-annotation:1.24, the version jenkins-core 2.479.3 ships (compile-only, never packaged).
 package org.jenkinsci;
 
 import java.lang.annotation.Documented;

@@ -1,4 +1,4 @@
-// Mirrors org.kohsuke.stapler:stapler as shipped by jenkins-core 2.479.3 (compile-only, never packaged).
+// Mirrors org.kohsuke.stapler:stapler:1903.1905.ve5a_f469356f0, the version jenkins-core 2.479.3 ships (compile-only, never packaged).
 package org.kohsuke.stapler;
 
 import java.lang.annotation.Documented;

@@ -4,11 +4,13 @@ package com.cloudbees.plugins.credentials;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.model.Run;
+import java.util.List;
 
 /** Declared as a plain class: the plugin uses only these statics (the real one is a Descriptor). */
 public abstract class CredentialsProvider {
+    /** The current overload: the one taking {@code DomainRequirement...} is deprecated in this version. */
     public static <C extends IdCredentials> C findCredentialById(String id, Class<C> type, Run<?, ?> run,
-            DomainRequirement... domainRequirements) {
+            List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException("compile-only declaration");
     }
 

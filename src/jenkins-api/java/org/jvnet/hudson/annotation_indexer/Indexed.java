@@ -1,4 +1,4 @@
-// Mirrors org.jenkins-ci:annotation-indexer as shipped by jenkins-core 2.479.3 (compile-only, never packaged).
+// Mirrors org.jenkins-ci:annotation-indexer:1.17, the version jenkins-core 2.479.3 ships (compile-only, never packaged).
 package org.jvnet.hudson.annotation_indexer;
 
 import java.lang.annotation.Documented;

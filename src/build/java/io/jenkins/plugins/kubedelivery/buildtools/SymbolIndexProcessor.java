@@ -15,14 +15,15 @@ import javax.tools.Diagnostic;
 import javax.tools.StandardLocation;
 
 /**
- * Writes {@code META-INF/annotations/org.jenkinsci.Symbol}, the text index through which Jenkins
- * (structs' SymbolLookup) finds {@code @Symbol} classes. Jenkins' own processor for it
- * (annotation-indexer) is not on Maven Central, so the build brings this one: one binary class
- * name per line, UTF-8. Build-time only; never packaged.
+ * Writes {@code META-INF/services/annotations/org.jenkinsci.Symbol}, the text index through which
+ * Jenkins (structs' SymbolLookup) finds {@code @Symbol} classes, where annotation-indexer 1.14 and later
+ * write it (the older {@code META-INF/annotations/} path is only still read). Jenkins' own processor for
+ * it (annotation-indexer) is not on Maven Central, so the build brings this one: one binary class name
+ * per line, sorted, UTF-8. Build-time only; never packaged.
  */
 @SupportedAnnotationTypes("org.jenkinsci.Symbol")
 public final class SymbolIndexProcessor extends AbstractProcessor {
-    static final String INDEX = "META-INF/annotations/org.jenkinsci.Symbol";
+    static final String INDEX = "META-INF/services/annotations/org.jenkinsci.Symbol";
 
     private final Set<String> classNames = new TreeSet<>();
 

@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.model.Run;
 import java.io.IOException;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -17,7 +18,7 @@ public interface CredentialsLookup {
     StandardCredentials find(String id, Run<?, ?> run) throws IOException;
 
     CredentialsLookup JENKINS = (id, run) ->
-            CredentialsProvider.track(run, CredentialsProvider.findCredentialById(id, StandardCredentials.class, run));
+            CredentialsProvider.track(run, CredentialsProvider.findCredentialById(id, StandardCredentials.class, run, List.of()));
 
     static CredentialsLookup from(StepContext context) throws IOException, InterruptedException {
         CredentialsLookup provided = context.get(CredentialsLookup.class);

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs the engine's commands through the step context's {@link Launcher}, so that inside
  * {@code container('helm') { ... }} they run in that container.
  *
- * <p>Written for what {@code container()} does (jenkins-api-facts.md section 4): no stdin, stderr
- * merged into the one {@code stdout(...)} stream, {@code readStdout()} unsupported, exit code -1
+ * <p>Written for what {@code container()} does (docs/ARCHITECTURE.md, "Commands inside container()"):
+ * no stdin, stderr merged into the one {@code stdout(...)} stream, {@code readStdout()} unsupported, exit code -1
  * when the exec protocol lost it (passed through as {@link CommandResult#EXIT_STATUS_LOST}), and
  * an interrupted {@code join()} that does not stop the process, so this class kills it itself.
  */

@@ -29,7 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Prints the figures DESIGN.md section 5 sets targets for, measured with the real helm and kubectl
+ * Prints the figures docs/ARCHITECTURE.md ("Performance targets") sets targets for, measured with the real helm and kubectl
  * against the simulated cluster on this machine: per-call overhead, API calls and time per deploy
  * and rollback, reaping 1,000 previews, and a 10-service preview deploy. A benchmark, not a test:
  * it asserts nothing and prints numbers. Run by {@code scripts/benchmark.sh}.

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.kubedelivery.packaging;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import hudson.Extension;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.Attributes;
@@ -26,12 +29,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import org.jenkinsci.Symbol;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.kohsuke.stapler.DataBoundConstructor;
 
-/** Opens the built .hpi and checks what Jenkins needs from it (jenkins-api-facts.md sections 10 and 12). */
+/**
+ * Opens the built .hpi and checks what Jenkins needs from it, and that it is laid out as maven-hpi-plugin
+ * lays out a plugin (docs/ARCHITECTURE.md, "The .hpi").
+ */
 public class HpiPackagingIT {
     private static final String INNER_JAR = "WEB-INF/lib/kube-delivery.jar";
     private static final Pattern DEPENDENCIES = Pattern.compile("[a-z0-9-]+:[0-9][A-Za-z0-9._-]*(;resolution:=optional)?"
@@ -80,14 +87,68 @@ public class HpiPackagingIT {
     }
 
     @Test
-    public void manifestLinesAreWrappedAsTheJdkRequires() throws IOException {
-        byte[] raw;
-        try (ZipFile zip = new ZipFile(hpi.toFile())) {
-            try (InputStream in = zip.getInputStream(zip.getEntry("META-INF/MANIFEST.MF"))) {
-                raw = in.readAllBytes();
-            }
+    public void manifestAttributesComeInMavenHpiPluginsOrder() throws IOException {
+        List<String> expected = new ArrayList<>(List.of(
+                // maven-archiver's standard entries
+                "Manifest-Version", "Created-By", "Build-Jdk-Spec", "Specification-Title", "Specification-Version",
+                "Implementation-Title", "Implementation-Version",
+                // AbstractJenkinsManifestMojo.setAttributes, each in its place (no scm, no developer in the POM)
+                "Group-Id", "Artifact-Id", "Short-Name", "Long-Name", "Url", "Plugin-Version", "Hudson-Version",
+                "Jenkins-Version", "Plugin-Dependencies", "Plugin-Developers", "Plugin-License-Name",
+                "Plugin-License-Url"));
+        if (checkedOutCommit() != null) {
+            expected.add("Implementation-Build");
         }
-        String text = new String(raw, StandardCharsets.UTF_8);
+        List<String> names = mainAttributeNames(rawHpiManifest());
+        assertFalse("Ant's jar task adds Ant-Version; maven-hpi-plugin writes none: " + names, names.contains("Ant-Version"));
+        assertEquals(expected, names);
+        assertEquals("the inner jar carries the same manifest", rawHpiManifest(), rawInnerManifest());
+    }
+
+    @Test
+    public void snapshotVersionAndBuildNameTheCommitTheyWereBuiltFrom() throws IOException {
+        Attributes main = hpiManifest().getMainAttributes();
+        String version = main.getValue("Implementation-Version");
+        String commit = checkedOutCommit();
+        String pluginVersion = main.getValue("Plugin-Version");
+        if (commit == null) {
+            assertTrue(pluginVersion, pluginVersion.matches(Pattern.quote(version)
+                    + " \\(private-\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d-" + Pattern.quote(System.getProperty("user.name")) + "\\)"));
+            assertNull(main.getValue("Implementation-Build"));
+        } else if (version.endsWith("-SNAPSHOT")) {
+            assertEquals(version + " (private-" + commit.substring(0, 8) + "-" + System.getProperty("user.name") + ")", pluginVersion);
+            assertEquals(commit, main.getValue("Implementation-Build"));
+        } else {
+            assertEquals("a release is named by its version alone", version, pluginVersion);
+            assertEquals(commit, main.getValue("Implementation-Build"));
+        }
+    }
+
+    @Test
+    public void hpiCarriesTheMavenDescriptorAsMavenHpiPluginDoes() throws IOException {
+        Attributes main = hpiManifest().getMainAttributes();
+        String folder = "META-INF/maven/" + main.getValue("Group-Id") + "/" + main.getValue("Artifact-Id") + "/";
+        try (ZipFile zip = new ZipFile(hpi.toFile())) {
+            ZipEntry pom = zip.getEntry(folder + "pom.xml");
+            ZipEntry properties = zip.getEntry(folder + "pom.properties");
+            assertNotNull(folder + "pom.xml missing from the .hpi", pom);
+            assertNotNull(folder + "pom.properties missing from the .hpi", properties);
+            try (InputStream in = zip.getInputStream(pom)) {
+                assertArrayEquals("the project's own pom.xml", Files.readAllBytes(Path.of("pom.xml")), in.readAllBytes());
+            }
+            Properties coordinates = new Properties();
+            try (InputStream in = zip.getInputStream(properties)) {
+                coordinates.load(in);
+            }
+            assertEquals(main.getValue("Group-Id"), coordinates.getProperty("groupId"));
+            assertEquals(main.getValue("Artifact-Id"), coordinates.getProperty("artifactId"));
+            assertEquals(main.getValue("Implementation-Version"), coordinates.getProperty("version"));
+        }
+    }
+
+    @Test
+    public void manifestLinesAreWrappedAsTheJdkRequires() throws IOException {
+        String text = rawHpiManifest();
         assertTrue("ends with a newline", text.endsWith("\n"));
         for (String line : text.split("\r?\n")) {
             assertTrue(line, line.getBytes(StandardCharsets.UTF_8).length <= 72);
@@ -148,9 +209,28 @@ public class HpiPackagingIT {
     }
 
     @Test
-    public void symbolIndexListsEverySymbol() throws Exception {
-        String index = new String(innerResource("META-INF/annotations/org.jenkinsci.Symbol"), StandardCharsets.UTF_8);
+    public void symbolIndexListsEverySymbolWhereAnnotationIndexerWritesIt() throws Exception {
+        String index = new String(innerResource("META-INF/services/annotations/org.jenkinsci.Symbol"), StandardCharsets.UTF_8);
         assertEquals(annotatedClasses(Symbol.class), new TreeSet<>(List.of(index.strip().split("\n"))));
+        assertFalse("one index, at the current path only", innerEntries.contains("META-INF/annotations/org.jenkinsci.Symbol"));
+    }
+
+    @Test
+    public void credentialsAreFoundThroughTheCurrentOverload() throws IOException {
+        String current = "findCredentialById:(Ljava/lang/String;Ljava/lang/Class;Lhudson/model/Run;Ljava/util/List;)";
+        String deprecated = "findCredentialById:(Ljava/lang/String;Ljava/lang/Class;Lhudson/model/Run;"
+                + "[Lcom/cloudbees/plugins/credentials/domains/DomainRequirement;)";
+        List<String> callers = new ArrayList<>();
+        for (String entry : innerEntries) {
+            if (entry.endsWith(".class")) {
+                String constants = new String(innerResource(entry), StandardCharsets.ISO_8859_1);
+                assertFalse(entry + " calls the deprecated DomainRequirement... overload", references(constants, deprecated));
+                if (references(constants, current)) {
+                    callers.add(entry);
+                }
+            }
+        }
+        assertFalse("some class looks credentials up", callers.isEmpty());
     }
 
     @Test
@@ -169,6 +249,52 @@ public class HpiPackagingIT {
         assertTrue("the steps have @DataBoundConstructor", constructors >= 2);
     }
 
+    /** Whether a class file's constant pool names a method with a descriptor starting so ({@code name:descriptor}). */
+    private static boolean references(String classFile, String method) {
+        int colon = method.indexOf(':');
+        return classFile.contains(method.substring(0, colon)) && classFile.contains(method.substring(colon + 1));
+    }
+
+    /** The commit of this source tree, asked of git itself; {@code null} when it is not a git checkout. */
+    private static String checkedOutCommit() throws IOException {
+        if (!Files.exists(Path.of(".git"))) {
+            return null;
+        }
+        // An explicit --git-dir, so that git does not refuse a checkout owned by another user (CI containers).
+        Process git = new ProcessBuilder("git", "--git-dir=" + Path.of(".git").toAbsolutePath(), "rev-parse", "HEAD")
+                .redirectErrorStream(true).start();
+        String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        try {
+            assertEquals("git rev-parse HEAD: " + out, 0, git.waitFor());
+        } catch (InterruptedException e) {
+            throw new IOException(e);
+        }
+        return out;
+    }
+
+    private static List<String> mainAttributeNames(String manifest) {
+        List<String> names = new ArrayList<>();
+        for (String line : manifest.split("\r?\n")) {
+            if (line.isEmpty()) {
+                break; // end of the main section
+            }
+            if (!line.startsWith(" ")) { // a continuation line starts with a space
+                names.add(line.substring(0, line.indexOf(':')));
+            }
+        }
+        return names;
+    }
+
+    private static String rawHpiManifest() throws IOException {
+        try (ZipFile zip = new ZipFile(hpi.toFile()); InputStream in = zip.getInputStream(zip.getEntry("META-INF/MANIFEST.MF"))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String rawInnerManifest() throws IOException {
+        return new String(innerResource("META-INF/MANIFEST.MF"), StandardCharsets.UTF_8);
+    }
+
     private static Manifest hpiManifest() throws IOException {
         try (ZipFile zip = new ZipFile(hpi.toFile()); InputStream in = zip.getInputStream(zip.getEntry("META-INF/MANIFEST.MF"))) {
             return new Manifest(in);
@@ -176,8 +302,8 @@ public class HpiPackagingIT {
     }
 
     private static byte[] innerResource(String name) throws IOException {
-        try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(innerJar))) {
-            for (JarEntry e; (e = jar.getNextJarEntry()) != null; ) {
+        try (ZipInputStream jar = new ZipInputStream(new ByteArrayInputStream(innerJar))) {
+            for (ZipEntry e; (e = jar.getNextEntry()) != null; ) {
                 if (e.getName().equals(name)) {
                     return jar.readAllBytes();
                 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.Test;
 
-/** vars/deliverService.groovy picks the environment by what triggered the build. */
+/** vars/deliverService.groovy picks the environment by what triggered the build, and the image tag by what was built. */
 public class DeliverServiceTemplateTest {
     private static final Map<String, Object> CLUSTER = Map.of("kubeconfigCredentialsId", "shop-kubeconfig");
 
@@ -53,6 +53,64 @@ public class DeliverServiceTemplateTest {
         assertNull(t.call(Map.of("service", "payments", "mainBranch", "trunk")));
         assertEquals(List.of("echo"), t.stepNames());
         assertTrue(String.valueOf(t.calls().get(0).getValue()).contains("not a pull request, trunk or a tag"));
+    }
+
+    @Test
+    public void aScriptedPipelineDeploysTheCommitItsCheckoutReturned() throws Exception {
+        // A scripted Pipeline's checkout returns the commit and sets no env.GIT_COMMIT.
+        PipelineTemplate t = template(Map.of("BRANCH_NAME", "main"));
+        t.call(Map.of("service", "search", "scmVars", Map.of("GIT_COMMIT", "c0ffee1", "GIT_BRANCH", "origin/main")));
+        assertEquals(Map.of("service", "search", "environment", "stage", "imageTag", "c0ffee1"), t.calls().get(0).getValue());
+    }
+
+    @Test
+    public void aScriptedPullRequestBuildDeploysAndRecordsTheCommitItsCheckoutReturned() throws Exception {
+        PipelineTemplate t = template(Map.of("CHANGE_ID", "42", "BRANCH_NAME", "PR-42"));
+        t.call(Map.of("service", "payments", "scmVars", Map.of("GIT_COMMIT", "c0ffee1"), "preview", Map.of("ttl", "24h")));
+        assertEquals(Map.of("commit", "c0ffee1", "ttl", "24h"), t.calls().get(0).getValue());
+        assertEquals("c0ffee1", t.calls().get(1).getValue().get("imageTag"));
+    }
+
+    @Test
+    public void theGivenImageTagWinsOverTheCommit() throws Exception {
+        PipelineTemplate t = template(Map.of("BRANCH_NAME", "main", "GIT_COMMIT", "def456"));
+        t.call(Map.of("service", "search", "imageTag", "2026.12.1", "scmVars", Map.of("GIT_COMMIT", "c0ffee1")));
+        assertEquals("2026.12.1", t.calls().get(0).getValue().get("imageTag"));
+    }
+
+    @Test
+    public void withNoImageTagKnownMainFailsBeforeDeploying() throws Exception {
+        PipelineTemplate t = template(Map.of("BRANCH_NAME", "main"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(Map.of("service", "search")));
+        assertTrue(e.getMessage(), e.getMessage().contains("no image tag for this build: pass scmVars"));
+        assertEquals("nothing deployed with the chart's default image", List.of(), t.stepNames());
+    }
+
+    @Test
+    public void withNoImageTagKnownAPullRequestFailsBeforeItsPreviewIsMade() throws Exception {
+        PipelineTemplate t = template(Map.of("CHANGE_ID", "42", "BRANCH_NAME", "PR-42"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(Map.of("service", "payments")));
+        assertTrue(e.getMessage(), e.getMessage().contains("no image tag for this build"));
+        assertEquals(List.of(), t.stepNames());
+    }
+
+    @Test
+    public void scmVarsWithoutACommitIsAClearErrorOnEveryBranch() throws Exception {
+        PipelineTemplate t = template(Map.of("TAG_NAME", "1.5.0", "BRANCH_NAME", "1.5.0"));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> t.call(Map.of("service", "payments", "scmVars", Map.of("SVN_REVISION", "12"))));
+        assertTrue(e.getMessage(), e.getMessage().contains("scmVars has no GIT_COMMIT"));
+        assertEquals(List.of(), t.stepNames());
+    }
+
+    @Test
+    public void tagsAndOtherBranchesNeedNoCommit() throws Exception {
+        PipelineTemplate tag = template(Map.of("TAG_NAME", "1.5.0", "BRANCH_NAME", "1.5.0"));
+        tag.call(Map.of("service", "payments"));
+        assertEquals(Map.of("service", "payments", "environment", "prod", "imageTag", "1.5.0"), tag.calls().get(0).getValue());
+        PipelineTemplate feature = template(Map.of("BRANCH_NAME", "feature/x"));
+        assertNull(feature.call(Map.of("service", "payments")));
+        assertEquals(List.of("echo"), feature.stepNames());
     }
 
     @Test

@@ -4,7 +4,7 @@ import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The helm version the pipeline chose; its major decides the flags (DESIGN.md: the Helm class owns them). */
+/** The helm version the pipeline chose; its major decides the flags, which HelmCommands alone writes. */
 public record HelmVersion(int major, int minor, String text) {
     private static final Pattern VERSION = Pattern.compile("v(\\d+)\\.(\\d+)\\.\\d+[^\\s]*");
 

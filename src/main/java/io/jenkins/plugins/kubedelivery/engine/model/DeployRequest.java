@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * What {@code deployService} was asked to do, as given by the user. Unset optional values are
- * {@code null} and take the conventions of DESIGN.md (namespace = environment, release = service,
- * chart = {@code helm/<service>}); {@code DeployPlanner} checks everything and resolves them before
+ * {@code null} and take the monorepo's conventions, as README.md's step reference lists them (namespace =
+ * environment, release = service, chart = {@code helm/<service>}); {@code DeployPlanner} checks everything and resolves them before
  * any command runs.
  */
 public final class DeployRequest {

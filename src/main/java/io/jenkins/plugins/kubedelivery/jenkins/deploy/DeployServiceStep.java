@@ -16,7 +16,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code deployService}: {@code helm upgrade --install} of one service of the monorepo. Holds the
  * parameters as the user wrote them; conversion happens in {@link DeployParameters}, the work in
  * the engine's {@code DeployService}. The settings it shares with {@code deployServices} are in
- * {@link AbstractDeployStep}. Unset optional values follow the conventions of DESIGN.md.
+ * {@link AbstractDeployStep}. Unset optional values follow the monorepo's conventions (README.md, step reference).
  */
 public final class DeployServiceStep extends AbstractDeployStep {
     public static final String FUNCTION_NAME = "deployService";

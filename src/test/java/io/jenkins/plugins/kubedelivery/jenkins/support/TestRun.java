@@ -8,6 +8,7 @@ public final class TestRun extends Run<TestRun.TestJob, TestRun> {
     private final String fullDisplayName;
 
     public TestRun(String fullDisplayName) {
+        super(null, 0L);
         this.fullDisplayName = fullDisplayName;
     }
 
@@ -16,5 +17,9 @@ public final class TestRun extends Run<TestRun.TestJob, TestRun> {
         return fullDisplayName;
     }
 
-    public abstract static class TestJob extends Job<TestJob, TestRun> {}
+    public abstract static class TestJob extends Job<TestJob, TestRun> {
+        private TestJob() {
+            super(null, null);
+        }
+    }
 }
