@@ -31,7 +31,7 @@ final class DryRun {
         String current = deployed.isPresent() ? helm.manifest(plan.release(), plan.namespace()) : "";
         StuckReleases.pending(history).ifPresent(p -> log.line("Note: the release is stuck in " + p.status().helmName()
                 + "; a real deploy needs recoverStuckRelease: true"));
-        String diff = ManifestDiff.between(current, rendered);
+        String diff = ManifestDiff.between(current, rendered, plan.namespace());
         log.line("Dry run: what deploying " + plan.release() + " to " + plan.namespace() + " would change"
                 + deployed.map(r -> " against revision " + r.revision()).orElse(" (first install)") + ":");
         diff.lines().forEach(log::line);

