@@ -3,7 +3,10 @@ package io.jenkins.plugins.kubedelivery.engine.deploy;
 import io.jenkins.plugins.kubedelivery.engine.cli.RenderedRelease.Hook;
 import java.util.List;
 
-/** The dry run's list of hooks: named with their events, never compared (their names are often random) nor shown. */
+/**
+ * The dry run's list of hooks: kind, name and events only. Never compared (helm creates them anew on
+ * each run, often with random names), and their manifests never shown (a hook may be a Secret).
+ */
 final class Hooks {
     private static final String TEST_EVENT = "test";
 

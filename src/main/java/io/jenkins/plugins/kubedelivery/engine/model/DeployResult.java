@@ -15,6 +15,11 @@ import java.util.Map;
 public record DeployResult(String release, String namespace, String chart, String chartVersion, String appVersion,
         int revision, Integer previousRevision, String status, String helmVersion, long durationMillis, String diff) {
 
+    /** A dry run, and only a dry run, carries a diff. */
+    public boolean isDryRun() {
+        return diff != null;
+    }
+
     /** The map a Pipeline receives: plain JDK types only, mutable, Serializable. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();

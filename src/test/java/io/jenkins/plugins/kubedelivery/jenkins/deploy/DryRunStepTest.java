@@ -115,6 +115,8 @@ public class DryRunStepTest {
         assertTrue(diff, diff.startsWith("no changes\nHooks helm runs"));
         assertTrue(fixture.log(), fixture.log().contains("deployService: dry run of ledger"));
         assertTrue(fixture.log(), fixture.log().contains("--dry-run=server"));
+        assertTrue(fixture.log(), fixture.log().contains("deployService: dry run of release ledger in namespace stage done;"
+                + " the deploy would make revision 2 after "));
     }
 
     @Test
