@@ -54,11 +54,19 @@ public final class HelmClient {
     public InstalledRelease upgradeInstall(UpgradeOptions options, HelmVersion version) throws InterruptedException {
         CommandResult result = succeed("helm upgrade", commands.upgradeInstall(options, version), options.timeout().plus(GRACE));
         JsonObject release = JsonOutput.parse(result.output(), "helm upgrade").asObject();
-        JsonObject metadata = release.get("chart").asObject().get("metadata").asObject();
-        return new InstalledRelease(release.getInt("version", 0),
-                release.get("info").asObject().getString("status", "unknown"),
-                metadata.getString("name", null), metadata.getString("version", null),
-                metadata.getString("appVersion", null));
+        ChartMetadata chart = ChartMetadata.of(release);
+        return new InstalledRelease(release.getInt("version", 0), release.get("info").asObject().getString("status", "unknown"),
+                chart.name(), chart.version(), chart.appVersion());
+    }
+
+    /**
+     * helm's server-side dry run of the upgrade: the release it would record, written nowhere. It
+     * fails where the upgrade would fail before changing anything, with the upgrade's own message
+     * (so the verb is "helm upgrade"); it waits for nothing, so it gets the read timeout.
+     */
+    public RenderedRelease dryRunUpgrade(UpgradeOptions options, HelmVersion version) throws InterruptedException {
+        CommandResult result = succeed("helm upgrade", commands.serverDryRun(options, version), READ_TIMEOUT);
+        return RenderedRelease.of(JsonOutput.parse(result.output(), "helm upgrade --dry-run=server").asObject());
     }
 
     public void rollback(String release, String namespace, int revision, Duration timeout, boolean waitForReady)
@@ -70,14 +78,9 @@ public final class HelmClient {
         succeed("helm uninstall", commands.uninstall(release, namespace, timeout), timeout.plus(GRACE));
     }
 
-    /** The manifest of the current revision. */
-    public String manifest(String release, String namespace) throws InterruptedException {
-        return succeed("helm get manifest", commands.getManifest(release, namespace), READ_TIMEOUT).output();
-    }
-
-    /** Renders the chart client-side, touching no cluster. */
-    public String template(UpgradeOptions options) throws InterruptedException {
-        return succeed("helm template", commands.template(options), READ_TIMEOUT).output();
+    /** The manifest helm recorded for one revision, without its hooks. */
+    public String manifest(String release, String namespace, int revision) throws InterruptedException {
+        return succeed("helm get manifest", commands.getManifest(release, namespace, revision), READ_TIMEOUT).output();
     }
 
     private CommandResult succeed(String verb, CommandLine command, Duration timeout) throws InterruptedException {

@@ -27,6 +27,24 @@ public final class HelmCommands {
     }
 
     public CommandLine upgradeInstall(UpgradeOptions o, HelmVersion version) {
+        List<String> args = upgradeArguments(o, version);
+        args.addAll(List.of("--output", "json"));
+        return clusterCommand(args);
+    }
+
+    /**
+     * The same upgrade, simulated: helm renders with the cluster ({@code lookup}, {@code .Capabilities}),
+     * maps every kind through discovery and checks the release's state and object ownership, then
+     * stops before writing anything. Both majors spell it {@code --dry-run=server}; a bare
+     * {@code --dry-run} would mean the client-only mode in helm 3.
+     */
+    public CommandLine serverDryRun(UpgradeOptions o, HelmVersion version) {
+        List<String> args = upgradeArguments(o, version);
+        args.addAll(List.of("--dry-run=server", "--output", "json"));
+        return clusterCommand(args);
+    }
+
+    private static List<String> upgradeArguments(UpgradeOptions o, HelmVersion version) {
         List<String> args = new ArrayList<>(List.of("upgrade", "--install", o.release(), o.chart(), "--namespace", o.namespace()));
         if (o.chartVersion() != null) {
             args.addAll(List.of("--version", o.chartVersion()));
@@ -44,8 +62,7 @@ public final class HelmCommands {
         if (o.createNamespace()) {
             args.add("--create-namespace");
         }
-        args.addAll(List.of("--output", "json"));
-        return clusterCommand(args);
+        return args;
     }
 
     public CommandLine rollback(String release, String namespace, int revision, Duration timeout, boolean waitForReady) {
@@ -61,20 +78,9 @@ public final class HelmCommands {
         return clusterCommand("uninstall", release, "--namespace", namespace, "--wait", "--timeout", seconds(timeout));
     }
 
-    public CommandLine getManifest(String release, String namespace) {
-        return clusterCommand("get", "manifest", release, "--namespace", namespace);
-    }
-
-    /** Renders on the client only: no cluster connection, nothing changed. */
-    public CommandLine template(UpgradeOptions o) {
-        List<String> args = new ArrayList<>(List.of(helm, "template", o.release(), o.chart(), "--namespace", o.namespace()));
-        if (o.chartVersion() != null) {
-            args.addAll(List.of("--version", o.chartVersion()));
-        }
-        for (String file : o.valuesFiles()) {
-            args.addAll(List.of("--values", file));
-        }
-        return CommandLine.of(args);
+    /** The manifest of one revision (hooks excluded), as helm stored it. */
+    public CommandLine getManifest(String release, String namespace, int revision) {
+        return clusterCommand("get", "manifest", release, "--namespace", namespace, "--revision", String.valueOf(revision));
     }
 
     private CommandLine clusterCommand(String... args) {
@@ -94,7 +100,7 @@ public final class HelmCommands {
         return Math.max(1, timeout.toSeconds()) + "s";
     }
 
-    /** What an upgrade (or its client-side rendering) is given. */
+    /** What an upgrade (or its server-side dry run) is given. */
     public record UpgradeOptions(String release, String chart, String chartVersion, String namespace, List<String> valuesFiles,
             Duration timeout, boolean waitForReady, boolean atomic, int historyMax, boolean createNamespace) {}
 }

@@ -50,6 +50,11 @@ public final class KubectlClient {
         return output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
+    /** @throws ToolFailedException with the API server's reason when it would refuse to create the Secret */
+    public void serverDryRunCreateSecret(String name, String namespace) throws InterruptedException {
+        succeed("kubectl create secret --dry-run=server", commands.serverDryRunCreateSecret(name, namespace));
+    }
+
     /** @return true when a namespace was deleted, false when none matched (already gone or not owned) */
     public boolean deleteOwnedNamespace(String name, String ownershipSelector, boolean waitForDeletion) throws InterruptedException {
         String output = succeed("kubectl delete namespace", commands.deleteOwnedNamespace(name, ownershipSelector, waitForDeletion)).output();

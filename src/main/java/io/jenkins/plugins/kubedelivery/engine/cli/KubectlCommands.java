@@ -38,6 +38,11 @@ public final class KubectlCommands {
         return command(args);
     }
 
+    /** Asks the API server whether it would create this (empty) Secret: admitted with dryRun=All, stored nowhere. */
+    public CommandLine serverDryRunCreateSecret(String name, String namespace) {
+        return command("create", "secret", "generic", name, "--namespace", namespace, "--dry-run=server", "--output", "name");
+    }
+
     /**
      * Deletes one namespace only if it still carries the given labels: the selector travels with
      * the delete, so the API server matches nothing the plugin does not own.

@@ -8,6 +8,7 @@ import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient.InstalledRelease;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmCommands.UpgradeOptions;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmVersion;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmVersions;
+import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.StagingArea;
 import io.jenkins.plugins.kubedelivery.engine.cli.ToolFailedException;
 import io.jenkins.plugins.kubedelivery.engine.cli.ToolTimeoutException;
@@ -52,7 +53,8 @@ public final class DeployService {
             ReleaseHistory history = new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW));
             UpgradeOptions options = upgradeOptions(plan);
             if (plan.dryRun()) {
-                return new DryRun(helm, log, ports.clock()).show(plan, options, history, version.text(), elapsed(started));
+                KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
+                return new DryRun(helm, kubectl, log, ports.clock()).show(plan, options, history, version, elapsed(started));
             }
             history = new StuckReleases(helm, log, ports.clock())
                     .ensureNotStuck(plan.release(), plan.namespace(), history, plan.recoverStuckRelease(), plan.timeout());

@@ -61,7 +61,8 @@ public final class DeployServices {
             }
         }
         if (!failures.isEmpty()) {
-            throw new EngineException(failures.size() + " of " + services.size() + " services failed to deploy ("
+            throw new EngineException(failures.size() + " of " + services.size() + " services failed "
+                    + (template.dryRun() ? "their dry run (" : "to deploy (")
                     + results.size() + " succeeded: " + String.join(", ", results.keySet()) + "): " + String.join("; ", failures));
         }
         return results;

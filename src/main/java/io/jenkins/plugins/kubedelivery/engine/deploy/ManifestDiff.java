@@ -4,74 +4,85 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
- * What a dry run shows: the objects a deploy would add, change or remove, with changed lines.
- * Secrets are named but their contents never shown, since the log must not carry secret values.
+ * What a dry run shows: the objects a deploy would add, change or remove, compared as parsed
+ * objects (so formatting, comments and key order are no change), with the changed lines of each
+ * changed object. A Secret is named, never shown: its {@code data} and {@code stringData} are
+ * left out of its lines, and only said to have changed.
  */
 public final class ManifestDiff {
-    private static final Pattern KIND = Pattern.compile("(?m)^kind:\\s*(\\S+)\\s*$");
-    private static final Pattern NAME = Pattern.compile("(?m)^metadata:\\s*\\n(?:(?:  .*|\\s*)\\n)*?  name:\\s*[\"']?([^\"'\\s]+)");
+    public static final String NO_CHANGES = "no changes\n";
+    private static final List<String> SECRET_CONTENT = List.of("data", "stringData");
 
     private ManifestDiff() {}
 
-    /** @return one line per object plus indented changed lines; "no changes" when equal */
-    public static String between(String currentManifest, String newManifest) {
-        Map<String, String> before = objects(currentManifest);
-        Map<String, String> after = objects(newManifest);
+    /**
+     * @param releaseNamespace the namespace helm puts objects in that name none
+     * @return one line per object plus indented changed lines; {@link #NO_CHANGES} when equal
+     */
+    public static String between(String deployedManifest, String newManifest, String releaseNamespace) {
+        Map<ObjectKey, Map<String, Object>> before = ManifestObjects.parse(deployedManifest, releaseNamespace, "the deployed manifest");
+        Map<ObjectKey, Map<String, Object>> after = ManifestObjects.parse(newManifest, releaseNamespace, "the rendered manifest");
         StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, String> e : after.entrySet()) {
-            String old = before.get(e.getKey());
+        for (Map.Entry<ObjectKey, Map<String, Object>> e : after.entrySet()) {
+            Map<String, Object> old = before.get(e.getKey());
             if (old == null) {
                 out.append("+ ").append(e.getKey()).append(" (new)\n");
             } else if (!old.equals(e.getValue())) {
-                out.append("~ ").append(e.getKey());
-                if (isSecret(e.getKey())) {
-                    out.append(" (contents changed; secret values are not shown)\n");
-                } else {
-                    out.append('\n');
-                    lineDiff(old, e.getValue(), out);
-                }
+                changed(e.getKey(), old, e.getValue(), out);
             }
         }
-        for (String key : before.keySet()) {
+        for (ObjectKey key : before.keySet()) {
             if (!after.containsKey(key)) {
                 out.append("- ").append(key).append(" (removed)\n");
             }
         }
-        return out.length() == 0 ? "no changes\n" : out.toString();
+        return out.length() == 0 ? NO_CHANGES : out.toString();
     }
 
-    static Map<String, String> objects(String manifest) {
-        Map<String, String> objects = new LinkedHashMap<>();
-        for (String document : manifest.split("(?m)^---\\s*$")) {
-            String body = stripComments(document);
-            Matcher kind = KIND.matcher(body);
-            Matcher name = NAME.matcher(body);
-            if (kind.find() && name.find()) {
-                objects.put(kind.group(1) + "/" + name.group(1), body.strip());
-            }
+    private static void changed(ObjectKey key, Map<String, Object> old, Map<String, Object> now, StringBuilder out) {
+        out.append("~ ").append(key).append('\n');
+        if (!key.isSecret()) {
+            lineDiff(canonical(old), canonical(now), out);
+            return;
         }
-        return objects;
-    }
-
-    private static String stripComments(String document) {
-        StringBuilder sb = new StringBuilder();
-        for (String line : document.split("\n")) {
-            if (!line.startsWith("#")) {
-                sb.append(line).append('\n');
-            }
+        lineDiff(canonical(withoutContent(old)), canonical(withoutContent(now)), out);
+        if (SECRET_CONTENT.stream().anyMatch(field -> !Objects.equals(old.get(field), now.get(field)))) {
+            out.append("    (data changed; secret values are not shown)\n");
         }
-        return sb.toString();
     }
 
-    private static boolean isSecret(String key) {
-        return key.startsWith("Secret/");
+    private static Map<String, Object> withoutContent(Map<String, Object> secret) {
+        Map<String, Object> shown = new LinkedHashMap<>(secret);
+        SECRET_CONTENT.forEach(shown::remove);
+        return shown;
     }
 
-    /** A longest-common-subsequence line diff; manifests are small enough for the quadratic table. */
+    /** The object as YAML with every map's keys sorted, so that both sides line up key by key. */
+    private static String canonical(Map<String, Object> object) {
+        DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setSplitLines(false).build();
+        return new Dump(settings).dumpToString(sorted(object));
+    }
+
+    private static Object sorted(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> byKey = new TreeMap<>();
+            map.forEach((k, v) -> byKey.put(String.valueOf(k), sorted(v)));
+            return new LinkedHashMap<>(byKey);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ManifestDiff::sorted).toList();
+        }
+        return value;
+    }
+
+    /** A longest-common-subsequence line diff; objects are small enough for the quadratic table. */
     private static void lineDiff(String oldText, String newText, StringBuilder out) {
         String[] a = oldText.split("\n");
         String[] b = newText.split("\n");

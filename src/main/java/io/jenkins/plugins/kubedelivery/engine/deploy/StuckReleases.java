@@ -42,18 +42,45 @@ public final class StuckReleases {
         if (stuck.isEmpty()) {
             return history;
         }
-        ReleaseRevision pending = stuck.get();
         Optional<ReleaseRevision> target = recoveryTarget(history);
-        String state = "release '" + release + "' in namespace '" + namespace + "' is stuck in " + pending.status().helmName()
-                + " (revision " + pending.revision() + age(pending.updated()) + "): a helm process ended before finishing,"
-                + " as when an agent is killed mid-deploy";
+        String state = state(release, namespace, stuck.get());
         if (!recover) {
-            throw new EngineException(state + ". Set recoverStuckRelease: true to " + describe(target) + " and carry on,"
-                    + " or run: " + recoveryCommand(release, namespace, target));
+            throw refusal(state, release, namespace, target);
         }
         log.line(state + "; recovering: " + describe(target));
         recover(release, namespace, target, timeout);
         return new ReleaseHistory(helm.history(release, namespace, ReleaseHistory.WINDOW));
+    }
+
+    /**
+     * A dry run recovers nothing, since it changes nothing, and helm simulates no upgrade of a
+     * pending release: it fails as the deploy without {@code recover} would, and with it says
+     * what the deploy would do first.
+     */
+    public void refuseDryRun(String release, String namespace, ReleaseHistory history, boolean recover) {
+        Optional<ReleaseRevision> stuck = pending(history);
+        if (stuck.isEmpty()) {
+            return;
+        }
+        Optional<ReleaseRevision> target = recoveryTarget(history);
+        String state = state(release, namespace, stuck.get());
+        if (!recover) {
+            throw refusal(state, release, namespace, target);
+        }
+        throw new EngineException(state + ". The deploy would first " + describe(target) + " (recoverStuckRelease: true);"
+                + " a dry run changes nothing, and helm simulates no upgrade of a pending release, so nothing can be shown"
+                + " until the release is recovered");
+    }
+
+    private String state(String release, String namespace, ReleaseRevision pending) {
+        return "release '" + release + "' in namespace '" + namespace + "' is stuck in " + pending.status().helmName()
+                + " (revision " + pending.revision() + age(pending.updated()) + "): a helm process ended before finishing,"
+                + " as when an agent is killed mid-deploy";
+    }
+
+    private static EngineException refusal(String state, String release, String namespace, Optional<ReleaseRevision> target) {
+        return new EngineException(state + ". Set recoverStuckRelease: true to " + describe(target) + " and carry on,"
+                + " or run: " + recoveryCommand(release, namespace, target));
     }
 
     /** Returns a pending release to a safe state: the last deployed revision, or nothing. */

@@ -4,15 +4,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a deploy did.
+ * What a deploy did, or for a dry run what it would do: the same fields with the same meaning.
  *
- * @param revision the release revision now current ({@code 0} for a dry run)
- * @param previousRevision the revision that was current before, or {@code null} for a first install
+ * @param chart the chart's name, chartVersion and appVersion as the (rendered) release records them
+ * @param revision the release revision now current; for a dry run, the revision the deploy would create
+ * @param previousRevision the revision deployed before, or {@code null} for a first install
  * @param status helm's status of the new revision ({@code deployed}), or {@code dry-run}
- * @param diff for a dry run, the change the deploy would make; {@code null} otherwise
+ * @param diff for a dry run, the change the deploy would make and the hooks it would run; {@code null} otherwise
  */
 public record DeployResult(String release, String namespace, String chart, String chartVersion, String appVersion,
         int revision, Integer previousRevision, String status, String helmVersion, long durationMillis, String diff) {
+
+    /** A dry run, and only a dry run, carries a diff. */
+    public boolean isDryRun() {
+        return diff != null;
+    }
 
     /** The map a Pipeline receives: plain JDK types only, mutable, Serializable. */
     public Map<String, Object> toMap() {

@@ -34,6 +34,10 @@ final class DeployServiceStepExecution extends BackgroundStepExecution {
     }
 
     private static String finishLine(DeployResult result) {
+        if (result.isDryRun()) {
+            return "dry run of release " + result.release() + " in namespace " + result.namespace()
+                    + " done; the deploy would make revision " + result.revision();
+        }
         return "release " + result.release() + " in namespace " + result.namespace() + " is " + result.status()
                 + (result.revision() > 0 ? " at revision " + result.revision() : "");
     }

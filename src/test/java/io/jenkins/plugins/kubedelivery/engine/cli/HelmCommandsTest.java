@@ -32,6 +32,24 @@ public class HelmCommandsTest {
     }
 
     @Test
+    public void theServerDryRunIsTheUpgradeItSimulatesInBothMajors() {
+        for (String version : List.of("v3.17.3+ge4da497", "v4.1.4+g05fa379")) {
+            HelmVersion helm = HelmVersion.parse(version);
+            List<String> upgrade = commands.upgradeInstall(options, helm).arguments();
+            List<String> dryRun = commands.serverDryRun(options, helm).arguments();
+            List<String> expected = new java.util.ArrayList<>(upgrade);
+            expected.add(expected.indexOf("--output"), "--dry-run=server");
+            assertEquals(expected, dryRun);
+        }
+    }
+
+    @Test
+    public void theDeployedManifestIsReadByRevision() {
+        assertEquals(List.of("helm", "get", "manifest", "payments", "--namespace", "stage", "--revision", "3",
+                "--kubeconfig", "/tmp/kd/kubeconfig", "--kube-context", "prod"), commands.getManifest("payments", "stage", 3).arguments());
+    }
+
+    @Test
     public void inClusterCommandsCarryNoKubeconfig() {
         List<String> args = new HelmCommands("helm", ClusterTarget.inCluster()).history("payments", "stage", 64).arguments();
         assertEquals(List.of("helm", "history", "payments", "--namespace", "stage", "--max", "64", "--output", "json"), args);

@@ -214,7 +214,7 @@ public final class TestLauncher extends Launcher {
         }
 
         static LocalProc start(Launch launch, OutputStream stdout) throws IOException {
-            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(launch.cmds())).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(onPath(launch)).redirectErrorStream(true);
             if (launch.pwd() != null) {
                 builder.directory(new File(launch.pwd()));
             }
@@ -225,6 +225,25 @@ public final class TestLauncher extends Launcher {
             pump.setDaemon(true);
             pump.start();
             return new LocalProc(process, pump);
+        }
+
+        /**
+         * A bare command name looked up on the launch's own PATH, as the agent's shell does:
+         * ProcessBuilder would look on the test JVM's PATH instead.
+         */
+        private static List<String> onPath(Launch launch) {
+            List<String> cmds = new ArrayList<>(launch.cmds());
+            String path = launch.envs().get("PATH");
+            if (path != null && !cmds.get(0).contains("/")) {
+                for (String directory : path.split(File.pathSeparator)) {
+                    File candidate = new File(directory, cmds.get(0));
+                    if (candidate.canExecute()) {
+                        cmds.set(0, candidate.getPath());
+                        break;
+                    }
+                }
+            }
+            return cmds;
         }
 
         private static void copy(InputStream in, OutputStream out) {
