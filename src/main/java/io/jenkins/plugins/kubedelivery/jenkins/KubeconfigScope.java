@@ -6,6 +6,7 @@ import com.eclipsesource.json.JsonObject;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.util.Secret;
+import io.jenkins.plugins.kubedelivery.engine.SecretMask;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.StagingArea;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;

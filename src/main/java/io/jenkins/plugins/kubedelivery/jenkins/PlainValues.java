@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kubedelivery.jenkins;
 
+import io.jenkins.plugins.kubedelivery.engine.SecretMask;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -78,6 +79,38 @@ public final class PlainValues {
             copy.add(text.toString());
         }
         return copy;
+    }
+
+    /**
+     * Secret values: dotted keys to text. Only text (a String or a GString), so that what the mask
+     * hides is exactly what the chart receives; anything else is refused naming the key, never the value.
+     */
+    public static LinkedHashMap<String, String> copySecretMap(String parameter, Map<?, ?> map) {
+        LinkedHashMap<String, String> copy = new LinkedHashMap<>();
+        if (map == null) {
+            return copy;
+        }
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!(entry.getKey() instanceof CharSequence key)) {
+                throw new ValidationException(parameter, "keys must be strings, not " + typeOf(entry.getKey()));
+            }
+            if (!(entry.getValue() instanceof CharSequence value)) {
+                throw new ValidationException(parameter, "'" + key + "' holds " + (entry.getValue() == null ? "null"
+                        : "a " + typeOf(entry.getValue())) + "; a secret value is a string (quote it, or put non-secret data in values)");
+            }
+            copy.put(key.toString(), value.toString());
+        }
+        return copy;
+    }
+
+    /** The keys of a secret map with every value shown as {@link SecretMask#MASK}; {@code null} for none. */
+    public static LinkedHashMap<String, Object> maskedValues(Map<?, ?> secrets) {
+        if (secrets == null) {
+            return null;
+        }
+        LinkedHashMap<String, Object> masked = new LinkedHashMap<>();
+        secrets.keySet().forEach(key -> masked.put(String.valueOf(key), SecretMask.MASK));
+        return masked;
     }
 
     /**

@@ -9,6 +9,7 @@ import static org.junit.Assert.fail;
 import com.eclipsesource.json.Json;
 import com.eclipsesource.json.JsonObject;
 import hudson.AbortException;
+import io.jenkins.plugins.kubedelivery.engine.SecretMask;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;

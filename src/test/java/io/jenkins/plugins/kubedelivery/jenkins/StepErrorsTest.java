@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import hudson.AbortException;
 import hudson.FilePath;
+import io.jenkins.plugins.kubedelivery.engine.SecretMask;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import java.io.IOException;

@@ -56,7 +56,7 @@ public final class DeployPlanner {
         GeneratedValues generated = generatedValues(r);
         return new DeployPlan(service, environment, release, namespace,
                 local ? workspace.toolPath(chartDir) : chartLabel, chartLabel, r.chartVersion(), valuesFiles,
-                generated.asMap(), requireTimeout(r.timeout()), r.waitForReady(), r.atomic(),
+                generated.asMap(), List.copyOf(r.secretValues().keySet()), requireTimeout(r.timeout()), r.waitForReady(), r.atomic(),
                 requireHistoryMax(r.historyMax()), r.createNamespace(), r.dryRun(), r.recoverStuckRelease());
     }
 
@@ -144,7 +144,7 @@ public final class DeployPlanner {
     }
 
     private static GeneratedValues generatedValues(DeployRequest r) {
-        GeneratedValues generated = new GeneratedValues().putAll("values", r.values());
+        GeneratedValues generated = new GeneratedValues().putAll("values", r.values()).putAll("secretValues", r.secretValues());
         if (r.imageRepository() != null) {
             requireMatch("imageRepository", r.imageRepository(), IMAGE_REPOSITORY, "an image repository such as 'registry.example.com/team/payments'");
             generated.put("imageRepositoryKey", requireKey("imageRepositoryKey", r.imageRepositoryKey()), r.imageRepository());

@@ -41,6 +41,7 @@ public final class DeployService {
      */
     public DeployResult deploy(DeployRequest request, ClusterTarget cluster, String owner) throws InterruptedException {
         long started = ports.clock().millis();
+        ports.secrets().addAll(request.secretValues().values());
         DeployPlan plan = new DeployPlanner(ports.workspace()).plan(request);
         log.line("Deploying " + plan.service() + " (chart " + plan.chartLabel() + ") as release " + plan.release()
                 + " to namespace " + plan.namespace() + ", environment " + plan.environment() + (plan.dryRun() ? ", dry run" : ""));
@@ -102,6 +103,9 @@ public final class DeployService {
         parts.addAll(plan.valuesFiles());
         if (!plan.generatedValues().isEmpty()) {
             parts.add("generated values for " + String.join(", ", plan.generatedValues().keySet()));
+        }
+        if (!plan.secretKeys().isEmpty()) {
+            parts.add("secret values for " + String.join(", ", plan.secretKeys()) + " (masked in every output)");
         }
         return parts.isEmpty() ? "the chart's defaults only" : String.join(", ", parts);
     }
