@@ -10,8 +10,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one masking filter of a step execution: every secret value it handles ({@code secretValues},
@@ -31,7 +31,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * </ul>
  */
 public final class SecretMask {
-    public static final String MASK = "****";
+    /** What a step's getter shows for a secret it holds (no number: nothing was masked in a text). */
+    public static final String HIDDEN = "<masked>";
     /**
      * Lines of a multi-line value shorter than this are not masked on their own: hiding every
      * {@code "}"} or {@code "---"} would garble every message (and break the JSON the engine still
@@ -39,15 +40,26 @@ public final class SecretMask {
      */
     static final int MIN_LINE_LENGTH = 6;
 
-    /** Longest first, so a whole value is hidden before the lines it contains. */
-    private final Set<String> forms = new ConcurrentSkipListSet<>(
+    /** Each form to hide, longest first (a whole value before the lines it contains), to its replacement. */
+    private final Map<String, String> replacements = new ConcurrentSkipListMap<>(
             Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+    private final AtomicInteger registered = new AtomicInteger();
+
+    /**
+     * What replaces the n-th secret: numbered, so that a dry run still shows that a secret changed
+     * (and a Secret whose data changed still differs), never what it was or is. No YAML indicator
+     * and no JSON escape in it: masked tool output still parses.
+     */
+    static String replacement(int n) {
+        return "<masked-" + n + ">";
+    }
 
     /** Registers a value to hide; blank values are ignored (masking them would garble the text). */
-    public void add(String secret) {
-        if (secret == null || secret.isBlank()) {
+    public synchronized void add(String secret) {
+        if (secret == null || secret.isBlank() || replacements.containsKey(secret)) {
             return;
         }
+        String replacement = replacement(registered.incrementAndGet());
         List<String> plain = new ArrayList<>();
         plain.add(secret);
         plain.add(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
@@ -58,8 +70,8 @@ public final class SecretMask {
             }
         }
         for (String form : plain) {
-            forms.add(form);
-            forms.add(jsonEscaped(form));
+            replacements.putIfAbsent(form, replacement);
+            replacements.putIfAbsent(jsonEscaped(form), replacement);
         }
     }
 
@@ -68,20 +80,19 @@ public final class SecretMask {
     }
 
     public boolean isEmpty() {
-        return forms.isEmpty();
+        return replacements.isEmpty();
     }
 
     public String apply(String text) {
-        if (text == null || forms.isEmpty()) {
+        if (text == null || replacements.isEmpty()) {
             return text;
         }
         String masked = text;
-        for (String form : forms) {
-            masked = masked.replace(form, MASK);
+        for (Map.Entry<String, String> form : replacements.entrySet()) {
+            masked = masked.replace(form.getKey(), form.getValue());
         }
         return masked;
     }
-
     /** A copy of a result (maps, lists, strings, as a Pipeline receives them) with every string masked. */
     public Object applyDeep(Object value) {
         if (value instanceof String text) {

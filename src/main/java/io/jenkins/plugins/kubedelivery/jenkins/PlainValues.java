@@ -103,13 +103,13 @@ public final class PlainValues {
         return copy;
     }
 
-    /** The keys of a secret map with every value shown as {@link SecretMask#MASK}; {@code null} for none. */
+    /** The keys of a secret map with every value shown as {@link SecretMask#HIDDEN}; {@code null} for none. */
     public static LinkedHashMap<String, Object> maskedValues(Map<?, ?> secrets) {
         if (secrets == null) {
             return null;
         }
         LinkedHashMap<String, Object> masked = new LinkedHashMap<>();
-        secrets.keySet().forEach(key -> masked.put(String.valueOf(key), SecretMask.MASK));
+        secrets.keySet().forEach(key -> masked.put(String.valueOf(key), SecretMask.HIDDEN));
         return masked;
     }
 

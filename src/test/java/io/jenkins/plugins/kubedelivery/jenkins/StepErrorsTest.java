@@ -47,7 +47,7 @@ public class StepErrorsTest {
                 new EngineException("helm upgrade exited 1: Unauthorized: bearer tok-123 rejected"), mask);
 
         assertFalse(e.getMessage().contains("tok-123"));
-        assertTrue(e.getMessage().contains("bearer **** rejected"));
+        assertTrue(e.getMessage().contains("bearer <masked-1> rejected"));
     }
 
     @Test

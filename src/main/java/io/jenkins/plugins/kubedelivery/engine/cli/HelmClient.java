@@ -75,6 +75,11 @@ public final class HelmClient {
         return succeed("helm get manifest", commands.getManifest(release, namespace), READ_TIMEOUT).output();
     }
 
+    /** The values the user supplied to the current revision, as helm prints them in JSON. */
+    public String userValues(String release, String namespace) throws InterruptedException {
+        return succeed("helm get values", commands.getValues(release, namespace), READ_TIMEOUT).output();
+    }
+
     /** Renders the chart client-side, touching no cluster. */
     public String template(UpgradeOptions options) throws InterruptedException {
         return succeed("helm template", commands.template(options), READ_TIMEOUT).output();

@@ -65,6 +65,11 @@ public final class HelmCommands {
         return clusterCommand("get", "manifest", release, "--namespace", namespace);
     }
 
+    /** The values the user supplied to the current revision, as JSON. */
+    public CommandLine getValues(String release, String namespace) {
+        return clusterCommand("get", "values", release, "--namespace", namespace, "--output", "json");
+    }
+
     /** Renders on the client only: no cluster connection, nothing changed. */
     public CommandLine template(UpgradeOptions o) {
         List<String> args = new ArrayList<>(List.of(helm, "template", o.release(), o.chart(), "--namespace", o.namespace()));

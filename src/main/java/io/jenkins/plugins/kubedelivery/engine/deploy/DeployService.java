@@ -53,6 +53,9 @@ public final class DeployService {
             ReleaseHistory history = new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW));
             UpgradeOptions options = upgradeOptions(plan);
             if (plan.dryRun()) {
+                if (history.deployed().isPresent()) {
+                    DeployedSecrets.register(helm, plan, ports.secrets());
+                }
                 return new DryRun(helm, log, ports.clock()).show(plan, options, history, version.text(), elapsed(started));
             }
             history = new StuckReleases(helm, log, ports.clock())

@@ -39,7 +39,7 @@ public abstract class AbstractDeployStep extends AbstractClusterStep {
     public List<String> getValuesFiles() { return valuesFiles; }
     public Map<String, Object> getValues() { return values; }
     /**
-     * The keys only, each value shown as {@link SecretMask#MASK}: a Step's getters feed the Snippet
+     * The keys only, each value shown as {@link SecretMask#HIDDEN}: a Step's getters feed the Snippet
      * Generator and every tool that describes a step, none of which may see a secret.
      */
     public Map<String, Object> getSecretValues() { return PlainValues.maskedValues(secretValues); }
