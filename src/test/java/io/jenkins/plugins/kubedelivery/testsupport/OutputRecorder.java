@@ -34,6 +34,18 @@ public final class OutputRecorder {
         }
     }
 
+    /** Runs an engine call the way a step would, recording its result, or its exception (then rethrown). */
+    public static <T> T call(java.util.concurrent.Callable<T> call) throws Exception {
+        try {
+            T result = call.call();
+            record("result", result);
+            return result;
+        } catch (Exception | Error e) {
+            exception(e);
+            throw e;
+        }
+    }
+
     /** A text read when the scan runs, such as a whole build log still being written. */
     public static synchronized void source(String kind, Supplier<String> text) {
         SOURCES.add(() -> new Output(kind, text.get()));

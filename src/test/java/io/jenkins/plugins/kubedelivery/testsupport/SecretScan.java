@@ -17,7 +17,8 @@ import org.junit.runners.model.Statement;
  * {@link OutputRecorder} captured is scanned for each secret in every form the masking filter
  * promises to hide: the whole value, each line (of six characters or more, the filter's documented
  * rule) and the standard base64 of the whole value. A leak fails the test naming the output's kind
- * and the form, never the secret. An empty capture fails too: a scan of nothing proves nothing.
+ * and the form, never the secret. A test that registered a secret but let nothing be captured fails
+ * too: a scan of nothing proves nothing.
  */
 public final class SecretScan implements TestRule {
     private static final int MIN_LINE_LENGTH = 6;
@@ -49,7 +50,7 @@ public final class SecretScan implements TestRule {
 
     private void verify() {
         if (secrets.isEmpty()) {
-            throw new AssertionError("the test registered no secret: give the steps one, or the scan means nothing");
+            return; // a test of the class that hands no secret (a refusal, a lint): nothing to look for
         }
         List<Output> outputs = OutputRecorder.outputs();
         if (outputs.isEmpty()) {
