@@ -28,7 +28,8 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  *     only place the token goes (never argv, log or message).
  * </ul>
  * Vault-backed credentials (hashicorp-vault-plugin's VaultFileCredential and VaultStringCredential)
- * implement the same two interfaces, so they work here without any Vault API.
+ * implement the same two interfaces, so they work here without any Vault API. Every secret read
+ * here (the token, a kubeconfig's user credentials) is registered with the execution's mask.
  */
 public final class KubeconfigScope {
     static final String KUBECONFIG_FILE = "kubeconfig";
@@ -75,6 +76,7 @@ public final class KubeconfigScope {
         try (InputStream content = file.getContent()) {
             kubeconfig = new String(content.readAllBytes(), StandardCharsets.UTF_8);
         }
+        mask.addAll(KubeconfigSecrets.of(kubeconfig));
         String path = staging.write(KUBECONFIG_FILE, kubeconfig);
         return new ClusterTarget(path, access.kubeContext(), identity(access));
     }

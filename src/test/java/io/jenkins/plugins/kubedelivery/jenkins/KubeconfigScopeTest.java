@@ -74,6 +74,33 @@ public class KubeconfigScopeTest {
     }
 
     @Test
+    public void theUserCredentialsOfAKubeconfigAreMaskedFromNowOn() throws Exception {
+        fixture.credentials.secretFile("admin-kubeconfig", """
+                apiVersion: v1
+                kind: Config
+                users:
+                - name: admin
+                  user:
+                    token: kubeconfig-bearer-token-77
+                - name: cert
+                  user:
+                    client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t
+                    client-key-data: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t
+                """);
+        open("admin-kubeconfig", null, null);
+
+        assertEquals("<masked-1> <masked-2> LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t", mask.apply(
+                "kubeconfig-bearer-token-77 LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t"));
+    }
+
+    @Test
+    public void aKubeconfigThatDoesNotParseRegistersNothing() throws Exception {
+        fixture.credentials.secretFile("broken-kubeconfig", "users: [unclosed\n");
+        open("broken-kubeconfig", null, null);
+        assertTrue(mask.isEmpty());
+    }
+
+    @Test
     public void theIdentityIsStableAcrossBuilds() throws Exception {
         ClusterTarget first = open("stage-kubeconfig", null, null);
         ClusterTarget second = open("stage-kubeconfig", null, null);
