@@ -64,12 +64,9 @@ public class SecretValuesStepTest {
     @Before
     public void aChartThatQuotesItsSecret() throws Exception {
         cluster.createNamespace("stage");
-        fixture = StepFixture.local(tmp.newFolder("build"));
+        fixture = StepFixture.against(cluster, helmVersion, tmp.newFolder("build"));
         HelmReplies.monorepo(fixture.workspace);
         secretChart(fixture.workspace.resolve("helm/payments/templates"));
-        fixture.credentials.secretFile("cluster", Files.readString(cluster.kubeconfig()));
-        fixture.environment.putAll(cluster.environment());
-        fixture.launcher.onPath("helm", Tools.helm(helmVersion));
     }
 
     /** A Secret holding the password, and a template that fails quoting it when asked to. */
@@ -91,7 +88,7 @@ public class SecretValuesStepTest {
 
     private DeployServiceStep step(String password) {
         DeployServiceStep step = new DeployServiceStep("payments", "stage");
-        step.setKubeconfigCredentialsId("cluster");
+        step.setKubeconfigCredentialsId(StepFixture.CLUSTER_CREDENTIALS);
         step.setTimeout("30s");
         step.setSecretValues(Map.of("db.password", scan.secret(password)));
         return step;
@@ -171,7 +168,7 @@ public class SecretValuesStepTest {
         secretChart(fixture.workspace.resolve("helm/search/templates"));
         Files.writeString(fixture.workspace.resolve("helm/search/values.yaml"), "replicaCount: 1\n");
         DeployServicesStep step = new DeployServicesStep(List.of("payments", "search"), "stage");
-        step.setKubeconfigCredentialsId("cluster");
+        step.setKubeconfigCredentialsId(StepFixture.CLUSTER_CREDENTIALS);
         step.setTimeout("30s");
         step.setSecretValues(Map.of("db.password", scan.secret(MULTI_LINE)));
         step.setValues(Map.of("refuse", true));

@@ -53,7 +53,7 @@ public class WorkspaceEscapeStepTest {
     @Before
     public void aChartThatReadsAFile() throws Exception {
         cluster.createNamespace("stage");
-        fixture = StepFixture.local(tmp.newFolder("build"));
+        fixture = StepFixture.against(cluster, helmVersion, tmp.newFolder("build"));
         HelmReplies.monorepo(fixture.workspace);
         Files.writeString(fixture.workspace.resolve("helm/payments/templates/banner.yaml"), """
                 apiVersion: v1
@@ -66,14 +66,11 @@ public class WorkspaceEscapeStepTest {
         Files.createDirectories(fixture.workspace.resolve("helm/payments/files"));
         outside = tmp.newFolder("outside").toPath();
         Files.writeString(outside.resolve("id_rsa"), "not for the cluster\n");
-        fixture.credentials.secretFile("cluster", Files.readString(cluster.kubeconfig()));
-        fixture.environment.putAll(cluster.environment());
-        fixture.launcher.onPath("helm", Tools.helm(helmVersion));
     }
 
     private TestStepContext deploy(List<String> valuesFiles) throws Exception {
         DeployServiceStep step = new DeployServiceStep("payments", "stage");
-        step.setKubeconfigCredentialsId("cluster");
+        step.setKubeconfigCredentialsId(StepFixture.CLUSTER_CREDENTIALS);
         step.setTimeout("30s");
         step.setValuesFiles(valuesFiles);
         TestStepContext context = fixture.context();

@@ -6,6 +6,8 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.kubedelivery.jenkins.CredentialsLookup;
+import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
+import io.jenkins.plugins.kubedelivery.testsupport.Tools;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +17,9 @@ import java.util.stream.Stream;
 
 /** One step's surroundings: a workspace (with its {@code @tmp} sibling), log, launcher, build, credentials. */
 public final class StepFixture {
+    /** The credentials id under which {@link #against} holds the simulated cluster's kubeconfig. */
+    public static final String CLUSTER_CREDENTIALS = "cluster";
+
     public final Path workspace;
     public final BufferListener listener = new BufferListener();
     public final TestLauncher launcher;
@@ -33,6 +38,19 @@ public final class StepFixture {
 
     public static StepFixture local(File root) throws IOException {
         return new StepFixture(root.toPath(), true);
+    }
+
+    /**
+     * A local fixture whose steps reach the simulated cluster with the real helm of the given
+     * version: its kubeconfig as the Secret file credential {@code cluster}, its environment, and
+     * helm found as a container finds it on its PATH.
+     */
+    public static StepFixture against(TestCluster cluster, String helmVersion, File root) throws IOException {
+        StepFixture fixture = local(root);
+        fixture.credentials.secretFile(CLUSTER_CREDENTIALS, Files.readString(cluster.kubeconfig()));
+        fixture.environment.putAll(cluster.environment());
+        fixture.launcher.onPath("helm", Tools.helm(helmVersion));
+        return fixture;
     }
 
     public FilePath workspacePath() {
