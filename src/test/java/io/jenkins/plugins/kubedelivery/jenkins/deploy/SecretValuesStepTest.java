@@ -95,10 +95,7 @@ public class SecretValuesStepTest {
     }
 
     private TestStepContext run(Step step) throws Exception {
-        TestStepContext context = fixture.context();
-        assertFalse(step.start(context).start());
-        assertTrue("the step completed", context.await(WAIT));
-        return context;
+        return fixture.run(step, WAIT);
     }
 
     @Test

@@ -73,10 +73,7 @@ public class WorkspaceEscapeStepTest {
         step.setKubeconfigCredentialsId(StepFixture.CLUSTER_CREDENTIALS);
         step.setTimeout("30s");
         step.setValuesFiles(valuesFiles);
-        TestStepContext context = fixture.context();
-        assertFalse(step.start(context).start());
-        assertTrue("the step completed", context.await(WAIT));
-        return context;
+        return fixture.run(step, WAIT);
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.jenkinsci.plugins.workflow.steps.Step;
 import java.util.stream.Stream;
 
 /** One step's surroundings: a workspace (with its {@code @tmp} sibling), log, launcher, build, credentials. */
@@ -80,6 +82,18 @@ public final class StepFixture {
                 .with(FilePath.class, workspacePath())
                 .with(EnvVars.class, environment)
                 .with(CredentialsLookup.class, credentials);
+    }
+
+    /** Starts the step in a fresh context (it must go asynchronous) and waits until it completed. */
+    public TestStepContext run(Step step, Duration wait) throws Exception {
+        TestStepContext context = context();
+        if (step.start(context).start()) {
+            throw new AssertionError("the step completed on the calling thread");
+        }
+        if (!context.await(wait)) {
+            throw new AssertionError("the step did not complete within " + wait);
+        }
+        return context;
     }
 
     public String log() {
