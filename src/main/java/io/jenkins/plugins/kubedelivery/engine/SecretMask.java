@@ -54,9 +54,12 @@ public final class SecretMask {
         return "<masked-" + n + ">";
     }
 
-    /** Registers a value to hide; blank values are ignored (masking them would garble the text). */
+    /**
+     * Registers a value to hide. Ignored: blank values (masking them would garble the text), values
+     * already registered, and a replacement itself (a value read back from masked tool output).
+     */
     public synchronized void add(String secret) {
-        if (secret == null || secret.isBlank() || replacements.containsKey(secret)) {
+        if (secret == null || secret.isBlank() || replacements.containsKey(secret) || replacements.containsValue(secret)) {
             return;
         }
         String replacement = replacement(registered.incrementAndGet());
@@ -93,6 +96,7 @@ public final class SecretMask {
         }
         return masked;
     }
+
     /** A copy of a result (maps, lists, strings, as a Pipeline receives them) with every string masked. */
     public Object applyDeep(Object value) {
         if (value instanceof String text) {

@@ -61,6 +61,13 @@ public class SecretMaskTest {
     }
 
     @Test
+    public void aValueReadBackFromMaskedOutputIsNotASecretOfItsOwn() {
+        mask.add("db-password-1");
+        mask.add(mask.apply("db-password-1"));
+        assertEquals("<masked-1>", mask.apply("db-password-1"));
+    }
+
+    @Test
     public void blankValuesAreIgnored() {
         mask.add("  ");
         mask.add(null);
