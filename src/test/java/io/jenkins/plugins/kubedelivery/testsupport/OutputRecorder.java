@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  * it: log lines, the argv of every command, result maps and exception messages. The test-support
  * classes feed it as they go (the engine fixture's log and runner, the test launcher, the step
  * context, the build log buffer); {@link SecretScan} reads it after each test. One recorder per
- * JVM: surefire runs the test classes one after another.
+ * JVM (surefire runs the test classes one after another), recording only while a SecretScan
+ * runs, so the other tests keep nothing here.
  */
 public final class OutputRecorder {
     /** One captured output: what kind it is (log, argv, result, exception) and its text. */
@@ -17,11 +18,14 @@ public final class OutputRecorder {
 
     private static final List<Output> OUTPUTS = new ArrayList<>();
     private static final List<Supplier<Output>> SOURCES = new ArrayList<>();
+    private static boolean recording;
 
     private OutputRecorder() {}
 
     public static synchronized void record(String kind, Object what) {
-        OUTPUTS.add(new Output(kind, String.valueOf(what)));
+        if (recording) {
+            OUTPUTS.add(new Output(kind, String.valueOf(what)));
+        }
     }
 
     /** A throwable's message and those of its causes and suppressed failures. */
@@ -48,7 +52,9 @@ public final class OutputRecorder {
 
     /** A text read when the scan runs, such as a whole build log still being written. */
     public static synchronized void source(String kind, Supplier<String> text) {
-        SOURCES.add(() -> new Output(kind, text.get()));
+        if (recording) {
+            SOURCES.add(() -> new Output(kind, text.get()));
+        }
     }
 
     static synchronized List<Output> outputs() {
@@ -57,8 +63,10 @@ public final class OutputRecorder {
         return all;
     }
 
-    static synchronized void clear() {
+    /** Starts (or stops) recording, with nothing recorded yet. */
+    static synchronized void restart(boolean on) {
         OUTPUTS.clear();
         SOURCES.clear();
+        recording = on;
     }
 }

@@ -36,13 +36,13 @@ public final class SecretScan implements TestRule {
         return new Statement() {
             @Override
             public void evaluate() throws Throwable {
-                OutputRecorder.clear();
+                OutputRecorder.restart(true);
                 secrets.clear();
                 try {
                     base.evaluate();
                     verify();
                 } finally {
-                    OutputRecorder.clear();
+                    OutputRecorder.restart(false);
                 }
             }
         };

@@ -14,8 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import java.util.stream.Stream;
+import org.jenkinsci.plugins.workflow.steps.Step;
 
 /** One step's surroundings: a workspace (with its {@code @tmp} sibling), log, launcher, build, credentials. */
 public final class StepFixture {

@@ -11,11 +11,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -35,7 +37,7 @@ public final class TestLauncher extends Launcher {
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<Proc> procs = new CopyOnWriteArrayList<>();
     private volatile Consumer<Launch> onLaunch = launch -> {};
-    private final Map<String, String> path = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> path = new ConcurrentHashMap<>();
 
     private TestLauncher(TaskListener listener, boolean local) {
         super(listener, null);
@@ -65,7 +67,7 @@ public final class TestLauncher extends Launcher {
      * For a local launcher: runs {@code executable} when a command names {@code name}, as a
      * container finds the tool on its PATH (a child's PATH does not steer Java's own lookup).
      */
-    public TestLauncher onPath(String name, java.nio.file.Path executable) {
+    public TestLauncher onPath(String name, Path executable) {
         path.put(name, executable.toString());
         return this;
     }
