@@ -9,8 +9,24 @@ import java.time.Clock;
  * Everything a use case needs from the outside, opened by the caller (a Jenkins step execution,
  * a test, the demo) and closed by it.
  *
+ * <p>The runner's output and the log pass through {@code secrets} here, once, so no use case can
+ * read or write an unmasked byte: a use case registers its secret values and the rest follows.
+ *
  * @param helm the helm executable as the runner finds it ({@code helm} on the container's PATH)
  * @param kubectl the kubectl executable, likewise
+ * @param secrets the execution's one masking filter
  */
 public record EnginePorts(CommandRunner runner, WorkspaceFiles workspace, StagingArea staging, EngineLog log,
-        Clock clock, String helm, String kubectl) {}
+        Clock clock, String helm, String kubectl, SecretMask secrets) {
+
+    public EnginePorts {
+        runner = secrets.masking(runner);
+        log = secrets.masking(log);
+    }
+
+    /** Ports with a filter of their own, for callers that hold no secret before the use case registers its own. */
+    public EnginePorts(CommandRunner runner, WorkspaceFiles workspace, StagingArea staging, EngineLog log, Clock clock,
+            String helm, String kubectl) {
+        this(runner, workspace, staging, log, clock, helm, kubectl, new SecretMask());
+    }
+}

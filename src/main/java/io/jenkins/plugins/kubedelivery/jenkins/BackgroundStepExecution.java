@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kubedelivery.jenkins;
 
 import hudson.AbortException;
+import io.jenkins.plugins.kubedelivery.engine.SecretMask;
 import java.time.Duration;
 import java.util.concurrent.Future;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -46,7 +47,11 @@ public abstract class BackgroundStepExecution extends StepExecution {
         return stepName;
     }
 
-    /** Secrets this execution read, masked in its log lines and failure messages. */
+    /**
+     * The execution's one masking filter: secrets it reads are registered here, and its tool output,
+     * log lines, failure message and result pass through it. Transient: after a restart the step
+     * fails at once ({@link #onResume}), so no secret is ever needed, or stored, across one.
+     */
     protected final SecretMask secretMask() {
         return secretMask;
     }
@@ -64,7 +69,7 @@ public abstract class BackgroundStepExecution extends StepExecution {
             return;
         }
         try {
-            Object result = work();
+            Object result = secretMask.applyDeep(work());
             complete(result, stopCause);
         } catch (Throwable failure) {
             Throwable cause = stopCause;

@@ -8,6 +8,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
+import io.jenkins.plugins.kubedelivery.engine.SecretMask;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,9 +53,9 @@ public final class EngineSession implements AutoCloseable {
         FilePathStagingArea staging = FilePathStagingArea.create(workspace);
         try {
             ClusterTarget cluster = new KubeconfigScope(CredentialsLookup.from(context), mask).open(access, run, staging);
-            EngineLog engineLog = line -> log.println(mask.apply(line));
+            EngineLog engineLog = log::println;
             EnginePorts ports = new EnginePorts(new LauncherCommandRunner(launcher, env, workspace, log),
-                    new FilePathWorkspaceFiles(workspace), staging, engineLog, Clock.systemUTC(), HELM, KUBECTL);
+                    new FilePathWorkspaceFiles(workspace), staging, engineLog, Clock.systemUTC(), HELM, KUBECTL, mask);
             return new EngineSession(ports, cluster, staging, run.getFullDisplayName(), log);
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
             closeAfterFailure(staging, e);

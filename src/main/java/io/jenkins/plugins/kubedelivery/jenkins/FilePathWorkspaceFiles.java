@@ -2,11 +2,12 @@ package io.jenkins.plugins.kubedelivery.jenkins;
 
 import hudson.FilePath;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.kubedelivery.engine.cli.RealPaths;
 import io.jenkins.plugins.kubedelivery.engine.cli.WorkspaceFiles;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
@@ -44,6 +45,14 @@ public final class FilePathWorkspaceFiles implements WorkspaceFiles {
     }
 
     @Override
+    public List<String> entriesResolvingOutside(String relativeDirectory) throws IOException, InterruptedException {
+        if (isAbsolute(relativeDirectory)) {
+            return List.of(relativeDirectory);
+        }
+        return root.act(new EntriesResolvingOutside(relativeDirectory));
+    }
+
+    @Override
     public String toolPath(String relativePath) {
         return root.child(relativePath).getRemote();
     }
@@ -64,17 +73,23 @@ public final class FilePathWorkspaceFiles implements WorkspaceFiles {
 
         @Override
         public String invoke(File workspace, VirtualChannel channel) throws IOException {
-            Path realRoot = workspace.toPath().toRealPath();
-            Path real;
-            try {
-                real = realRoot.resolve(relativePath).toRealPath();
-            } catch (NoSuchFileException e) {
-                throw new NoSuchFileException(relativePath, null, "not found in the workspace");
-            }
-            if (!real.startsWith(realRoot)) {
-                return null;
-            }
-            return realRoot.relativize(real).toString().replace(File.separatorChar, '/');
+            return RealPaths.realRelativePath(workspace.toPath(), relativePath);
+        }
+    }
+
+    /** Walks the directory where the workspace is, so links are resolved on the agent's own disk. */
+    private static final class EntriesResolvingOutside extends MasterToSlaveFileCallable<ArrayList<String>> {
+        private static final long serialVersionUID = 1L;
+
+        private final String relativeDirectory;
+
+        EntriesResolvingOutside(String relativeDirectory) {
+            this.relativeDirectory = relativeDirectory;
+        }
+
+        @Override
+        public ArrayList<String> invoke(File workspace, VirtualChannel channel) throws IOException {
+            return new ArrayList<>(RealPaths.entriesResolvingOutside(workspace.toPath(), relativeDirectory));
         }
     }
 }

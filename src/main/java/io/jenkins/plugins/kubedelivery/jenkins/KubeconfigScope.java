@@ -6,6 +6,7 @@ import com.eclipsesource.json.JsonObject;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.util.Secret;
+import io.jenkins.plugins.kubedelivery.engine.SecretMask;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.StagingArea;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
@@ -27,7 +28,8 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  *     only place the token goes (never argv, log or message).
  * </ul>
  * Vault-backed credentials (hashicorp-vault-plugin's VaultFileCredential and VaultStringCredential)
- * implement the same two interfaces, so they work here without any Vault API.
+ * implement the same two interfaces, so they work here without any Vault API. Every secret read
+ * here (the token, a kubeconfig's user credentials) is registered with the execution's mask.
  */
 public final class KubeconfigScope {
     static final String KUBECONFIG_FILE = "kubeconfig";
@@ -74,6 +76,7 @@ public final class KubeconfigScope {
         try (InputStream content = file.getContent()) {
             kubeconfig = new String(content.readAllBytes(), StandardCharsets.UTF_8);
         }
+        mask.addAll(KubeconfigSecrets.of(kubeconfig));
         String path = staging.write(KUBECONFIG_FILE, kubeconfig);
         return new ClusterTarget(path, access.kubeContext(), identity(access));
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kubedelivery.jenkins;
 
+import io.jenkins.plugins.kubedelivery.engine.SecretMask;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -19,7 +20,12 @@ public final class PlainValues {
     private PlainValues() {}
 
     public static LinkedHashMap<String, Object> copyMap(String parameter, Map<?, ?> map) {
-        LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
+        return copyEntries(parameter, map, PlainValues::copyValue);
+    }
+
+    /** The one walk of a Pipeline map: string keys only, each value converted by {@code convert(parameter, key, value)}. */
+    private static <V> LinkedHashMap<String, V> copyEntries(String parameter, Map<?, ?> map, ValueConversion<V> convert) {
+        LinkedHashMap<String, V> copy = new LinkedHashMap<>();
         if (map == null) {
             return copy;
         }
@@ -27,9 +33,14 @@ public final class PlainValues {
             if (!(entry.getKey() instanceof CharSequence key)) {
                 throw new ValidationException(parameter, "keys must be strings, not " + typeOf(entry.getKey()));
             }
-            copy.put(key.toString(), copyValue(parameter, key.toString(), entry.getValue()));
+            copy.put(key.toString(), convert.apply(parameter, key.toString(), entry.getValue()));
         }
         return copy;
+    }
+
+    @FunctionalInterface
+    private interface ValueConversion<V> {
+        V apply(String parameter, String key, Object value);
     }
 
     private static Object copyValue(String parameter, String key, Object value) {
@@ -81,22 +92,38 @@ public final class PlainValues {
     }
 
     /**
+     * Secret values: dotted keys to text. Only text (a String or a GString), so that what the mask
+     * hides is exactly what the chart receives; anything else is refused naming the key, never the value.
+     */
+    public static LinkedHashMap<String, String> copySecretMap(String parameter, Map<?, ?> map) {
+        return copyEntries(parameter, map, PlainValues::secretText);
+    }
+
+    private static String secretText(String parameter, String key, Object value) {
+        if (!(value instanceof CharSequence text)) {
+            throw new ValidationException(parameter, "'" + key + "' holds " + (value == null ? "null" : "a " + typeOf(value))
+                    + "; a secret value is a string (quote it, or put non-secret data in values)");
+        }
+        return text.toString();
+    }
+
+    /** The keys of a secret map with every value shown as {@link SecretMask#HIDDEN}; {@code null} for none. */
+    public static LinkedHashMap<String, Object> maskedValues(Map<?, ?> secrets) {
+        if (secrets == null) {
+            return null;
+        }
+        LinkedHashMap<String, Object> masked = new LinkedHashMap<>();
+        secrets.keySet().forEach(key -> masked.put(String.valueOf(key), SecretMask.HIDDEN));
+        return masked;
+    }
+
+    /**
      * A map of names to short texts (quotas, labels, annotations), where a Pipeline may well write
      * {@code pods: 20} for {@code pods: '20'}: strings, numbers and booleans become their text;
      * null and nested values are refused, naming the key.
      */
     public static LinkedHashMap<String, String> copyTextMap(String parameter, Map<?, ?> map) {
-        LinkedHashMap<String, String> copy = new LinkedHashMap<>();
-        if (map == null) {
-            return copy;
-        }
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!(entry.getKey() instanceof CharSequence key)) {
-                throw new ValidationException(parameter, "keys must be strings, not " + typeOf(entry.getKey()));
-            }
-            copy.put(key.toString(), text(parameter, key.toString(), entry.getValue()));
-        }
-        return copy;
+        return copyEntries(parameter, map, PlainValues::text);
     }
 
     private static String text(String parameter, String key, Object value) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.kubedelivery.jenkins;
 
 import hudson.AbortException;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
+import io.jenkins.plugins.kubedelivery.engine.SecretMask;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.logging.Level;
@@ -11,18 +12,22 @@ import org.jenkinsci.plugins.workflow.steps.MissingContextVariableException;
 
 /**
  * The one place a failure becomes what the build log shows: a one-line {@link AbortException}
- * prefixed with the step name, e.g. {@code deployService: helm upgrade exited 1: ...}. Known
- * secret values are masked; unexpected failures keep their stack trace in the Jenkins system log.
+ * prefixed with the step name, e.g. {@code deployService: helm upgrade exited 1: ...}. The message
+ * passes the execution's {@link SecretMask} whole, before its lines are joined (a multi-line secret
+ * is hidden line by line only while the lines are still lines). Unexpected failures keep their
+ * stack trace in the Jenkins system log, with their messages masked as well.
  */
 public final class StepErrors {
     private static final Logger LOGGER = Logger.getLogger(StepErrors.class.getName());
 
     private StepErrors() {}
 
+    /** @param mask the execution's secrets, or {@code null} before any was read (a refusal at start) */
     public static AbortException toAbort(String stepName, Throwable failure, SecretMask mask) {
-        AbortException abort = new AbortException(oneLine(stepName, describe(stepName, failure), mask));
+        SecretMask secrets = mask == null ? new SecretMask() : mask;
+        AbortException abort = new AbortException(oneLine(stepName, secrets.apply(describe(stepName, failure))));
         if (isUnexpected(failure)) {
-            LOGGER.log(Level.WARNING, stepName + " failed unexpectedly", failure);
+            LOGGER.log(Level.WARNING, stepName + " failed unexpectedly", masked(failure, secrets));
         }
         return abort;
     }
@@ -50,12 +55,19 @@ public final class StepErrors {
                 + " (the stack trace is in the Jenkins system log)";
     }
 
-    private static String oneLine(String stepName, String message, SecretMask mask) {
-        String joined = Arrays.stream(message.split("\\R"))
+    private static String oneLine(String stepName, String maskedMessage) {
+        String joined = Arrays.stream(maskedMessage.split("\\R"))
                 .map(String::trim)
                 .filter(line -> !line.isEmpty())
                 .collect(Collectors.joining(" | "));
-        String masked = mask == null ? joined : mask.apply(joined);
-        return masked.startsWith(stepName + ":") ? masked : stepName + ": " + masked;
+        return joined.startsWith(stepName + ":") ? joined : stepName + ": " + joined;
+    }
+
+    /** The failure and its causes as the system log may show them: same types' names and stack traces, messages masked. */
+    private static Throwable masked(Throwable failure, SecretMask secrets) {
+        Throwable copy = new Throwable(failure.getClass().getName() + ": " + secrets.apply(failure.getMessage()),
+                failure.getCause() == null || failure.getCause() == failure ? null : masked(failure.getCause(), secrets));
+        copy.setStackTrace(failure.getStackTrace());
+        return copy;
     }
 }

@@ -16,10 +16,13 @@ import io.jenkins.plugins.kubedelivery.engine.model.RollbackResult;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.LocalProcessRunner;
+import io.jenkins.plugins.kubedelivery.testsupport.OutputRecorder;
+import io.jenkins.plugins.kubedelivery.testsupport.SecretScan;
 import io.jenkins.plugins.kubedelivery.testsupport.Tools;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -33,10 +36,13 @@ import org.junit.runners.Parameterized.Parameters;
 /** deployService and rollbackService end to end: the real helm 3 and 4 against the simulated cluster. */
 @RunWith(Parameterized.class)
 public class DeployRollbackE2ETest {
+    private static final String DB_KEY = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBnVJk5\n-----END EC PRIVATE KEY-----";
     @Rule
     public final EngineFixture fixture = new EngineFixture();
     @Rule
     public final TestCluster cluster = new TestCluster();
+    @Rule
+    public final SecretScan scan = new SecretScan();
 
     private final String helmVersion;
     private EnginePorts ports;
@@ -59,17 +65,23 @@ public class DeployRollbackE2ETest {
         target = new ClusterTarget(cluster.kubeconfig().toString(), null, "testcluster");
     }
 
-    private DeployResult deploy(String tag) throws InterruptedException {
-        return deploy(DeployRequest.builder("payments", "stage").imageTag(tag).timeout(Duration.ofSeconds(20)).build());
+    private DeployResult deploy(String tag) throws Exception {
+        return deploy(request(tag).build());
     }
 
-    private DeployResult deploy(DeployRequest request) throws InterruptedException {
-        return new DeployService(ports).deploy(request, target, "payments » main #" + request.imageTag());
+    /** Every deploy hands the chart a database key as a secret value; the scan looks for it everywhere afterwards. */
+    private DeployRequest.Builder request(String tag) {
+        return DeployRequest.builder("payments", "stage").imageTag(tag).timeout(Duration.ofSeconds(20))
+                .secretValues(Map.of("db.key", scan.secret(DB_KEY)));
     }
 
-    private RollbackResult rollback(int toRevision) throws InterruptedException {
-        return new RollbackService(ports).rollback(new RollbackRequest("payments", "stage", null, null, toRevision,
-                Duration.ofSeconds(20), true), target, "payments » rollback");
+    private DeployResult deploy(DeployRequest request) throws Exception {
+        return OutputRecorder.call(() -> new DeployService(ports).deploy(request, target, "payments » main #" + request.imageTag()));
+    }
+
+    private RollbackResult rollback(int toRevision) throws Exception {
+        return OutputRecorder.call(() -> new RollbackService(ports).rollback(new RollbackRequest("payments", "stage", null, null,
+                toRevision, Duration.ofSeconds(20), true), target, "payments » rollback"));
     }
 
     private String runningImage() {
@@ -103,8 +115,8 @@ public class DeployRollbackE2ETest {
     public void aFailedUpgradeRollsBackByItselfAndSaysSo() throws Exception {
         deploy("1.0");
         cluster.failImagesWithTag("broken");
-        EngineException e = assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage")
-                .imageTag("broken").timeout(Duration.ofSeconds(8)).build()));
+        EngineException e = assertThrows(EngineException.class, () -> deploy(request("broken")
+                .timeout(Duration.ofSeconds(8)).build()));
         assertTrue(e.getMessage(), e.getMessage().startsWith("helm upgrade exited 1: "));
         assertTrue(e.getMessage(), e.getMessage().contains("Rolled back automatically: revision 3 now runs the content of revision 1."));
         assertEquals("registry.example.com/shop/payments:1.0", runningImage());
@@ -119,8 +131,7 @@ public class DeployRollbackE2ETest {
         assertTrue(e.getMessage(), e.getMessage().contains("is stuck in pending-upgrade (revision 2"));
         assertTrue(e.getMessage(), e.getMessage().contains("helm rollback payments 1 --namespace stage"));
 
-        DeployResult recovered = deploy(DeployRequest.builder("payments", "stage").imageTag("1.2").recoverStuckRelease(true)
-                .timeout(Duration.ofSeconds(20)).build());
+        DeployResult recovered = deploy(request("1.2").recoverStuckRelease(true).build());
         assertEquals(4, recovered.revision());
         assertEquals(Integer.valueOf(3), recovered.previousRevision());
         assertEquals("registry.example.com/shop/payments:1.2", runningImage());

@@ -104,7 +104,7 @@ public class BackgroundStepExecutionTest {
         assertTrue(context.await(WAIT));
         Throwable failure = context.failure();
         assertTrue(String.valueOf(failure), failure instanceof AbortException);
-        assertEquals("deployService: helm upgrade exited 1: | Error: Unauthorized | (bearer ****)", failure.getMessage());
+        assertEquals("deployService: helm upgrade exited 1: | Error: Unauthorized | (bearer <masked-1>)", failure.getMessage());
         assertEquals(List.of("rw------- inWorkspace=false token=true"), kubeconfigChecks);
         assertEquals(List.of(), fixture.stagingDirectories());
         assertSecretNowhere(context);

@@ -73,6 +73,17 @@ public class FilePathWorkspaceFilesTest {
     }
 
     @Test
+    public void listsTheEntriesOfADirectoryThatResolveOutside() throws Exception {
+        Files.createDirectories(workspace.resolve("helm/payments/files"));
+        Files.createSymbolicLink(workspace.resolve("helm/payments/files/escape.txt"), tmp.getRoot().toPath().resolve("outside.yaml"));
+        Files.createSymbolicLink(workspace.resolve("helm/payments/files/shared.yaml"), workspace.resolve("helm/payments/values.yaml"));
+
+        assertEquals(java.util.List.of("helm/payments/files/escape.txt"), files.entriesResolvingOutside("helm/payments"));
+        Files.delete(workspace.resolve("helm/payments/files/escape.txt"));
+        assertEquals(java.util.List.of(), files.entriesResolvingOutside("helm/payments"));
+    }
+
+    @Test
     public void toolPathsAreUnderTheWorkspace() {
         assertEquals(workspace.resolve("helm/payments").toString(), files.toolPath("helm/payments"));
     }

@@ -9,6 +9,7 @@ import static org.junit.Assert.fail;
 import com.eclipsesource.json.Json;
 import com.eclipsesource.json.JsonObject;
 import hudson.AbortException;
+import io.jenkins.plugins.kubedelivery.engine.SecretMask;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
@@ -73,6 +74,33 @@ public class KubeconfigScopeTest {
     }
 
     @Test
+    public void theUserCredentialsOfAKubeconfigAreMaskedFromNowOn() throws Exception {
+        fixture.credentials.secretFile("admin-kubeconfig", """
+                apiVersion: v1
+                kind: Config
+                users:
+                - name: admin
+                  user:
+                    token: kubeconfig-bearer-token-77
+                - name: cert
+                  user:
+                    client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t
+                    client-key-data: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t
+                """);
+        open("admin-kubeconfig", null, null);
+
+        assertEquals("<masked-1> <masked-2> LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t", mask.apply(
+                "kubeconfig-bearer-token-77 LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t"));
+    }
+
+    @Test
+    public void aKubeconfigThatDoesNotParseRegistersNothing() throws Exception {
+        fixture.credentials.secretFile("broken-kubeconfig", "users: [unclosed\n");
+        open("broken-kubeconfig", null, null);
+        assertTrue(mask.isEmpty());
+    }
+
+    @Test
     public void theIdentityIsStableAcrossBuilds() throws Exception {
         ClusterTarget first = open("stage-kubeconfig", null, null);
         ClusterTarget second = open("stage-kubeconfig", null, null);
@@ -93,7 +121,7 @@ public class KubeconfigScopeTest {
         assertNull("the generated file has one context", target.kubeContext());
         assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(Path.of(target.kubeconfigPath()))));
-        assertEquals("the token is masked from now on", "token ****", mask.apply("token " + TOKEN));
+        assertEquals("the token is masked from now on", "token <masked-1>", mask.apply("token " + TOKEN));
         assertFalse(target.identity().contains(TOKEN));
     }
 

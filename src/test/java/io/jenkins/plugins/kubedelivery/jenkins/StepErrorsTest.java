@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import hudson.AbortException;
 import hudson.FilePath;
+import io.jenkins.plugins.kubedelivery.engine.SecretMask;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public class StepErrorsTest {
                 new EngineException("helm upgrade exited 1: Unauthorized: bearer tok-123 rejected"), mask);
 
         assertFalse(e.getMessage().contains("tok-123"));
-        assertTrue(e.getMessage().contains("bearer **** rejected"));
+        assertTrue(e.getMessage().contains("bearer <masked-1> rejected"));
     }
 
     @Test

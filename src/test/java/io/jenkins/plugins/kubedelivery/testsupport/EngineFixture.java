@@ -1,6 +1,5 @@
 package io.jenkins.plugins.kubedelivery.testsupport;
 
-import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandRunner;
 import java.io.IOException;
@@ -49,8 +48,8 @@ public final class EngineFixture extends ExternalResource {
     }
 
     public EnginePorts ports(CommandRunner runner, String helm) {
-        EngineLog sink = log::add;
-        return new EnginePorts(runner, new LocalWorkspace(workspace), staging, sink, Clock.fixed(NOW, ZoneOffset.UTC), helm, "kubectl");
+        return new EnginePorts(recorded(runner), new LocalWorkspace(workspace), staging, this::logLine,
+                Clock.fixed(NOW, ZoneOffset.UTC), helm, "kubectl");
     }
 
     /** Ports for the real binaries against a live (simulated) cluster: the real clock. */
@@ -59,8 +58,21 @@ public final class EngineFixture extends ExternalResource {
     }
 
     public EnginePorts livePorts(CommandRunner runner, String helm, String kubectl, Clock clock) {
-        EngineLog sink = log::add;
-        return new EnginePorts(runner, new LocalWorkspace(workspace), staging, sink, clock, helm, kubectl);
+        return new EnginePorts(recorded(runner), new LocalWorkspace(workspace), staging, this::logLine, clock, helm, kubectl);
+    }
+
+    /** What the engine logs, kept for the test and for the secret scan. */
+    private void logLine(String line) {
+        log.add(line);
+        OutputRecorder.record("engine log", line);
+    }
+
+    /** Every command's argv goes to the secret scan. */
+    private static CommandRunner recorded(CommandRunner runner) {
+        return (command, timeout) -> {
+            OutputRecorder.record("argv", command.arguments());
+            return runner.run(command, timeout);
+        };
     }
 
     public Path workspace() {

@@ -1,9 +1,11 @@
 package io.jenkins.plugins.kubedelivery.testsupport;
 
+import io.jenkins.plugins.kubedelivery.engine.cli.RealPaths;
 import io.jenkins.plugins.kubedelivery.engine.cli.WorkspaceFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** A workspace on the local disk, as the Jenkins adapter's FilePath version behaves. */
 public final class LocalWorkspace implements WorkspaceFiles {
@@ -29,9 +31,12 @@ public final class LocalWorkspace implements WorkspaceFiles {
 
     @Override
     public String realRelativePath(String relativePath) throws IOException {
-        Path real = root.resolve(relativePath).toRealPath();
-        Path realRoot = root.toRealPath();
-        return real.startsWith(realRoot) ? realRoot.relativize(real).toString() : null;
+        return RealPaths.realRelativePath(root, relativePath);
+    }
+
+    @Override
+    public List<String> entriesResolvingOutside(String relativeDirectory) throws IOException {
+        return RealPaths.entriesResolvingOutside(root, relativeDirectory);
     }
 
     @Override

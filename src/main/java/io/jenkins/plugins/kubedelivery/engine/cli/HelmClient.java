@@ -83,6 +83,11 @@ public final class HelmClient {
         return succeed("helm get manifest", commands.getManifest(release, namespace, revision), READ_TIMEOUT).output();
     }
 
+    /** The values the user supplied to one revision, as helm prints them in JSON. */
+    public String userValues(String release, String namespace, int revision) throws InterruptedException {
+        return succeed("helm get values", commands.getValues(release, namespace, revision), READ_TIMEOUT).output();
+    }
+
     private CommandResult succeed(String verb, CommandLine command, Duration timeout) throws InterruptedException {
         return ToolCalls.succeed(runner, verb, command, timeout);
     }

@@ -83,6 +83,12 @@ public final class HelmCommands {
         return clusterCommand("get", "manifest", release, "--namespace", namespace, "--revision", String.valueOf(revision));
     }
 
+    /** The values the user supplied to one revision, as JSON. */
+    public CommandLine getValues(String release, String namespace, int revision) {
+        return clusterCommand("get", "values", release, "--namespace", namespace, "--revision", String.valueOf(revision),
+                "--output", "json");
+    }
+
     private CommandLine clusterCommand(String... args) {
         return clusterCommand(List.of(args));
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kubedelivery.engine.cli;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Read access to the build's workspace (the monorepo checkout), by paths relative to its root.
@@ -16,6 +17,13 @@ public interface WorkspaceFiles {
      * symbolic links resolved; {@code null} when it resolves outside the workspace.
      */
     String realRelativePath(String relativePath) throws IOException, InterruptedException;
+
+    /**
+     * Every file or directory under an existing directory (recursively, through symbolic links,
+     * as helm reads a chart) that does not resolve inside the workspace, relative to the
+     * workspace root; empty when all of it is inside.
+     */
+    List<String> entriesResolvingOutside(String relativeDirectory) throws IOException, InterruptedException;
 
     /** The path the tools are given for a workspace-relative path. */
     String toolPath(String relativePath);

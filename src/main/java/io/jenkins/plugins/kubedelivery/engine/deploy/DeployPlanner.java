@@ -56,7 +56,7 @@ public final class DeployPlanner {
         GeneratedValues generated = generatedValues(r);
         return new DeployPlan(service, environment, release, namespace,
                 local ? workspace.toolPath(chartDir) : chartLabel, chartLabel, r.chartVersion(), valuesFiles,
-                generated.asMap(), requireTimeout(r.timeout()), r.waitForReady(), r.atomic(),
+                generated.asMap(), List.copyOf(r.secretValues().keySet()), requireTimeout(r.timeout()), r.waitForReady(), r.atomic(),
                 requireHistoryMax(r.historyMax()), r.createNamespace(), r.dryRun(), r.recoverStuckRelease());
     }
 
@@ -68,7 +68,7 @@ public final class DeployPlanner {
     }
 
     private String requireChartDirectory(String chart) throws IOException, InterruptedException {
-        String path = WorkspacePaths.requireInside(workspace, "chart", chart);
+        String path = WorkspacePaths.requireChartInside(workspace, "chart", chart);
         if (!workspace.isDirectory(path) || !workspace.isFile(path + "/Chart.yaml")) {
             throw new ValidationException("chart", "'" + NameRules.shown(chart) + "' is not a chart directory in the"
                     + " workspace (no Chart.yaml there); give a directory such as 'helm/payments', or 'repo/chart' with 'version'");
@@ -104,8 +104,10 @@ public final class DeployPlanner {
             throws IOException, InterruptedException {
         List<String> files = new ArrayList<>();
         // A local chart applies its own values.yaml; a repository chart gets the monorepo's explicitly.
-        if (!local && workspace.isFile(valuesDir + "/values.yaml")) {
-            files.add(workspace.toolPath(valuesDir + "/values.yaml"));
+        String repositoryChartValues = valuesDir + "/values.yaml";
+        if (!local && workspace.isFile(repositoryChartValues)) {
+            WorkspacePaths.requireResolvesInside(workspace, "chart", repositoryChartValues);
+            files.add(workspace.toolPath(repositoryChartValues));
         }
         String environmentValues = environmentValues(r, valuesDir, environment);
         if (environmentValues != null) {
@@ -125,6 +127,7 @@ public final class DeployPlanner {
     private String environmentValues(DeployRequest r, String valuesDir, String environment) throws IOException, InterruptedException {
         String own = valuesDir + "/values." + environment + ".yaml";
         if (workspace.isFile(own)) {
+            WorkspacePaths.requireResolvesInside(workspace, "environment", own);
             return own;
         }
         String fallback = r.fallbackValuesEnvironment() != null ? r.fallbackValuesEnvironment()
@@ -133,11 +136,15 @@ public final class DeployPlanner {
             return null;
         }
         String borrowed = valuesDir + "/values." + NameRules.requireDnsLabel("fallbackValuesEnvironment", fallback) + ".yaml";
-        return workspace.isFile(borrowed) ? borrowed : null;
+        if (!workspace.isFile(borrowed)) {
+            return null;
+        }
+        WorkspacePaths.requireResolvesInside(workspace, "fallbackValuesEnvironment", borrowed);
+        return borrowed;
     }
 
     private static GeneratedValues generatedValues(DeployRequest r) {
-        GeneratedValues generated = new GeneratedValues().putAll("values", r.values());
+        GeneratedValues generated = new GeneratedValues().putAll("values", r.values()).putAll("secretValues", r.secretValues());
         if (r.imageRepository() != null) {
             requireMatch("imageRepository", r.imageRepository(), IMAGE_REPOSITORY, "an image repository such as 'registry.example.com/team/payments'");
             generated.put("imageRepositoryKey", requireKey("imageRepositoryKey", r.imageRepositoryKey()), r.imageRepository());

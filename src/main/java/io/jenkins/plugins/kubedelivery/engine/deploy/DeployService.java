@@ -42,6 +42,7 @@ public final class DeployService {
      */
     public DeployResult deploy(DeployRequest request, ClusterTarget cluster, String owner) throws InterruptedException {
         long started = ports.clock().millis();
+        ports.secrets().addAll(request.secretValues().values());
         DeployPlan plan = new DeployPlanner(ports.workspace()).plan(request);
         log.line("Deploying " + plan.service() + " (chart " + plan.chartLabel() + ") as release " + plan.release()
                 + " to namespace " + plan.namespace() + ", environment " + plan.environment() + (plan.dryRun() ? ", dry run" : ""));
@@ -54,6 +55,9 @@ public final class DeployService {
             UpgradeOptions options = upgradeOptions(plan);
             if (plan.dryRun()) {
                 KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
+                if (history.deployed().isPresent()) {
+                    DeployedSecrets.register(helm, plan, history.deployed().get().revision(), ports.secrets());
+                }
                 return new DryRun(helm, kubectl, log, ports.clock()).show(plan, options, history, version, elapsed(started));
             }
             history = new StuckReleases(helm, log, ports.clock())
@@ -104,6 +108,9 @@ public final class DeployService {
         parts.addAll(plan.valuesFiles());
         if (!plan.generatedValues().isEmpty()) {
             parts.add("generated values for " + String.join(", ", plan.generatedValues().keySet()));
+        }
+        if (!plan.secretKeys().isEmpty()) {
+            parts.add("secret values for " + String.join(", ", plan.secretKeys()) + " (masked in every output)");
         }
         return parts.isEmpty() ? "the chart's defaults only" : String.join(", ", parts);
     }

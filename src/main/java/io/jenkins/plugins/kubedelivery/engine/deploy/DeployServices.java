@@ -41,6 +41,7 @@ public final class DeployServices {
         if (new LinkedHashSet<>(services).size() != services.size()) {
             throw new ValidationException("services", "names a service twice: " + services);
         }
+        ports.secrets().addAll(template.secretValues().values());
         List<DeployRequest> requests = new ArrayList<>();
         DeployPlanner planner = new DeployPlanner(ports.workspace());
         for (String service : services) {

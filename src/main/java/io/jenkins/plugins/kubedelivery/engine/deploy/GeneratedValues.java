@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The values a pipeline passes as data ({@code values}, {@code imageTag}, {@code imageRepository}),
+ * The values a pipeline passes as data ({@code values}, {@code secretValues}, {@code imageTag}, {@code imageRepository}),
  * nested by their dotted keys and written as one JSON values file (JSON is YAML, so helm reads it).
  * Data never becomes a {@code --set} argument: commas, equals signs and newlines stay data.
  */
@@ -20,8 +20,8 @@ public final class GeneratedValues {
     private final Map<String, Object> root = new LinkedHashMap<>();
 
     /** Adds every entry of a user map; dotted keys ({@code image.tag}) are paths. */
-    public GeneratedValues putAll(String parameter, Map<String, Object> values) {
-        for (Map.Entry<String, Object> e : values.entrySet()) {
+    public GeneratedValues putAll(String parameter, Map<String, ?> values) {
+        for (Map.Entry<String, ?> e : values.entrySet()) {
             put(parameter, e.getKey(), e.getValue());
         }
         return this;

@@ -7,6 +7,7 @@ import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /** Workspace-relative paths given by users: normalised, and never allowed to leave the workspace. */
 public final class WorkspacePaths {
@@ -47,11 +48,42 @@ public final class WorkspacePaths {
     public static String requireInside(WorkspaceFiles workspace, String parameter, String path)
             throws IOException, InterruptedException {
         String normalized = normalize(parameter, path);
-        if ((workspace.isFile(normalized) || workspace.isDirectory(normalized))
-                && workspace.realRelativePath(normalized) == null) {
-            throw new ValidationException(parameter, "'" + NameRules.shown(path) + "' leads outside the workspace through a"
-                    + " symbolic link: give a path inside it");
+        requireResolvesInside(workspace, parameter, normalized);
+        return normalized;
+    }
+
+    /**
+     * For a normalised path the step hands to helm, whether given or found by convention
+     * ({@code values.<environment>.yaml}): when it exists, its real path must be inside the workspace.
+     */
+    public static void requireResolvesInside(WorkspaceFiles workspace, String parameter, String normalizedPath)
+            throws IOException, InterruptedException {
+        if ((workspace.isFile(normalizedPath) || workspace.isDirectory(normalizedPath))
+                && workspace.realRelativePath(normalizedPath) == null) {
+            throw leadsOutside(parameter, "'" + NameRules.shown(normalizedPath) + "'");
+        }
+    }
+
+    /**
+     * A chart directory: the directory and everything helm may read from it (templates, files
+     * read with {@code .Files.Get}, subcharts) must resolve inside the workspace, or the chart
+     * would carry an outside file to the cluster.
+     */
+    public static String requireChartInside(WorkspaceFiles workspace, String parameter, String path)
+            throws IOException, InterruptedException {
+        String normalized = requireInside(workspace, parameter, path);
+        if (workspace.isDirectory(normalized)) {
+            List<String> outside = workspace.entriesResolvingOutside(normalized);
+            if (!outside.isEmpty()) {
+                throw leadsOutside(parameter, "'" + NameRules.shown(outside.get(0)) + "'" + (outside.size() > 1 ? " (and "
+                        + (outside.size() - 1) + " more)" : "") + " in the chart '" + NameRules.shown(normalized) + "'");
+            }
         }
         return normalized;
+    }
+
+    private static ValidationException leadsOutside(String parameter, String what) {
+        return new ValidationException(parameter, what + " leads outside the workspace through a"
+                + " symbolic link (or to nothing): replace the link with the file itself, or link to a file inside the workspace");
     }
 }

@@ -12,6 +12,9 @@ import java.util.Map;
  * {@code null} and take the monorepo's conventions, as README.md's step reference lists them (namespace =
  * environment, release = service, chart = {@code helm/<service>}); {@code DeployPlanner} checks everything and resolves them before
  * any command runs.
+ *
+ * <p>{@code secretValues} are the values no output may show: the use case registers them with its
+ * ports' masking filter before anything else, and nothing here prints them (no {@code toString}).
  */
 public final class DeployRequest {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
@@ -27,6 +30,7 @@ public final class DeployRequest {
     private final String chartVersion;
     private final List<String> valuesFiles;
     private final Map<String, Object> values;
+    private final Map<String, String> secretValues;
     private final String imageTag;
     private final String imageRepository;
     private final String imageTagKey;
@@ -49,6 +53,7 @@ public final class DeployRequest {
         chartVersion = b.chartVersion;
         valuesFiles = Collections.unmodifiableList(new ArrayList<>(b.valuesFiles));
         values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
+        secretValues = Collections.unmodifiableMap(new LinkedHashMap<>(b.secretValues));
         imageTag = b.imageTag;
         imageRepository = b.imageRepository;
         imageTagKey = b.imageTagKey;
@@ -66,7 +71,7 @@ public final class DeployRequest {
     /** The same request for another service of the monorepo: its own release and chart by convention. */
     public DeployRequest forService(String otherService) {
         return new Builder(otherService, environment).namespace(namespace).chartVersion(chartVersion).valuesFiles(valuesFiles)
-                .values(values).imageTag(imageTag).imageRepository(imageRepository).imageTagKey(imageTagKey)
+                .values(values).secretValues(secretValues).imageTag(imageTag).imageRepository(imageRepository).imageTagKey(imageTagKey)
                 .imageRepositoryKey(imageRepositoryKey).timeout(timeout).waitForReady(waitForReady).atomic(atomic)
                 .historyMax(historyMax).createNamespace(createNamespace).dryRun(dryRun).recoverStuckRelease(recoverStuckRelease)
                 .fallbackValuesEnvironment(fallbackValuesEnvironment).build();
@@ -87,6 +92,8 @@ public final class DeployRequest {
     public String chartVersion() { return chartVersion; }
     public List<String> valuesFiles() { return valuesFiles; }
     public Map<String, Object> values() { return values; }
+    /** Dotted values paths to secret text, written with {@code values} into the generated file. */
+    public Map<String, String> secretValues() { return secretValues; }
     public String imageTag() { return imageTag; }
     public String imageRepository() { return imageRepository; }
     public String imageTagKey() { return imageTagKey; }
@@ -114,6 +121,7 @@ public final class DeployRequest {
         private String chartVersion;
         private List<String> valuesFiles = List.of();
         private Map<String, Object> values = Map.of();
+        private Map<String, String> secretValues = Map.of();
         private String imageTag;
         private String imageRepository;
         private String imageTagKey = DEFAULT_IMAGE_TAG_KEY;
@@ -138,6 +146,7 @@ public final class DeployRequest {
         public Builder chartVersion(String v) { chartVersion = v; return this; }
         public Builder valuesFiles(List<String> v) { valuesFiles = v == null ? List.of() : v; return this; }
         public Builder values(Map<String, Object> v) { values = v == null ? Map.of() : v; return this; }
+        public Builder secretValues(Map<String, String> v) { secretValues = v == null ? Map.of() : v; return this; }
         public Builder imageTag(String v) { imageTag = v; return this; }
         public Builder imageRepository(String v) { imageRepository = v; return this; }
         public Builder imageTagKey(String v) { imageTagKey = v; return this; }

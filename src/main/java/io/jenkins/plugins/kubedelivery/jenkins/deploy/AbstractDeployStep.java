@@ -3,8 +3,10 @@ package io.jenkins.plugins.kubedelivery.jenkins.deploy;
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.orDefault;
 
+import io.jenkins.plugins.kubedelivery.engine.SecretMask;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.AbstractClusterStep;
+import io.jenkins.plugins.kubedelivery.jenkins.PlainValues;
 import java.util.List;
 import java.util.Map;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -20,6 +22,7 @@ public abstract class AbstractDeployStep extends AbstractClusterStep {
     private String namespace;
     private List<String> valuesFiles;
     private Map<String, Object> values;
+    private Map<String, Object> secretValues;
     private String imageTag;
     private String imageRepository;
     private String imageTagKey = DeployRequest.DEFAULT_IMAGE_TAG_KEY;
@@ -35,6 +38,11 @@ public abstract class AbstractDeployStep extends AbstractClusterStep {
     public String getNamespace() { return namespace; }
     public List<String> getValuesFiles() { return valuesFiles; }
     public Map<String, Object> getValues() { return values; }
+    /**
+     * The keys only, each value shown as {@link SecretMask#HIDDEN}: a Step's getters feed the Snippet
+     * Generator and every tool that describes a step, none of which may see a secret.
+     */
+    public Map<String, Object> getSecretValues() { return PlainValues.maskedValues(secretValues); }
     public String getImageTag() { return imageTag; }
     public String getImageRepository() { return imageRepository; }
     public String getImageTagKey() { return imageTagKey; }
@@ -50,6 +58,9 @@ public abstract class AbstractDeployStep extends AbstractClusterStep {
     @DataBoundSetter public void setNamespace(String namespace) { this.namespace = optional(namespace); }
     @DataBoundSetter public void setValuesFiles(List<String> valuesFiles) { this.valuesFiles = valuesFiles; }
     @DataBoundSetter public void setValues(Map<String, Object> values) { this.values = values; }
+    @DataBoundSetter public void setSecretValues(Map<String, Object> secretValues) { this.secretValues = secretValues; }
+    /** The secret values as given, for {@link DeploySettings} alone. */
+    Map<String, Object> secretValuesAsGiven() { return secretValues; }
     @DataBoundSetter public void setImageTag(String imageTag) { this.imageTag = optional(imageTag); }
     @DataBoundSetter public void setImageRepository(String imageRepository) { this.imageRepository = optional(imageRepository); }
     @DataBoundSetter public void setImageTagKey(String imageTagKey) {

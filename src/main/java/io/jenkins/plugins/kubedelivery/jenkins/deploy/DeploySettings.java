@@ -14,6 +14,10 @@ import java.util.LinkedHashMap;
  * plain serializable values (an execution is written to disk at every Pipeline checkpoint), and
  * applied to the engine's {@link DeployRequest.Builder}. Everything beyond conversion is the
  * engine's to check.
+ *
+ * <p>{@code secretValues} is transient: held in memory while the step runs and never written with
+ * the execution. A controller restart fails the step (BackgroundStepExecution#onResume) before any
+ * work would need them again; the pipeline's next run passes them anew.
  */
 final class DeploySettings implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -21,6 +25,7 @@ final class DeploySettings implements Serializable {
     private final String namespace;
     private final ArrayList<String> valuesFiles;
     private final LinkedHashMap<String, Object> values;
+    private final transient LinkedHashMap<String, String> secretValues;
     private final String imageTag;
     private final String imageRepository;
     private final String imageTagKey;
@@ -38,6 +43,7 @@ final class DeploySettings implements Serializable {
         namespace = step.getNamespace();
         valuesFiles = PlainValues.copyStrings("valuesFiles", step.getValuesFiles());
         values = PlainValues.copyMap("values", step.getValues());
+        secretValues = PlainValues.copySecretMap("secretValues", step.secretValuesAsGiven());
         imageTag = step.getImageTag();
         imageRepository = step.getImageRepository();
         imageTagKey = step.getImageTagKey();
@@ -61,6 +67,7 @@ final class DeploySettings implements Serializable {
         return builder.namespace(namespace)
                 .valuesFiles(valuesFiles)
                 .values(values)
+                .secretValues(secretValues)
                 .imageTag(imageTag)
                 .imageRepository(imageRepository)
                 .imageTagKey(imageTagKey)

@@ -176,11 +176,12 @@ public class DeployServiceTest {
     public void secretValuesTravelOnlyInTheStagedFile() throws Exception {
         String secret = "s3cr3t-Pa55,word=with\nnewline";
         runner.answer("helm history", 1, NOT_FOUND).answerFromResource("helm upgrade", 0, "helm-output/upgrade-first-install.json");
-        deploy(DeployRequest.builder("payments", "stage").values(Map.of("db.password", secret)).build());
+        deploy(DeployRequest.builder("payments", "stage").secretValues(Map.of("db.password", secret)).build());
         for (CommandLine command : runner.commands()) {
             assertFalse(command.toString(), command.toString().contains("s3cr3t"));
         }
         assertFalse(fixture.logText().contains("s3cr3t"));
+        assertTrue(fixture.logText(), fixture.logText().contains("secret values for db.password (masked in every output)"));
         try (var files = Files.list(fixture.staging().directory())) {
             String staged = Files.readString(files.findFirst().orElseThrow());
             assertTrue(staged, staged.contains("\"password\": \"s3cr3t-Pa55,word=with\\nnewline\""));

@@ -15,6 +15,7 @@ import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestLauncher;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestLauncher.Reply;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestStepContext;
+import io.jenkins.plugins.kubedelivery.testsupport.SecretScan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,10 +35,13 @@ import org.junit.rules.TemporaryFolder;
  */
 public class DeployServiceStepEngineTest {
     private static final String TOKEN = "stage-deployer-token-5c2e";
+    private static final String DB_PASSWORD = "first-line-of-the-password\nsecond-line-of-it";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
+    @Rule
+    public final SecretScan scan = new SecretScan();
 
     private StepFixture fixture;
     private final List<String> kubeconfigSeen = new CopyOnWriteArrayList<>();
@@ -46,7 +50,7 @@ public class DeployServiceStepEngineTest {
     public void setUp() throws Exception {
         fixture = StepFixture.canned(tmp.getRoot());
         HelmReplies.monorepo(fixture.workspace);
-        fixture.credentials.secretText("stage-token", TOKEN);
+        fixture.credentials.secretText("stage-token", scan.secret(TOKEN));
         fixture.launcher.onLaunch(this::recordKubeconfig);
     }
 
@@ -71,6 +75,7 @@ public class DeployServiceStepEngineTest {
         step.setImageTag("1.4.0-abc123");
         step.setKubeconfigCredentialsId("stage-token");
         step.setServer("https://k8s.stage.example.com:6443");
+        step.setSecretValues(Map.of("db.password", scan.secret(DB_PASSWORD)));
         return step;
     }
 
@@ -129,7 +134,8 @@ public class DeployServiceStepEngineTest {
     public void aFailedUpgradeFailsTheStepWithOneLine() throws Exception {
         fixture.launcher.reply("helm", "version", HelmReplies.version())
                 .reply("helm", "history", history(revision(1, "deployed", "Install complete")))
-                .reply("helm", "upgrade", Reply.exit(1, "Error: UPGRADE FAILED: context deadline exceeded\n"))
+                .reply("helm", "upgrade", Reply.exit(1, "Error: UPGRADE FAILED: execution error at (payments/templates/db.yaml:3:4):"
+                        + " the database refused " + DB_PASSWORD + " for token " + TOKEN + "\n"))
                 .reply("helm", "status", release("payments", "stage", 1, "Install complete"));
 
         TestStepContext context = run(tokenStep());
@@ -138,6 +144,7 @@ public class DeployServiceStepEngineTest {
         assertTrue(String.valueOf(failure), failure instanceof AbortException);
         assertTrue(failure.getMessage(), failure.getMessage().startsWith("deployService: "));
         assertTrue(failure.getMessage(), failure.getMessage().contains("UPGRADE FAILED"));
+        assertTrue(failure.getMessage(), failure.getMessage().contains("the database refused <masked-2> for token <masked-1>"));
         assertFalse(failure.getMessage(), failure.getMessage().contains("\n"));
         assertKubeconfigWasPrivateAndIsGone();
         assertSecretNowhere(context);

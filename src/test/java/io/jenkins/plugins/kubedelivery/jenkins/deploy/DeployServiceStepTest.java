@@ -68,6 +68,7 @@ public class DeployServiceStepTest {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("replicaCount", 3);
         step.setValues(values);
+        step.setSecretValues(Map.of("db.password", new StringBuilder("from-a-GString")));
         step.setImageTag("1.4.0-abc123");
         step.setImageRepository("registry.example.com/payments");
         step.setImageTagKey("app.image.tag");
@@ -89,6 +90,7 @@ public class DeployServiceStepTest {
         assertEquals("1.4.0", request.chartVersion());
         assertEquals(List.of("helm/payments/values.yaml", "helm/payments/values.eu.yaml"), request.valuesFiles());
         assertEquals(Map.of("replicaCount", 3), request.values());
+        assertEquals(Map.of("db.password", "from-a-GString"), request.secretValues());
         assertEquals("1.4.0-abc123", request.imageTag());
         assertEquals("registry.example.com/payments", request.imageRepository());
         assertEquals("app.image.tag", request.imageTagKey());

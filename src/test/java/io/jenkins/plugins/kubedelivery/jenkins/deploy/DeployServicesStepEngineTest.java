@@ -14,6 +14,7 @@ import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestLauncher;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestLauncher.Reply;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestStepContext;
+import io.jenkins.plugins.kubedelivery.testsupport.SecretScan;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,12 @@ import org.junit.rules.TemporaryFolder;
  */
 public class DeployServicesStepEngineTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String DB_PASSWORD = "-----BEGIN-----\npreview-database-password\n-----END-----";
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
+    @Rule
+    public final SecretScan scan = new SecretScan();
 
     private StepFixture fixture;
 
@@ -50,10 +54,11 @@ public class DeployServicesStepEngineTest {
         return context;
     }
 
-    private static DeployServicesStep previewStep() {
+    private DeployServicesStep previewStep() {
         DeployServicesStep step = new DeployServicesStep(List.of("payments", "search"), "preview");
         step.setNamespace("pr-42-shop");
         step.setImageTag("pr-42-abc1234");
+        step.setSecretValues(Map.of("db.password", scan.secret(DB_PASSWORD)));
         return step;
     }
 
@@ -87,7 +92,8 @@ public class DeployServicesStepEngineTest {
     public void aFailedServiceFailsTheStepAfterTheOthersWereDeployed() throws Exception {
         fixture.launcher
                 .reply("helm", "payments", history(revision(1, "deployed", "Install complete")),
-                        Reply.exit(1, "Error: UPGRADE FAILED: context deadline exceeded\n"),
+                        Reply.exit(1, "Error: UPGRADE FAILED: execution error at (payments/templates/db.yaml:3:4): refused\n"
+                                + DB_PASSWORD + "\n"),
                         history(revision(1, "deployed", "Install complete")))
                 .reply("helm", "search", HelmReplies.releaseNotFound(), release("search", "pr-42-shop", 1, "Install complete"));
         DeployServicesStep step = previewStep();
@@ -100,6 +106,7 @@ public class DeployServicesStepEngineTest {
         assertTrue(failure.getMessage(), failure.getMessage().startsWith("deployServices: 1 of 2 services failed to deploy"
                 + " (1 succeeded: search): payments: "));
         assertTrue(failure.getMessage(), failure.getMessage().contains("UPGRADE FAILED"));
+        assertTrue(failure.getMessage(), failure.getMessage().contains("refused | <masked-1>. Revision 1 still runs"));
         assertFalse(failure.getMessage(), failure.getMessage().contains("\n"));
         assertFalse("search was deployed although payments, before it, failed", upgrade("search").isEmpty());
         assertEquals(List.of(), fixture.stagingDirectories());

@@ -35,7 +35,7 @@ public class StepResourcesTest {
             DeployServicesStep.class, CreatePreviewNamespaceStep.class, DeletePreviewNamespaceStep.class,
             ReapPreviewNamespacesStep.class);
     /** Types no form control binds to (lists and maps); written in the script, and named in help.html instead. */
-    private static final Set<String> SCRIPT_ONLY = Set.of("valuesFiles", "values", "services", "quota", "limitDefaults",
+    private static final Set<String> SCRIPT_ONLY = Set.of("valuesFiles", "values", "secretValues", "services", "quota", "limitDefaults",
             "limitDefaultRequests", "copySecrets", "labels", "annotations", "openPullRequests");
     private static final List<String> CLUSTER = List.of("kubeconfigCredentialsId", "kubeContext", "server");
 
@@ -67,12 +67,12 @@ public class StepResourcesTest {
     @Test
     public void everyStepHasTheParametersOfItsManual() {
         assertParameters(DeployServiceStep.class, "service", "environment", "namespace", "release", "chart", "version",
-                "valuesFiles", "values", "imageTag", "imageRepository", "imageTagKey", "imageRepositoryKey", "timeout", "wait",
-                "atomic", "historyMax", "createNamespace", "dryRun", "recoverStuckRelease");
+                "valuesFiles", "values", "secretValues", "imageTag", "imageRepository", "imageTagKey", "imageRepositoryKey", "timeout",
+                "wait", "atomic", "historyMax", "createNamespace", "dryRun", "recoverStuckRelease");
         assertParameters(RollbackServiceStep.class, "service", "environment", "namespace", "release", "toRevision", "timeout",
                 "wait");
         assertParameters(DeployServicesStep.class, "services", "environment", "namespace", "parallelism",
-                "fallbackValuesEnvironment", "valuesFiles", "values", "imageTag", "imageRepository", "imageTagKey",
+                "fallbackValuesEnvironment", "valuesFiles", "values", "secretValues", "imageTag", "imageRepository", "imageTagKey",
                 "imageRepositoryKey", "timeout", "wait", "atomic", "historyMax", "createNamespace", "dryRun", "recoverStuckRelease");
         assertParameters(CreatePreviewNamespaceStep.class, "pr", "repository", "branch", "commit", "buildUrl", "namePattern",
                 "hostPattern", "ttl", "quota", "limitDefaults", "limitDefaultRequests", "networkPolicy", "ingressNamespace",

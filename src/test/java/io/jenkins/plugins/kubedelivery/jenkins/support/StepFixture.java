@@ -6,15 +6,22 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.kubedelivery.jenkins.CredentialsLookup;
+import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
+import io.jenkins.plugins.kubedelivery.testsupport.Tools;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jenkinsci.plugins.workflow.steps.Step;
 
 /** One step's surroundings: a workspace (with its {@code @tmp} sibling), log, launcher, build, credentials. */
 public final class StepFixture {
+    /** The credentials id under which {@link #against} holds the simulated cluster's kubeconfig. */
+    public static final String CLUSTER_CREDENTIALS = "cluster";
+
     public final Path workspace;
     public final BufferListener listener = new BufferListener();
     public final TestLauncher launcher;
@@ -33,6 +40,19 @@ public final class StepFixture {
 
     public static StepFixture local(File root) throws IOException {
         return new StepFixture(root.toPath(), true);
+    }
+
+    /**
+     * A local fixture whose steps reach the simulated cluster with the real helm of the given
+     * version: its kubeconfig as the Secret file credential {@code cluster}, its environment, and
+     * helm found as a container finds it on its PATH.
+     */
+    public static StepFixture against(TestCluster cluster, String helmVersion, File root) throws IOException {
+        StepFixture fixture = local(root);
+        fixture.credentials.secretFile(CLUSTER_CREDENTIALS, Files.readString(cluster.kubeconfig()));
+        fixture.environment.putAll(cluster.environment());
+        fixture.launcher.onPath("helm", Tools.helm(helmVersion));
+        return fixture;
     }
 
     public FilePath workspacePath() {
@@ -62,6 +82,18 @@ public final class StepFixture {
                 .with(FilePath.class, workspacePath())
                 .with(EnvVars.class, environment)
                 .with(CredentialsLookup.class, credentials);
+    }
+
+    /** Starts the step in a fresh context (it must go asynchronous) and waits until it completed. */
+    public TestStepContext run(Step step, Duration wait) throws Exception {
+        TestStepContext context = context();
+        if (step.start(context).start()) {
+            throw new AssertionError("the step completed on the calling thread");
+        }
+        if (!context.await(wait)) {
+            throw new AssertionError("the step did not complete within " + wait);
+        }
+        return context;
     }
 
     public String log() {

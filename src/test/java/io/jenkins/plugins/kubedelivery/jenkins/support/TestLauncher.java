@@ -5,16 +5,19 @@ import hudson.Launcher;
 import hudson.Proc;
 import hudson.model.TaskListener;
 import hudson.remoting.Channel;
+import io.jenkins.plugins.kubedelivery.testsupport.OutputRecorder;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -34,6 +37,7 @@ public final class TestLauncher extends Launcher {
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<Proc> procs = new CopyOnWriteArrayList<>();
     private volatile Consumer<Launch> onLaunch = launch -> {};
+    private final Map<String, String> path = new ConcurrentHashMap<>();
 
     private TestLauncher(TaskListener listener, boolean local) {
         super(listener, null);
@@ -56,6 +60,15 @@ public final class TestLauncher extends Launcher {
      */
     public TestLauncher reply(String executable, String verb, Reply... replies) {
         rules.add(new Rule(executable, verb, List.of(replies)));
+        return this;
+    }
+
+    /**
+     * For a local launcher: runs {@code executable} when a command names {@code name}, as a
+     * container finds the tool on its PATH (a child's PATH does not steer Java's own lookup).
+     */
+    public TestLauncher onPath(String name, Path executable) {
+        path.put(name, executable.toString());
         return this;
     }
 
@@ -91,8 +104,10 @@ public final class TestLauncher extends Launcher {
         Launch launch = new Launch(List.copyOf(starter.cmds()), envs, pwd == null ? null : pwd.getRemote(),
                 starter.quiet(), starter.stdin() != null, starter.stderr() != null);
         launches.add(launch);
+        OutputRecorder.record("argv", launch.cmds());
         onLaunch.accept(launch);
-        Proc proc = local ? LocalProc.start(launch, starter.stdout()) : cannedProc(launch, starter.stdout());
+        Proc proc = local ? LocalProc.start(launch, path.get(launch.cmds().get(0)), starter.stdout())
+                : cannedProc(launch, starter.stdout());
         procs.add(proc);
         return proc;
     }
@@ -213,8 +228,13 @@ public final class TestLauncher extends Launcher {
             this.pump = pump;
         }
 
-        static LocalProc start(Launch launch, OutputStream stdout) throws IOException {
-            ProcessBuilder builder = new ProcessBuilder(onPath(launch)).redirectErrorStream(true);
+        /** @param executable what runs in place of the command's first word, when the test mapped it ({@link #onPath}) */
+        static LocalProc start(Launch launch, String executable, OutputStream stdout) throws IOException {
+            List<String> command = onPath(launch);
+            if (executable != null) {
+                command.set(0, executable);
+            }
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             if (launch.pwd() != null) {
                 builder.directory(new File(launch.pwd()));
             }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.kubedelivery.jenkins.support;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import hudson.model.Result;
+import io.jenkins.plugins.kubedelivery.testsupport.OutputRecorder;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,7 @@ public final class TestStepContext extends StepContext {
 
     @Override
     public void onSuccess(Object value) {
+        OutputRecorder.record("result", value);
         result = value;
         completions.incrementAndGet();
         completed.countDown();
@@ -44,6 +46,7 @@ public final class TestStepContext extends StepContext {
 
     @Override
     public void onFailure(Throwable t) {
+        OutputRecorder.exception(t);
         failure = t;
         completions.incrementAndGet();
         completed.countDown();
