@@ -17,6 +17,8 @@ import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.LocalProcessRunner;
 import io.jenkins.plugins.kubedelivery.testsupport.Tools;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -108,6 +110,32 @@ public class DeployRollbackE2ETest {
         assertTrue(e.getMessage(), e.getMessage().startsWith("helm upgrade exited 1: "));
         assertTrue(e.getMessage(), e.getMessage().contains("Rolled back automatically: revision 3 now runs the content of revision 1."));
         assertEquals("registry.example.com/shop/payments:1.0", runningImage());
+    }
+
+    @Test
+    public void aFirstInstallThatCreatedNothingSaysSoInsteadOfClaimingARemoval() throws Exception {
+        Path chart = fixture.workspace().resolve("helm/payments");
+        Files.writeString(chart.resolve("templates/refusal.yaml"), "{{ fail \"these values are refused\" }}\n");
+        EngineException invalid = assertThrows(EngineException.class, () -> deploy("1.0"));
+        assertTrue(invalid.getMessage(), invalid.getMessage().contains("these values are refused"));
+        assertTrue(invalid.getMessage(), invalid.getMessage().endsWith("Nothing was installed: helm stopped before creating the release."));
+
+        Files.delete(chart.resolve("templates/refusal.yaml"));
+        Files.writeString(chart.resolve("Chart.yaml"), Files.readString(chart.resolve("Chart.yaml"))
+                + "dependencies:\n- name: cache\n  version: 1.0.0\n  repository: https://charts.example.invalid\n");
+        EngineException missing = assertThrows(EngineException.class, () -> deploy("1.0"));
+        assertTrue(missing.getMessage(), missing.getMessage().contains("cache"));
+        assertTrue(missing.getMessage(), missing.getMessage().endsWith("Nothing was installed: helm stopped before creating the release."));
+        assertTrue(cluster.object("apps/v1", "Deployment", "stage", "payments").isEmpty());
+    }
+
+    @Test
+    public void aFailedFirstInstallThatHelmRemovedSaysSo() throws Exception {
+        cluster.failImagesWithTag("broken");
+        EngineException e = assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage")
+                .imageTag("broken").timeout(Duration.ofSeconds(6)).build()));
+        assertTrue(e.getMessage(), e.getMessage().endsWith("Nothing is left installed: helm removed the failed first install (atomic)."));
+        assertTrue(cluster.object("apps/v1", "Deployment", "stage", "payments").isEmpty());
     }
 
     @Test

@@ -13,6 +13,14 @@ import java.util.Optional;
  * Reads the history once, and only on failure.
  */
 final class UpgradeFailure {
+    /**
+     * How helm says it removed a failed first install: "release X failed, and has been uninstalled
+     * due to atomic being set" (helm 3), "... due to rollback-on-failure being set" (helm 4). A first
+     * install that helm refused before creating anything (a template error, a missing dependency)
+     * leaves no release either, so the missing history alone cannot tell the two apart.
+     */
+    private static final String HELM_REMOVED_THE_INSTALL = "has been uninstalled";
+
     private final HelmClient helm;
     private final DeployPlan plan;
     private final ReleaseHistory before;
@@ -26,17 +34,21 @@ final class UpgradeFailure {
     EngineException explain(ToolFailedException failure) throws InterruptedException {
         String outcome;
         try {
-            outcome = outcome(new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW)));
+            outcome = outcome(new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW)), failure);
         } catch (EngineException unreadable) {
             outcome = "The release state could not be read afterwards (" + unreadable.getMessage() + ")";
         }
         return new EngineException(failure.getMessage() + ". " + outcome, failure);
     }
 
-    private String outcome(ReleaseHistory after) {
+    private String outcome(ReleaseHistory after, ToolFailedException failure) {
         if (!after.exists()) {
-            return before.exists() ? "The release no longer exists."
-                    : "Nothing is left installed: the failed first install was removed" + (plan.atomic() ? " (atomic)." : ".");
+            if (before.exists()) {
+                return "The release no longer exists.";
+            }
+            return failure.output().contains(HELM_REMOVED_THE_INSTALL)
+                    ? "Nothing is left installed: helm removed the failed first install (atomic)."
+                    : "Nothing was installed: helm stopped before creating the release.";
         }
         ReleaseRevision latest = after.latest().orElseThrow();
         if (latest.status() == ReleaseStatus.DEPLOYED && latest.revision() >= before.nextRevision()) {
