@@ -145,7 +145,7 @@ public class DeployRollbackE2ETest {
         cluster.leaveReleasePending("stage", "payments");
         EngineException e = assertThrows(EngineException.class, () -> deploy("1.2"));
         assertTrue(e.getMessage(), e.getMessage().contains("is stuck in pending-upgrade (revision 2"));
-        assertTrue(e.getMessage(), e.getMessage().contains("helm rollback payments 1 --namespace stage"));
+        assertTrue(e.getMessage(), e.getMessage().contains("or run: rollbackService(service: 'payments', environment: 'stage', toRevision: 1)"));
 
         DeployResult recovered = deploy(DeployRequest.builder("payments", "stage").imageTag("1.2").recoverStuckRelease(true)
                 .timeout(Duration.ofSeconds(20)).build());

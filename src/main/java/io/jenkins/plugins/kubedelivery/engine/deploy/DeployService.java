@@ -55,7 +55,7 @@ public final class DeployService {
                 return new DryRun(helm, log, ports.clock()).show(plan, options, history, version.text(), elapsed(started));
             }
             history = new StuckReleases(helm, log, ports.clock())
-                    .ensureNotStuck(plan.release(), plan.namespace(), history, plan.recoverStuckRelease(), plan.timeout());
+                    .ensureNotStuck(RecoveryAdvice.of(plan), history, plan.recoverStuckRelease(), plan.timeout());
             Integer previous = history.deployed().map(ReleaseRevision::revision).orElse(null);
             InstalledRelease installed = upgrade(helm, version, plan, options, history);
             long duration = elapsed(started);
@@ -72,6 +72,10 @@ public final class DeployService {
         try {
             return helm.upgradeInstall(options, version);
         } catch (ToolFailedException failure) {
+            if (failure.cutOff()) {
+                // killed by a signal: the release may be pending, like after a timeout; restore before explaining
+                new AbortSafety(helm, log).restore(plan.release(), plan.namespace());
+            }
             throw new UpgradeFailure(helm, plan, before).explain(failure);
         } catch (ToolTimeoutException killed) {
             new AbortSafety(helm, log).restore(plan.release(), plan.namespace());

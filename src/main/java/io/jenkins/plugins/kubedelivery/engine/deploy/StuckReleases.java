@@ -36,8 +36,10 @@ public final class StuckReleases {
      *
      * @return the history to go on with (read again after a recovery)
      */
-    public ReleaseHistory ensureNotStuck(String release, String namespace, ReleaseHistory history, boolean recover,
-            Duration timeout) throws InterruptedException {
+    ReleaseHistory ensureNotStuck(RecoveryAdvice advice, ReleaseHistory history, boolean recover, Duration timeout)
+            throws InterruptedException {
+        String release = advice.release();
+        String namespace = advice.namespace();
         Optional<ReleaseRevision> stuck = pending(history);
         if (stuck.isEmpty()) {
             return history;
@@ -49,7 +51,7 @@ public final class StuckReleases {
                 + " as when an agent is killed mid-deploy";
         if (!recover) {
             throw new EngineException(state + ". Set recoverStuckRelease: true to " + describe(target) + " and carry on,"
-                    + " or run: " + recoveryCommand(release, namespace, target));
+                    + " or run: " + target.map(r -> advice.rollbackTo(r.revision())).orElse(advice.uninstall()));
         }
         log.line(state + "; recovering: " + describe(target));
         recover(release, namespace, target, timeout);
@@ -68,18 +70,12 @@ public final class StuckReleases {
 
     /** The last revision that was serving: what recovery returns to; empty for a never-deployed release. */
     public static Optional<ReleaseRevision> recoveryTarget(ReleaseHistory history) {
-        Optional<ReleaseRevision> deployed = history.deployed();
-        return deployed.isPresent() ? deployed : history.latest().flatMap(r -> history.lastGoodBefore(r.revision()));
+        return history.lastGoodBeforeLatest();
     }
 
     private static String describe(Optional<ReleaseRevision> target) {
         return target.map(r -> "roll back to revision " + r.revision())
                 .orElse("uninstall the never-deployed release");
-    }
-
-    private static String recoveryCommand(String release, String namespace, Optional<ReleaseRevision> target) {
-        return target.map(r -> "helm rollback " + release + " " + r.revision() + " --namespace " + namespace)
-                .orElse("helm uninstall " + release + " --namespace " + namespace);
     }
 
     private String age(Instant since) {

@@ -34,14 +34,14 @@ final class UpgradeFailure {
     EngineException explain(ToolFailedException failure) throws InterruptedException {
         String outcome;
         try {
-            outcome = outcome(new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW)), failure);
+            outcome = outcome(RecoveryAdvice.of(plan), new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW)), failure);
         } catch (EngineException unreadable) {
             outcome = "The release state could not be read afterwards (" + unreadable.getMessage() + ")";
         }
         return new EngineException(failure.getMessage() + ". " + outcome, failure);
     }
 
-    private String outcome(ReleaseHistory after, ToolFailedException failure) {
+    private String outcome(RecoveryAdvice advice, ReleaseHistory after, ToolFailedException failure) {
         if (!after.exists()) {
             if (before.exists()) {
                 return "The release no longer exists.";
@@ -52,16 +52,25 @@ final class UpgradeFailure {
         }
         ReleaseRevision latest = after.latest().orElseThrow();
         if (latest.status() == ReleaseStatus.DEPLOYED && latest.revision() >= before.nextRevision()) {
-            return "Rolled back automatically: revision " + latest.revision() + " now runs "
-                    + rolledBackTo(latest).map(r -> "the content of revision " + r).orElse("the previous content") + ".";
+            return rolledBackTo(latest).map(r -> "Rolled back automatically: revision " + latest.revision()
+                    + " now runs the content of revision " + r + ".")
+                    .orElse("Revision " + latest.revision() + " is deployed: the upgrade went through although helm's exit"
+                            + " status said otherwise.");
         }
         if (latest.status() == ReleaseStatus.DEPLOYED) {
             return "Revision " + latest.revision() + " still runs; nothing was changed.";
         }
-        Optional<ReleaseRevision> serving = after.deployed();
-        return "Revision " + latest.revision() + " is " + latest.status().helmName() + " and nothing was rolled back"
-                + (plan.atomic() ? "" : " (atomic: false)") + serving.map(r -> "; revision " + r.revision() + " is the last deployed,"
-                + " return to it with rollbackService").orElse("") + ".";
+        boolean pending = latest.status().isPending();
+        String state = "Revision " + latest.revision() + " is " + latest.status().helmName()
+                + (pending ? " (helm was stopped before it finished)" : "") + " and nothing was rolled back"
+                + (plan.atomic() || pending ? "" : " (atomic: false)");
+        Optional<ReleaseRevision> lastGood = after.lastGoodBeforeLatest();
+        String alternative = pending ? ", or " + RecoveryAdvice.redeployRecovering() : "";
+        if (lastGood.isPresent()) {
+            return state + "; revision " + lastGood.get().revision() + " is the last good one: return to it with "
+                    + advice.rollbackTo(lastGood.get().revision()) + alternative + ".";
+        }
+        return state + (pending ? "; no revision ever served: remove it with " + advice.uninstall() + alternative : "") + ".";
     }
 
     /** Helm describes a rollback revision as "Rollback to N". */

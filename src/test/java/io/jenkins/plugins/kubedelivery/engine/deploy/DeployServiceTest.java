@@ -102,7 +102,7 @@ public class DeployServiceTest {
         EngineException e = assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage").build()));
         assertTrue(e.getMessage(), e.getMessage().contains("stuck in pending-upgrade (revision 4, since 2026-11-22T09:48:00.500Z, 13m 59s ago"));
         assertTrue(e.getMessage(), e.getMessage().contains("recoverStuckRelease: true to roll back to revision 3"));
-        assertTrue(e.getMessage(), e.getMessage().contains("helm rollback payments 3 --namespace stage"));
+        assertTrue(e.getMessage(), e.getMessage().contains("or run: rollbackService(service: 'payments', environment: 'stage', toRevision: 3)"));
         assertFalse(runner.verbs().contains("helm upgrade"));
     }
 
