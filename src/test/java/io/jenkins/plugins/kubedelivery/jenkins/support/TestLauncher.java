@@ -214,7 +214,9 @@ public final class TestLauncher extends Launcher {
         }
 
         static LocalProc start(Launch launch, OutputStream stdout) throws IOException {
-            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(launch.cmds())).redirectErrorStream(true);
+            List<String> cmds = new ArrayList<>(launch.cmds());
+            cmds.set(0, onPath(cmds.get(0), launch.envs().get("PATH")));
+            ProcessBuilder builder = new ProcessBuilder(cmds).redirectErrorStream(true);
             if (launch.pwd() != null) {
                 builder.directory(new File(launch.pwd()));
             }
@@ -225,6 +227,20 @@ public final class TestLauncher extends Launcher {
             pump.setDaemon(true);
             pump.start();
             return new LocalProc(process, pump);
+        }
+
+        /** Finds a bare command name on the launch's PATH, as the shell in a container would; Java looks only at its own. */
+        private static String onPath(String command, String path) {
+            if (command.contains("/") || path == null) {
+                return command;
+            }
+            for (String directory : path.split(":")) {
+                File candidate = new File(directory, command);
+                if (candidate.canExecute()) {
+                    return candidate.getPath();
+                }
+            }
+            return command;
         }
 
         private static void copy(InputStream in, OutputStream out) {
