@@ -8,6 +8,7 @@ import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.StagingArea;
+import io.jenkins.plugins.kubedelivery.engine.model.ClusterIdentity;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,8 +75,9 @@ public final class KubeconfigScope {
         try (InputStream content = file.getContent()) {
             kubeconfig = new String(content.readAllBytes(), StandardCharsets.UTF_8);
         }
+        String identity = ClusterIdentity.ofKubeconfig(kubeconfig, access.kubeContext()); // refuses before anything is written
         String path = staging.write(KUBECONFIG_FILE, kubeconfig);
-        return new ClusterTarget(path, access.kubeContext(), identity(access));
+        return new ClusterTarget(path, access.kubeContext(), identity);
     }
 
     private ClusterTarget fromToken(ClusterAccess access, StringCredentials credentials, StagingArea staging)
@@ -96,7 +98,7 @@ public final class KubeconfigScope {
         }
         mask.add(token);
         String path = staging.write(KUBECONFIG_FILE, tokenKubeconfig(access.server(), token));
-        return new ClusterTarget(path, null, identity(access));
+        return new ClusterTarget(path, null, ClusterIdentity.ofServer("server", access.server()));
     }
 
     static void checkServer(String server) {
@@ -126,11 +128,5 @@ public final class KubeconfigScope {
                 .add("contexts", Json.array().add(context))
                 .add("current-context", GENERATED_NAME)
                 .toString();
-    }
-
-    /** Stable across builds and agents, and not secret: which credentials, which context. */
-    private static String identity(ClusterAccess access) {
-        String identity = "credentials:" + access.credentialsId();
-        return access.kubeContext() == null ? identity : identity + "/" + access.kubeContext();
     }
 }

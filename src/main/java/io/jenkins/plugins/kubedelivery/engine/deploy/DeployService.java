@@ -45,8 +45,7 @@ public final class DeployService {
         log.line("Deploying " + plan.service() + " (chart " + plan.chartLabel() + ") as release " + plan.release()
                 + " to namespace " + plan.namespace() + ", environment " + plan.environment() + (plan.dryRun() ? ", dry run" : ""));
         log.line("Values, in order: " + describeValues(plan));
-        try (ReleaseLocks.Lease lease = ReleaseLocks.shared()
-                .acquire(ReleaseLocks.key(cluster.identity(), plan.namespace(), plan.release()), owner, log)) {
+        try (ReleaseLocks.Lease lease = ReleaseLocks.shared().acquire(cluster, plan.namespace(), plan.release(), owner, log)) {
             HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
             HelmVersion version = helmVersions.of(helm);
             ReleaseHistory history = new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW));

@@ -39,7 +39,7 @@ public final class RollbackService {
             throw new ValidationException("toRevision", "must be a revision number from the release history, or 0 for the previous one");
         }
         Duration timeout = request.timeout() == null ? Duration.ofMinutes(5) : request.timeout();
-        try (ReleaseLocks.Lease lease = ReleaseLocks.shared().acquire(ReleaseLocks.key(cluster.identity(), namespace, release), owner, log)) {
+        try (ReleaseLocks.Lease lease = ReleaseLocks.shared().acquire(cluster, namespace, release, owner, log)) {
             HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
             ReleaseHistory history = new ReleaseHistory(helm.history(release, namespace, ReleaseHistory.WINDOW));
             // the latest revision is what is left, even when it failed or is pending: the deployed one before it is "previous"
