@@ -110,8 +110,8 @@ public abstract class BackgroundStepExecution extends StepExecution {
                 + stopWaitsFor() + ", then the step's private files are removed");
         StepWorkers.schedule(() -> {
             if (!completed) {
-                say("gave up waiting for the clean-up after " + DurationText.format(STOP_GRACE) + "; a release left pending is"
-                        + " reported by the next deploy and recovered with recoverStuckRelease: true");
+                say("gave up waiting for the clean-up after " + DurationText.format(STOP_GRACE) + "; what it left half done"
+                        + " (a release left pending) is reported by the step's next run");
                 complete(null, cause);
             }
         }, STOP_GRACE);

@@ -72,7 +72,7 @@ public final class DeployService {
             return helm.upgradeInstall(options, version);
         } catch (ToolFailedException failure) {
             if (failure.cutOff()) {
-                // killed by a signal: the release may be pending, like after a timeout; restore before explaining
+                // killed by a signal or its status lost: the release may be pending, as after a timeout; restore before explaining
                 new AbortSafety(helm, log).restore(plan.release(), plan.namespace());
             }
             throw new UpgradeFailure(helm, plan, before).explain(failure);

@@ -34,7 +34,8 @@ final class UpgradeFailure {
     EngineException explain(ToolFailedException failure) throws InterruptedException {
         String outcome;
         try {
-            outcome = outcome(RecoveryAdvice.of(plan), new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW)), failure);
+            ReleaseHistory after = new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW));
+            outcome = outcome(RecoveryAdvice.of(plan), after, failure);
         } catch (EngineException unreadable) {
             outcome = "The release state could not be read afterwards (" + unreadable.getMessage() + ")";
         }

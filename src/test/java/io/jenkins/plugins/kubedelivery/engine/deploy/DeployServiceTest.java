@@ -173,6 +173,27 @@ public class DeployServiceTest {
     }
 
     @Test
+    public void anUpgradeWhoseExitStatusWasLostIsRestoredBeforeItIsExplained() {
+        runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json")
+                .answerFromResource("helm history", 0, "helm-output/history-pending-upgrade.json")
+                .answer("helm rollback", 0, "Rollback was a success! Happy Helming!\n")
+                .answerFromResource("helm history", 0, "helm-output/history-after-auto-rollback.json")
+                .answer("helm upgrade", -1, "");
+        EngineException e = assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage").build()));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("helm upgrade: the exit status was lost"));
+        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm rollback", "helm history"),
+                runner.verbs());
+    }
+
+    @Test
+    public void anUpgradeThatFailedByItselfIsNotRestored() {
+        runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json")
+                .answer("helm upgrade", 1, "Error: UPGRADE FAILED: context deadline exceeded\n");
+        assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage").build()));
+        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history"), runner.verbs());
+    }
+
+    @Test
     public void secretValuesTravelOnlyInTheStagedFile() throws Exception {
         String secret = "s3cr3t-Pa55,word=with\nnewline";
         runner.answer("helm history", 1, NOT_FOUND).answerFromResource("helm upgrade", 0, "helm-output/upgrade-first-install.json");
