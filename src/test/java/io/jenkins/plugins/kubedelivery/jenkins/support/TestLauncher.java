@@ -214,9 +214,7 @@ public final class TestLauncher extends Launcher {
         }
 
         static LocalProc start(Launch launch, OutputStream stdout) throws IOException {
-            List<String> cmds = new ArrayList<>(launch.cmds());
-            cmds.set(0, onPath(cmds.get(0), launch.envs().get("PATH")));
-            ProcessBuilder builder = new ProcessBuilder(cmds).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(onPath(launch)).redirectErrorStream(true);
             if (launch.pwd() != null) {
                 builder.directory(new File(launch.pwd()));
             }
@@ -229,18 +227,23 @@ public final class TestLauncher extends Launcher {
             return new LocalProc(process, pump);
         }
 
-        /** Finds a bare command name on the launch's PATH, as the shell in a container would; Java looks only at its own. */
-        private static String onPath(String command, String path) {
-            if (command.contains("/") || path == null) {
-                return command;
-            }
-            for (String directory : path.split(":")) {
-                File candidate = new File(directory, command);
-                if (candidate.canExecute()) {
-                    return candidate.getPath();
+        /**
+         * A bare command name looked up on the launch's own PATH, as the agent's shell does:
+         * ProcessBuilder would look on the test JVM's PATH instead.
+         */
+        private static List<String> onPath(Launch launch) {
+            List<String> cmds = new ArrayList<>(launch.cmds());
+            String path = launch.envs().get("PATH");
+            if (path != null && !cmds.get(0).contains("/")) {
+                for (String directory : path.split(File.pathSeparator)) {
+                    File candidate = new File(directory, cmds.get(0));
+                    if (candidate.canExecute()) {
+                        cmds.set(0, candidate.getPath());
+                        break;
+                    }
                 }
             }
-            return command;
+            return cmds;
         }
 
         private static void copy(InputStream in, OutputStream out) {
