@@ -7,6 +7,8 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
 import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackService;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
@@ -19,6 +21,7 @@ import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.LocalProcessRunner;
 import io.jenkins.plugins.kubedelivery.testsupport.Tools;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -159,6 +162,25 @@ public class KilledHelmE2ETest {
         assertEquals("registry.example.com/shop/payments:1.1", runningImage());
     }
 
+    @Test
+    public void theAdviceForAKilledFirstInstallRemovesItAsItSays() throws Exception {
+        EngineException e = killHelmOnceIn("pending-install v1", this::failTheRestoresRead);
+
+        assertEquals(Optional.of("pending-install v1"), cluster.releaseState("stage", "payments"));
+        assertTrue(e.getMessage(), e.getMessage().endsWith("Revision 1 is pending-install (helm was stopped before it finished)"
+                + " and nothing was rolled back; no revision ever served: remove it with helm uninstall payments --namespace stage,"
+                + " or deploy again with recoverStuckRelease: true."));
+        Matcher advised = Pattern.compile("remove it with (helm uninstall [^,]*),").matcher(e.getMessage());
+        assertTrue(advised.find());
+        List<String> command = new ArrayList<>(List.of(advised.group(1).split(" ")));
+        command.set(0, Tools.helm(helmVersion).toString());
+        CommandResult uninstall = new LocalProcessRunner(fixture.workspace(), cluster.environment())
+                .run(CommandLine.of(command), Duration.ofSeconds(30));
+        assertEquals(uninstall.output(), 0, uninstall.exitCode());
+        assertEquals(Optional.empty(), cluster.releaseState("stage", "payments"));
+        assertEquals(1, deploy("1.0", false).revision());
+    }
+
     /**
      * Revisions 1 and 2 deployed, then an upgrade whose rollout never becomes ready; once helm has
      * recorded revision 3 as pending-upgrade, {@code beforeKill} runs and helm gets SIGKILL.
@@ -166,10 +188,15 @@ public class KilledHelmE2ETest {
     private EngineException killHelmMidUpgrade(Runnable beforeKill) throws Exception {
         deploy("1.0", false);
         deploy("1.1", false);
+        return killHelmOnceIn("pending-upgrade v3", beforeKill);
+    }
+
+    /** Starts a deploy whose rollout never becomes ready and SIGKILLs helm once the release is in {@code state}. */
+    private EngineException killHelmOnceIn(String state, Runnable beforeKill) throws Exception {
         cluster.failImagesWithTag(STALLING_TAG).failAfter(Duration.ofMinutes(5));
         Future<DeployResult> upgrade = background.submit(() -> new DeployService(ports).deploy(DeployRequest.builder("payments", "stage")
                 .imageTag(STALLING_TAG).timeout(Duration.ofMinutes(2)).build(), target, "payments » main #stalls"));
-        awaitState("pending-upgrade v3");
+        awaitState(state);
         beforeKill.run();
         List<ProcessHandle> killed = ProcessHandle.current().descendants()
                 .filter(p -> p.info().arguments().map(List::of).orElse(List.of()).contains("upgrade")).toList();
@@ -184,6 +211,11 @@ public class KilledHelmE2ETest {
     /** helm rollback first writes the new revision's record: refusing that write makes the restore fail, changing nothing. */
     private void failTheRestore() {
         cluster.failNext(1, 500, "POST", "secrets");
+    }
+
+    /** The restore reads the history first: failing that one read makes it give up, changing nothing. */
+    private void failTheRestoresRead() {
+        cluster.failNext(1, 500, "GET", "secrets");
     }
 
     private void awaitState(String state) throws InterruptedException {
