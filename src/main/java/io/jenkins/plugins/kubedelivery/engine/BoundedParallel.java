@@ -1,18 +1,25 @@
 package io.jenkins.plugins.kubedelivery.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one task per item with at most N at a time, and collects every outcome: one failure never
- * stops the others. An interrupt (the build was aborted) stops the rest and is rethrown.
+ * stops the others. An interrupt (the build was aborted) interrupts the running tasks, drops the
+ * ones not started, and is rethrown only once the running tasks have finished their own clean-up
+ * (killing their command, restoring what it left half done), or a bound has passed: a caller that
+ * removes what the tasks use (a kubeconfig) must not do so under their feet.
  */
 public final class BoundedParallel {
+    /** How long an interrupted run waits for its tasks when the caller names no bound: a killed command ends at once. */
+    public static final Duration DEFAULT_STOP_WAIT = Duration.ofSeconds(30);
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private BoundedParallel() {}
@@ -31,6 +38,15 @@ public final class BoundedParallel {
     }
 
     public static <T, R> List<Outcome<T, R>> run(List<T> items, int parallelism, Task<T, R> task) throws InterruptedException {
+        return run(items, parallelism, DEFAULT_STOP_WAIT, task);
+    }
+
+    /**
+     * @param stopWait how long, after an interrupt, to wait for the interrupted tasks to finish their clean-up
+     * @throws InterruptedException when interrupted, after the running tasks ended or {@code stopWait} passed
+     */
+    public static <T, R> List<Outcome<T, R>> run(List<T> items, int parallelism, Duration stopWait, Task<T, R> task)
+            throws InterruptedException {
         if (parallelism < 1) {
             throw new ValidationException("parallelism", "must be 1 or more");
         }
@@ -54,8 +70,38 @@ public final class BoundedParallel {
                 outcomes.add(outcome(items.get(i), futures.get(i)));
             }
             return outcomes;
+        } catch (InterruptedException stopped) {
+            executor.shutdownNow();
+            awaitCleanUp(executor, stopWait);
+            throw stopped;
         } finally {
             executor.shutdownNow();
+        }
+    }
+
+    /**
+     * Waits for interrupted tasks to end, however often this thread is interrupted meanwhile (a
+     * second abort must not cut the clean-up short); the interrupt is restored afterwards.
+     */
+    private static void awaitCleanUp(ExecutorService executor, Duration stopWait) {
+        long deadline = System.nanoTime() + stopWait.toNanos();
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (!executor.isTerminated()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    executor.awaitTermination(left, TimeUnit.NANOSECONDS);
+                } catch (InterruptedException again) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

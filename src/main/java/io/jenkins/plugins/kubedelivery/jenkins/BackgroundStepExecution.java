@@ -1,7 +1,11 @@
 package io.jenkins.plugins.kubedelivery.jenkins;
 
 import hudson.AbortException;
+import hudson.model.TaskListener;
 import io.jenkins.plugins.kubedelivery.engine.SecretMask;
+import io.jenkins.plugins.kubedelivery.engine.deploy.AbortSafety;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Future;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -12,8 +16,10 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  *
  * <ul>
  * <li>{@link #stop} interrupts the worker: the running command is killed, the engine leaves the
- *     release in a safe state, and the step then fails with the stop cause (at the latest after
- *     {@link #STOP_GRACE}, should the clean-up hang).
+ *     release in a safe state, the staging directory is removed, and only then does the step fail
+ *     with the stop cause. Completing earlier would let {@code container()} close the processes
+ *     of the restore and let the kubeconfig it reads go. Should the clean-up hang, the step
+ *     completes after {@link #STOP_GRACE}, which outlasts the engine's restore bound.
  * <li>{@link #onResume} fails the step with advice: a controller restart cut the worker off, and
  *     the release may need a look. (A {@code SynchronousNonBlockingStepExecution} would fail too,
  *     but with no advice.)
@@ -22,13 +28,15 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  */
 public abstract class BackgroundStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
-    static final Duration STOP_GRACE = Duration.ofSeconds(60);
+    static final Duration STOP_GRACE = AbortSafety.RESTORE_BOUND.plus(Duration.ofMinutes(1));
 
     private final String stepName;
     private transient volatile Future<?> worker;
     private transient volatile Throwable stopCause;
     private transient volatile boolean workerStarted;
     private transient volatile boolean completed;
+    private transient volatile PrintStream log;
+    private transient volatile long stopRequestedNanos;
     private transient SecretMask secretMask;
 
     protected BackgroundStepExecution(StepContext context, String stepName) {
@@ -39,6 +47,11 @@ public abstract class BackgroundStepExecution extends StepExecution {
 
     /** Runs on a worker thread; its result is what the Pipeline receives. */
     protected abstract Object work() throws Exception;
+
+    /** What a stop waits for before the step completes, for the build log: "the running command to end". */
+    protected String stopWaitsFor() {
+        return "the running command to end";
+    }
 
     /** What to do after a controller restart interrupted the step; one or two sentences. */
     protected abstract String resumeAdvice();
@@ -63,29 +76,74 @@ public abstract class BackgroundStepExecution extends StepExecution {
     }
 
     private void runWork() {
+        log = buildLog();
         workerStarted = true;
         if (stopCause != null) {
             complete(null, stopCause);
             return;
         }
+        Object result = null;
+        Throwable failure = null;
         try {
-            Object result = secretMask.applyDeep(work());
-            complete(result, stopCause);
-        } catch (Throwable failure) {
-            Throwable cause = stopCause;
-            complete(null, cause != null ? cause : StepErrors.toAbort(stepName, failure, secretMask));
+            result = secretMask.applyDeep(work());
+        } catch (Throwable e) {
+            failure = e;
+        }
+        Throwable cause = stopCause;
+        if (cause != null) {
+            say("stopped; the clean-up finished " + sinceStop() + " after the stop");
+            complete(null, cause);
+        } else {
+            complete(result, failure == null ? null : StepErrors.toAbort(stepName, failure, secretMask));
         }
     }
 
     @Override
     public void stop(Throwable cause) {
-        stopCause = cause;
         Future<?> running = worker;
+        if (stopCause != null && !completed) {
+            say("already stopping: still waiting for the clean-up (" + sinceStop() + " so far, at most " + DurationText.format(STOP_GRACE) + ")");
+            return; // a second abort must not cut the restore short
+        }
+        stopCause = cause;
+        stopRequestedNanos = System.nanoTime();
         if (running == null || !running.cancel(true) || !workerStarted) {
             complete(null, cause); // no worker is cleaning up, so nothing else will complete the step
             return;
         }
-        StepWorkers.schedule(() -> complete(null, cause), STOP_GRACE);
+        say("stopping: the running command is killed; waiting up to " + DurationText.format(STOP_GRACE) + " for "
+                + stopWaitsFor() + ", then the step's private files are removed");
+        StepWorkers.schedule(() -> {
+            if (!completed) {
+                say("gave up waiting for the clean-up after " + DurationText.format(STOP_GRACE) + "; what it left half done"
+                        + " (a release left pending) is reported by the step's next run");
+                complete(null, cause);
+            }
+        }, STOP_GRACE);
+    }
+
+    private String sinceStop() {
+        return DurationText.format(Duration.ofNanos(System.nanoTime() - stopRequestedNanos));
+    }
+
+    /** A line in the build log from this step's machinery (not the engine's); dropped when the log is not open yet. */
+    private void say(String line) {
+        PrintStream out = log;
+        if (out != null) {
+            out.println(stepName + ": " + line);
+        }
+    }
+
+    private PrintStream buildLog() {
+        try {
+            TaskListener listener = getContext().get(TaskListener.class);
+            return listener == null ? null : listener.getLogger();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopped already: work() sees it
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null; // the session reports a missing log itself
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import hudson.util.Secret;
 import io.jenkins.plugins.kubedelivery.engine.SecretMask;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.StagingArea;
+import io.jenkins.plugins.kubedelivery.engine.model.ClusterIdentity;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,8 +78,9 @@ public final class KubeconfigScope {
             kubeconfig = new String(content.readAllBytes(), StandardCharsets.UTF_8);
         }
         mask.addAll(KubeconfigSecrets.of(kubeconfig));
+        String identity = ClusterIdentity.ofKubeconfig(kubeconfig, access.kubeContext()); // refuses before anything is written
         String path = staging.write(KUBECONFIG_FILE, kubeconfig);
-        return new ClusterTarget(path, access.kubeContext(), identity(access));
+        return new ClusterTarget(path, access.kubeContext(), identity);
     }
 
     private ClusterTarget fromToken(ClusterAccess access, StringCredentials credentials, StagingArea staging)
@@ -99,7 +101,7 @@ public final class KubeconfigScope {
         }
         mask.add(token);
         String path = staging.write(KUBECONFIG_FILE, tokenKubeconfig(access.server(), token));
-        return new ClusterTarget(path, null, identity(access));
+        return new ClusterTarget(path, null, ClusterIdentity.ofServer("server", access.server()));
     }
 
     static void checkServer(String server) {
@@ -129,11 +131,5 @@ public final class KubeconfigScope {
                 .add("contexts", Json.array().add(context))
                 .add("current-context", GENERATED_NAME)
                 .toString();
-    }
-
-    /** Stable across builds and agents, and not secret: which credentials, which context. */
-    private static String identity(ClusterAccess access) {
-        String identity = "credentials:" + access.credentialsId();
-        return access.kubeContext() == null ? identity : identity + "/" + access.kubeContext();
     }
 }

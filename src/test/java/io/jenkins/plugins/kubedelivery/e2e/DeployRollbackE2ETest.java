@@ -19,6 +19,8 @@ import io.jenkins.plugins.kubedelivery.testsupport.LocalProcessRunner;
 import io.jenkins.plugins.kubedelivery.testsupport.OutputRecorder;
 import io.jenkins.plugins.kubedelivery.testsupport.SecretScan;
 import io.jenkins.plugins.kubedelivery.testsupport.Tools;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -123,13 +125,39 @@ public class DeployRollbackE2ETest {
     }
 
     @Test
+    public void aFirstInstallThatCreatedNothingSaysSoInsteadOfClaimingARemoval() throws Exception {
+        Path chart = fixture.workspace().resolve("helm/payments");
+        Files.writeString(chart.resolve("templates/refusal.yaml"), "{{ fail \"these values are refused\" }}\n");
+        EngineException invalid = assertThrows(EngineException.class, () -> deploy("1.0"));
+        assertTrue(invalid.getMessage(), invalid.getMessage().contains("these values are refused"));
+        assertTrue(invalid.getMessage(), invalid.getMessage().endsWith("Nothing was installed: helm stopped before creating the release."));
+
+        Files.delete(chart.resolve("templates/refusal.yaml"));
+        Files.writeString(chart.resolve("Chart.yaml"), Files.readString(chart.resolve("Chart.yaml"))
+                + "dependencies:\n- name: cache\n  version: 1.0.0\n  repository: https://charts.example.invalid\n");
+        EngineException missing = assertThrows(EngineException.class, () -> deploy("1.0"));
+        assertTrue(missing.getMessage(), missing.getMessage().contains("cache"));
+        assertTrue(missing.getMessage(), missing.getMessage().endsWith("Nothing was installed: helm stopped before creating the release."));
+        assertTrue(cluster.object("apps/v1", "Deployment", "stage", "payments").isEmpty());
+    }
+
+    @Test
+    public void aFailedFirstInstallThatHelmRemovedSaysSo() throws Exception {
+        cluster.failImagesWithTag("broken");
+        EngineException e = assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage")
+                .imageTag("broken").timeout(Duration.ofSeconds(6)).build()));
+        assertTrue(e.getMessage(), e.getMessage().endsWith("Nothing is left installed: helm removed the failed first install (atomic)."));
+        assertTrue(cluster.object("apps/v1", "Deployment", "stage", "payments").isEmpty());
+    }
+
+    @Test
     public void aStuckReleaseIsReportedThenRecovered() throws Exception {
         deploy("1.0");
         deploy("1.1");
         cluster.leaveReleasePending("stage", "payments");
         EngineException e = assertThrows(EngineException.class, () -> deploy("1.2"));
         assertTrue(e.getMessage(), e.getMessage().contains("is stuck in pending-upgrade (revision 2"));
-        assertTrue(e.getMessage(), e.getMessage().contains("helm rollback payments 1 --namespace stage"));
+        assertTrue(e.getMessage(), e.getMessage().contains("or run: rollbackService(service: 'payments', environment: 'stage', toRevision: 1)"));
 
         DeployResult recovered = deploy(request("1.2").recoverStuckRelease(true).build());
         assertEquals(4, recovered.revision());

@@ -9,6 +9,7 @@ import static org.junit.Assert.assertTrue;
 import hudson.AbortException;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
+import io.jenkins.plugins.kubedelivery.engine.deploy.AbortSafety;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestLauncher;
@@ -128,6 +129,43 @@ public class BackgroundStepExecutionTest {
         assertEquals(List.of(), fixture.stagingDirectories());
         Thread.sleep(200);
         assertEquals("completed exactly once", 1, context.completions());
+    }
+
+    @Test
+    public void theStepCompletesOnlyAfterTheWorkersCleanUpEvenWhenStoppedTwice() throws Exception {
+        TestStepContext context = fixture.context();
+        fixture.launcher.reply("helm", "upgrade", Reply.hang());
+        List<String> events = new CopyOnWriteArrayList<>();
+        ScriptedExecution execution = new ScriptedExecution(context, TOKEN_ACCESS, session -> {
+            try {
+                return helm(session, "upgrade", "payments");
+            } catch (InterruptedException stopped) {
+                Thread.sleep(800); // what a restore takes
+                events.add("restored, staging directories: " + fixture.stagingDirectories().size());
+                throw stopped;
+            }
+        });
+        execution.start();
+        LauncherCommandRunnerTest.awaitLaunch(fixture);
+        Thread.sleep(100);
+
+        execution.stop(new InterruptedException("aborted by a user"));
+        execution.stop(new InterruptedException("aborted again"));
+
+        assertFalse("a second stop completed the step during the restore", context.isCompleted());
+        assertTrue(context.await(WAIT));
+        assertEquals(List.of("restored, staging directories: 1"), events);
+        assertEquals("aborted by a user", context.failure().getMessage());
+        assertEquals(List.of(), fixture.stagingDirectories());
+        assertTrue(fixture.log(), fixture.log().contains("deployService: stopping: the running command is killed; waiting up to 6m"
+                + " for the running command to end, then the step's private files are removed"));
+        assertTrue(fixture.log(), fixture.log().contains("deployService: already stopping: still waiting for the clean-up"));
+        assertTrue(fixture.log(), fixture.log().contains("deployService: stopped; the clean-up finished"));
+    }
+
+    @Test
+    public void theStopGraceOutlastsTheEnginesRestore() {
+        assertTrue(BackgroundStepExecution.STOP_GRACE.compareTo(AbortSafety.RESTORE_BOUND) > 0);
     }
 
     @Test

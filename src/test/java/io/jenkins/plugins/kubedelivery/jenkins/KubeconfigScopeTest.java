@@ -2,6 +2,7 @@ package io.jenkins.plugins.kubedelivery.jenkins;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -13,6 +14,7 @@ import io.jenkins.plugins.kubedelivery.engine.SecretMask;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
+import io.jenkins.plugins.kubedelivery.jenkins.support.TestCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -24,7 +26,13 @@ import org.junit.rules.TemporaryFolder;
 
 public class KubeconfigScopeTest {
     private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.c2VjcmV0.dG9rZW4";
-    private static final String KUBECONFIG = "apiVersion: v1\nkind: Config\ncurrent-context: stage\n";
+    private static final String STAGE_SERVER = "https://k8s.stage.example.com:6443";
+    /** Two contexts, stage and stage-admin, for one cluster. */
+    private static final String KUBECONFIG = String.join("\n", "apiVersion: v1", "kind: Config", "current-context: stage",
+            "clusters:", "- name: stage", "  cluster: {server: '" + STAGE_SERVER + "'}",
+            "contexts:", "- name: stage", "  context: {cluster: stage, user: deployer}",
+            "- name: stage-admin", "  context: {cluster: stage, user: admin}",
+            "users:", "- name: deployer", "  user: {}", "- name: admin", "  user: {}", "");
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
@@ -37,6 +45,9 @@ public class KubeconfigScopeTest {
     public void setUp() throws Exception {
         fixture = StepFixture.canned(tmp.getRoot());
         fixture.credentials.secretFile("stage-kubeconfig", KUBECONFIG)
+                .secretFile("stage-kubeconfig-copy", KUBECONFIG)
+                .secretFile("prod-kubeconfig", TestCredentials.kubeconfig("https://k8s.prod.example.com:6443", "prod"))
+                .secretFile("stage-without-context", "apiVersion: v1\nkind: Config\nclusters: []\n")
                 .secretText("stage-token", TOKEN)
                 .secretText("empty-token", "")
                 .other("registry-login");
@@ -70,7 +81,7 @@ public class KubeconfigScopeTest {
         assertEquals(Path.of(staging.path()), file.getParent());
         assertFalse(file.startsWith(fixture.workspace));
         assertEquals("stage-admin", target.kubeContext());
-        assertEquals("credentials:stage-kubeconfig/stage-admin", target.identity());
+        assertEquals("https://k8s.stage.example.com:6443", target.identity());
     }
 
     @Test
@@ -105,8 +116,27 @@ public class KubeconfigScopeTest {
         ClusterTarget first = open("stage-kubeconfig", null, null);
         ClusterTarget second = open("stage-kubeconfig", null, null);
 
-        assertEquals("credentials:stage-kubeconfig", first.identity());
+        assertEquals("https://k8s.stage.example.com:6443", first.identity());
         assertEquals(first.identity(), second.identity());
+    }
+
+    @Test
+    public void theIdentityIsTheClusterWhicheverCredentialsOrContextReachIt() throws Exception {
+        String stage = open("stage-kubeconfig", null, null).identity();
+
+        assertEquals(stage, open("stage-kubeconfig-copy", null, null).identity());
+        assertEquals(stage, open("stage-kubeconfig", "stage-admin", null).identity());
+        assertEquals(stage, open("stage-kubeconfig", "stage", null).identity());
+        assertEquals(stage, open("stage-token", null, "https://K8S.stage.example.com:6443/").identity());
+        assertNotEquals(stage, open("prod-kubeconfig", null, null).identity());
+        assertNotEquals(stage, open("stage-token", null, "https://k8s.stage.example.com").identity());
+    }
+
+    @Test
+    public void aKubeconfigThatNamesNoServerIsRefusedBeforeAnythingIsWritten() throws Exception {
+        assertEquals("kubeContext", expectValidation(() -> open("stage-kubeconfig", "qa", null)).parameter());
+        assertEquals("kubeContext", expectValidation(() -> open("stage-without-context", null, null)).parameter());
+        assertNoFileWritten();
     }
 
     @Test

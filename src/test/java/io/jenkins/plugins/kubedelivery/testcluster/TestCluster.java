@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kubedelivery.testcluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -140,6 +141,16 @@ public final class TestCluster extends ExternalResource implements AutoCloseable
     /** Leaves the latest revision of a helm release in {@code pending-upgrade}, as a killed agent does. */
     public void leaveReleasePending(String namespace, String release) {
         HelmReleases.setLatestStatus(store, namespace, release, "pending-upgrade");
+    }
+
+    /** The status and revision of a helm release's latest record, e.g. {@code pending-upgrade v3}; empty when none. */
+    public Optional<String> releaseState(String namespace, String release) {
+        try {
+            JsonNode labels = HelmReleases.latest(store, namespace, release).path("metadata").path("labels");
+            return Optional.of(labels.path("status").asText() + " v" + labels.path("version").asText());
+        } catch (ApiException notFound) {
+            return Optional.empty();
+        }
     }
 
     /** A stored object, e.g. {@code object("apps/v1", "Deployment", "default", "web")}. */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.kubedelivery.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -18,6 +19,11 @@ public final class Tools {
     public static final List<String> KUBECTL_VERSIONS = List.of(KUBECTL_131, KUBECTL_135);
 
     private Tools() {}
+
+    /** The parameters of a test run once per pinned helm major: {@code @Parameters(name = "helm {0}")}. */
+    public static Collection<Object[]> helmParameters() {
+        return HELM_VERSIONS.stream().map(v -> new Object[] {v}).toList();
+    }
 
     public static Path helm(String version) {
         return binary("helm-" + version, "helm");

@@ -19,9 +19,9 @@ import java.util.List;
  */
 public final class HelmClient {
     /** Reads are quick; a cluster that does not answer in this time is reported, not waited on. */
-    static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
+    public static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
     /** Time helm gets beyond its own --timeout to finish, roll back and print. */
-    static final Duration GRACE = Duration.ofMinutes(1);
+    public static final Duration GRACE = Duration.ofMinutes(1);
 
     private final CommandRunner runner;
     private final HelmCommands commands;

@@ -11,9 +11,15 @@ import java.time.Duration;
  * not blocked: a release left pending is rolled back to its last deployed revision (or a never
  * deployed one uninstalled). Runs with the interrupt flag cleared, then restores it.
  */
-final class AbortSafety {
+public final class AbortSafety {
     /** Long enough for a rollback, short enough that an aborted build does not hang. */
     static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * The longest a restore can take: reading the history, then helm's rollback (or uninstall) with
+     * its timeout and the grace the client gives it. Whoever stops a deploy waits this long for it
+     * before removing the kubeconfig the restore needs.
+     */
+    public static final Duration RESTORE_BOUND = HelmClient.READ_TIMEOUT.plus(RESTORE_TIMEOUT).plus(HelmClient.GRACE);
 
     private final HelmClient helm;
     private final EngineLog log;

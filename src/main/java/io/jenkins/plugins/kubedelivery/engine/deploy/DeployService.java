@@ -47,8 +47,7 @@ public final class DeployService {
         log.line("Deploying " + plan.service() + " (chart " + plan.chartLabel() + ") as release " + plan.release()
                 + " to namespace " + plan.namespace() + ", environment " + plan.environment() + (plan.dryRun() ? ", dry run" : ""));
         log.line("Values, in order: " + describeValues(plan));
-        try (ReleaseLocks.Lease lease = ReleaseLocks.shared()
-                .acquire(ReleaseLocks.key(cluster.identity(), plan.namespace(), plan.release()), owner, log)) {
+        try (ReleaseLocks.Lease lease = ReleaseLocks.shared().acquire(cluster, plan.namespace(), plan.release(), owner, log)) {
             HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
             HelmVersion version = helmVersions.of(helm);
             ReleaseHistory history = new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW));
@@ -61,7 +60,7 @@ public final class DeployService {
                 return new DryRun(helm, kubectl, log, ports.clock()).show(plan, options, history, version, elapsed(started));
             }
             history = new StuckReleases(helm, log, ports.clock())
-                    .ensureNotStuck(plan.release(), plan.namespace(), history, plan.recoverStuckRelease(), plan.timeout());
+                    .ensureNotStuck(RecoveryAdvice.of(plan), history, plan.recoverStuckRelease(), plan.timeout());
             Integer previous = history.deployed().map(ReleaseRevision::revision).orElse(null);
             InstalledRelease installed = upgrade(helm, version, plan, options, history);
             long duration = elapsed(started);
@@ -78,6 +77,10 @@ public final class DeployService {
         try {
             return helm.upgradeInstall(options, version);
         } catch (ToolFailedException failure) {
+            if (failure.cutOff()) {
+                // killed by a signal or its status lost: the release may be pending, as after a timeout; restore before explaining
+                new AbortSafety(helm, log).restore(plan.release(), plan.namespace());
+            }
             throw new UpgradeFailure(helm, plan, before).explain(failure);
         } catch (ToolTimeoutException killed) {
             new AbortSafety(helm, log).restore(plan.release(), plan.namespace());

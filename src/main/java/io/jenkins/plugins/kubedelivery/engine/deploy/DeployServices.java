@@ -54,7 +54,8 @@ public final class DeployServices {
         DeployService deployer = new DeployService(ports);
         Map<String, Map<String, Object>> results = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
-        for (Outcome<DeployRequest, DeployResult> o : BoundedParallel.run(requests, parallelism, r -> deployer.deploy(r, cluster, owner))) {
+        for (Outcome<DeployRequest, DeployResult> o : BoundedParallel.run(requests, parallelism,
+                AbortSafety.RESTORE_BOUND, r -> deployer.deploy(r, cluster, owner))) {
             if (o.succeeded()) {
                 results.put(o.item().service(), o.value().toMap());
             } else {

@@ -38,7 +38,7 @@ final class DryRun {
     DeployResult show(DeployPlan plan, UpgradeOptions options, ReleaseHistory history, HelmVersion version, long elapsedBefore)
             throws InterruptedException {
         long started = clock.millis();
-        new StuckReleases(helm, log, clock).refuseDryRun(plan.release(), plan.namespace(), history, plan.recoverStuckRelease());
+        new StuckReleases(helm, log, clock).refuseDryRun(RecoveryAdvice.of(plan), history, plan.recoverStuckRelease());
         RenderedRelease rendered = render(options, version);
         if (!history.exists() && !plan.createNamespace()) {
             new FirstInstallProbe(kubectl, log).check(plan.release(), plan.namespace());

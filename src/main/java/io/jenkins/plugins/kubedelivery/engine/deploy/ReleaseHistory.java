@@ -39,6 +39,15 @@ public record ReleaseHistory(List<ReleaseRevision> revisions) {
         return Optional.empty();
     }
 
+    /**
+     * What "the previous revision" means for a rollback or a recovery: the newest good revision
+     * before the latest one, whether the latest is deployed, failed or pending. After a failed or
+     * killed upgrade that is the revision still marked deployed.
+     */
+    public Optional<ReleaseRevision> lastGoodBeforeLatest() {
+        return latest().flatMap(r -> lastGoodBefore(r.revision()));
+    }
+
     public Optional<ReleaseRevision> find(int revision) {
         return revisions.stream().filter(r -> r.revision() == revision).findFirst();
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kubedelivery.engine.deploy;
 
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
+import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,10 +21,21 @@ public final class ReleaseLocks {
     }
 
     /**
+     * Holds the release on the cluster itself ({@link ClusterTarget#identity()}: its API server),
+     * whichever credentials or context reach it.
+     *
+     * @param owner who asks, shown to the next one waiting (e.g. "payments » main #12")
+     */
+    public Lease acquire(ClusterTarget cluster, String namespace, String release, String owner, EngineLog log)
+            throws InterruptedException {
+        return acquire(key(cluster.identity(), namespace, release), owner, log);
+    }
+
+    /**
      * @param key cluster identity, namespace and release
      * @param owner who asks, shown to the next one waiting (e.g. "payments » main #12")
      */
-    public Lease acquire(String key, String owner, EngineLog log) throws InterruptedException {
+    Lease acquire(String key, String owner, EngineLog log) throws InterruptedException {
         synchronized (holders) {
             Holder current = holders.get(key);
             if (current != null) {

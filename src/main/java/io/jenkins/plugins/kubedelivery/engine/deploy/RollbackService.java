@@ -39,10 +39,11 @@ public final class RollbackService {
             throw new ValidationException("toRevision", "must be a revision number from the release history, or 0 for the previous one");
         }
         Duration timeout = request.timeout() == null ? Duration.ofMinutes(5) : request.timeout();
-        try (ReleaseLocks.Lease lease = ReleaseLocks.shared().acquire(ReleaseLocks.key(cluster.identity(), namespace, release), owner, log)) {
+        try (ReleaseLocks.Lease lease = ReleaseLocks.shared().acquire(cluster, namespace, release, owner, log)) {
             HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
             ReleaseHistory history = new ReleaseHistory(helm.history(release, namespace, ReleaseHistory.WINDOW));
-            ReleaseRevision from = history.deployed().or(history::latest).orElseThrow(() -> new EngineException(
+            // the latest revision is what is left, even when it failed or is pending: the deployed one before it is "previous"
+            ReleaseRevision from = history.latest().orElseThrow(() -> new EngineException(
                     "release '" + release + "' does not exist in namespace '" + namespace + "': nothing to roll back"));
             ReleaseRevision to = target(history, from, request.toRevision(), release);
             log.line("Rolling back " + release + " in " + namespace + " from revision " + from.revision() + " to revision "
@@ -61,12 +62,13 @@ public final class RollbackService {
             ReleaseRevision asked = history.find(toRevision).orElseThrow(() -> new ValidationException("toRevision",
                     "revision " + toRevision + " is not in the history of '" + release + "' (revisions "
                             + history.revisions().get(0).revision() + " to " + history.latest().orElseThrow().revision() + ")"));
-            if (asked.revision() == from.revision() && !from.status().isPending()) {
-                throw new ValidationException("toRevision", "revision " + toRevision + " is the one running now; name an earlier one");
+            if (asked.revision() == from.revision()) {
+                throw new ValidationException("toRevision", "revision " + toRevision + " is the latest (" + from.status().helmName()
+                        + "), the one a rollback leaves; name an earlier one");
             }
             return asked;
         }
-        return history.lastGoodBefore(from.revision()).orElseThrow(() -> new EngineException("release '" + release
+        return history.lastGoodBeforeLatest().orElseThrow(() -> new EngineException("release '" + release
                 + "' has no successful revision before revision " + from.revision() + " to return to"));
     }
 

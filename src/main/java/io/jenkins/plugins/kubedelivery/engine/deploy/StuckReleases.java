@@ -36,8 +36,10 @@ public final class StuckReleases {
      *
      * @return the history to go on with (read again after a recovery)
      */
-    public ReleaseHistory ensureNotStuck(String release, String namespace, ReleaseHistory history, boolean recover,
-            Duration timeout) throws InterruptedException {
+    ReleaseHistory ensureNotStuck(RecoveryAdvice advice, ReleaseHistory history, boolean recover, Duration timeout)
+            throws InterruptedException {
+        String release = advice.release();
+        String namespace = advice.namespace();
         Optional<ReleaseRevision> stuck = pending(history);
         if (stuck.isEmpty()) {
             return history;
@@ -45,7 +47,7 @@ public final class StuckReleases {
         Optional<ReleaseRevision> target = recoveryTarget(history);
         String state = state(release, namespace, stuck.get());
         if (!recover) {
-            throw refusal(state, release, namespace, target);
+            throw refusal(state, advice, target);
         }
         log.line(state + "; recovering: " + describe(target));
         recover(release, namespace, target, timeout);
@@ -57,15 +59,15 @@ public final class StuckReleases {
      * pending release: it fails as the deploy without {@code recover} would, and with it says
      * what the deploy would do first.
      */
-    public void refuseDryRun(String release, String namespace, ReleaseHistory history, boolean recover) {
+    public void refuseDryRun(RecoveryAdvice advice, ReleaseHistory history, boolean recover) {
         Optional<ReleaseRevision> stuck = pending(history);
         if (stuck.isEmpty()) {
             return;
         }
         Optional<ReleaseRevision> target = recoveryTarget(history);
-        String state = state(release, namespace, stuck.get());
+        String state = state(advice.release(), advice.namespace(), stuck.get());
         if (!recover) {
-            throw refusal(state, release, namespace, target);
+            throw refusal(state, advice, target);
         }
         throw new EngineException(state + ". The deploy would first " + describe(target) + " (recoverStuckRelease: true);"
                 + " a dry run changes nothing, and helm simulates no upgrade of a pending release, so nothing can be shown"
@@ -78,9 +80,10 @@ public final class StuckReleases {
                 + " as when an agent is killed mid-deploy";
     }
 
-    private static EngineException refusal(String state, String release, String namespace, Optional<ReleaseRevision> target) {
+    /** What the deploy (and its dry run) says of a stuck release: the state, then two ways out that work as written. */
+    private static EngineException refusal(String state, RecoveryAdvice advice, Optional<ReleaseRevision> target) {
         return new EngineException(state + ". Set recoverStuckRelease: true to " + describe(target) + " and carry on,"
-                + " or run: " + recoveryCommand(release, namespace, target));
+                + " or run: " + target.map(r -> advice.rollbackTo(r.revision())).orElse(advice.uninstall()));
     }
 
     /** Returns a pending release to a safe state: the last deployed revision, or nothing. */
@@ -95,18 +98,12 @@ public final class StuckReleases {
 
     /** The last revision that was serving: what recovery returns to; empty for a never-deployed release. */
     public static Optional<ReleaseRevision> recoveryTarget(ReleaseHistory history) {
-        Optional<ReleaseRevision> deployed = history.deployed();
-        return deployed.isPresent() ? deployed : history.latest().flatMap(r -> history.lastGoodBefore(r.revision()));
+        return history.lastGoodBeforeLatest();
     }
 
     private static String describe(Optional<ReleaseRevision> target) {
         return target.map(r -> "roll back to revision " + r.revision())
                 .orElse("uninstall the never-deployed release");
-    }
-
-    private static String recoveryCommand(String release, String namespace, Optional<ReleaseRevision> target) {
-        return target.map(r -> "helm rollback " + release + " " + r.revision() + " --namespace " + namespace)
-                .orElse("helm uninstall " + release + " --namespace " + namespace);
     }
 
     private String age(Instant since) {

@@ -9,12 +9,13 @@ import java.util.List;
  * @param kubeconfigPath a kubeconfig file as the tools see it, or {@code null} for the pod's
  *     ServiceAccount (in-cluster configuration)
  * @param kubeContext a context of that kubeconfig, or {@code null} for its current context
- * @param identity a stable, non-secret name of the cluster (credentials id and context), used to
- *     keep two deploys of the same release from overlapping; never a path that changes per build
+ * @param identity the cluster itself ({@link ClusterIdentity}: its API server URL, normalised), used
+ *     to keep two deploys of the same release from overlapping however the cluster is reached;
+ *     never a path that changes per build, never a secret
  */
 public record ClusterTarget(String kubeconfigPath, String kubeContext, String identity) {
     public static ClusterTarget inCluster() {
-        return new ClusterTarget(null, null, "in-cluster");
+        return new ClusterTarget(null, null, ClusterIdentity.IN_CLUSTER);
     }
 
     /**

@@ -43,6 +43,11 @@ final class DeployServiceStepExecution extends BackgroundStepExecution {
     }
 
     @Override
+    protected String stopWaitsFor() {
+        return "helm to return the release to a safe state (its last deployed revision)";
+    }
+
+    @Override
     protected String resumeAdvice() {
         return "Check the release (helm history <release> -n <namespace>) for " + parameters.target()
                 + " and run the step again; a release left in pending-install, pending-upgrade or pending-rollback"

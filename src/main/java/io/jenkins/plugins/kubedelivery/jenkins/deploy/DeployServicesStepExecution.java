@@ -38,6 +38,11 @@ final class DeployServicesStepExecution extends BackgroundStepExecution {
     }
 
     @Override
+    protected String stopWaitsFor() {
+        return "helm to return every release it was changing to a safe state (its last deployed revision)";
+    }
+
+    @Override
     protected String resumeAdvice() {
         return "Check the releases of " + parameters.target() + " (helm history <service> -n <namespace>) and run the step"
                 + " again; a release left in pending-install, pending-upgrade or pending-rollback is recovered by running it"

@@ -102,7 +102,7 @@ public class DeployServiceTest {
         EngineException e = assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage").build()));
         assertTrue(e.getMessage(), e.getMessage().contains("stuck in pending-upgrade (revision 4, since 2026-11-22T09:48:00.500Z, 13m 59s ago"));
         assertTrue(e.getMessage(), e.getMessage().contains("recoverStuckRelease: true to roll back to revision 3"));
-        assertTrue(e.getMessage(), e.getMessage().contains("helm rollback payments 3 --namespace stage"));
+        assertTrue(e.getMessage(), e.getMessage().contains("or run: rollbackService(service: 'payments', environment: 'stage', toRevision: 3)"));
         assertFalse(runner.verbs().contains("helm upgrade"));
     }
 
@@ -170,6 +170,27 @@ public class DeployServiceTest {
                 .deploy(DeployRequest.builder("payments", "stage").build(), CLUSTER, "t"));
         assertTrue(e.getMessage(), e.getMessage().contains("did not finish within 6m"));
         assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm rollback"), runner.verbs());
+    }
+
+    @Test
+    public void anUpgradeWhoseExitStatusWasLostIsRestoredBeforeItIsExplained() {
+        runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json")
+                .answerFromResource("helm history", 0, "helm-output/history-pending-upgrade.json")
+                .answer("helm rollback", 0, "Rollback was a success! Happy Helming!\n")
+                .answerFromResource("helm history", 0, "helm-output/history-after-auto-rollback.json")
+                .answer("helm upgrade", -1, "");
+        EngineException e = assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage").build()));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("helm upgrade: the exit status was lost"));
+        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm rollback", "helm history"),
+                runner.verbs());
+    }
+
+    @Test
+    public void anUpgradeThatFailedByItselfIsNotRestored() {
+        runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json")
+                .answer("helm upgrade", 1, "Error: UPGRADE FAILED: context deadline exceeded\n");
+        assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage").build()));
+        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history"), runner.verbs());
     }
 
     @Test

@@ -57,6 +57,30 @@ public class RollbackServiceTest {
     }
 
     @Test
+    public void fromAPendingRevisionThePreviousOneIsTheRevisionStillDeployed() throws Exception {
+        runner.answerFromResource("helm history", 0, "helm-output/history-pending-upgrade.json").answer("helm rollback", 0, "ok\n");
+        RollbackResult result = rollback(0);
+        assertEquals(4, result.fromRevision());
+        assertEquals(3, result.toRevision());
+        assertEquals("3", runner.commands().get(1).arguments().get(3));
+    }
+
+    @Test
+    public void theRevisionStillDeployedBehindAPendingOneCanBeNamed() throws Exception {
+        runner.answerFromResource("helm history", 0, "helm-output/history-pending-upgrade.json").answer("helm rollback", 0, "ok\n");
+        assertEquals(3, rollback(3).toRevision());
+    }
+
+    @Test
+    public void refusesTheLatestRevisionItself() {
+        runner.answerFromResource("helm history", 0, "helm-output/history-pending-upgrade.json");
+        ValidationException e = assertThrows(ValidationException.class, () -> rollback(4));
+        assertEquals("toRevision", e.parameter());
+        assertTrue(e.getMessage(), e.getMessage().contains("revision 4 is the latest (pending-upgrade)"));
+        assertEquals(List.of("helm history"), runner.verbs());
+    }
+
+    @Test
     public void refusesARevisionThatIsNotInTheHistory() {
         runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json");
         ValidationException e = assertThrows(ValidationException.class, () -> rollback(9));

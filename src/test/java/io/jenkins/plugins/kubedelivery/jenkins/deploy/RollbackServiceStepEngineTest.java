@@ -9,6 +9,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.kubedelivery.jenkins.support.HelmReplies;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
+import io.jenkins.plugins.kubedelivery.jenkins.support.TestCredentials;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestStepContext;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,7 @@ public class RollbackServiceStepEngineTest {
     public void rollsBackToThePreviousDeployedRevision() throws Exception {
         StepFixture fixture = StepFixture.canned(tmp.getRoot());
         HelmReplies.monorepo(fixture.workspace);
-        fixture.credentials.secretFile("prod-kubeconfig", "apiVersion: v1\nkind: Config\ncurrent-context: prod\n");
+        fixture.credentials.secretFile("prod-kubeconfig", TestCredentials.kubeconfig("https://k8s.prod.example.com:6443", "prod"));
         fixture.launcher.reply("helm", "version", HelmReplies.version())
                 .reply("helm", "history",
                         history(revision(1, "superseded", "Install complete"), revision(2, "deployed", "Upgrade complete")),

@@ -9,6 +9,7 @@ import hudson.AbortException;
 import io.jenkins.plugins.kubedelivery.engine.preview.Ownership;
 import io.jenkins.plugins.kubedelivery.jenkins.support.KubectlReplies;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
+import io.jenkins.plugins.kubedelivery.jenkins.support.TestCredentials;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestLauncher;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestStepContext;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ public class CreatePreviewNamespaceStepEngineTest {
         fixture = StepFixture.canned(tmp.getRoot());
         fixture.environment.putAll(Map.of("CHANGE_ID", "42", "CHANGE_BRANCH", "feature/pay", "GIT_COMMIT", "0123abc",
                 "GIT_URL", "https://github.com/acme/shop.git", "BUILD_URL", "https://ci.example.com/job/shop/job/PR-42/3/"));
-        fixture.credentials.secretFile("preview-kubeconfig", "apiVersion: v1\nkind: Config\n");
+        fixture.credentials.secretFile("preview-kubeconfig", TestCredentials.kubeconfig("https://k8s.preview.example.com", "preview"));
         fixture.launcher.onLaunch(this::recordManifest);
     }
 

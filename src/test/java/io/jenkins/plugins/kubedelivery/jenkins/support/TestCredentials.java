@@ -23,6 +23,14 @@ public final class TestCredentials implements CredentialsLookup {
         return this;
     }
 
+    /** A kubeconfig whose current context {@code context} reaches {@code server}. */
+    public static String kubeconfig(String server, String context) {
+        return String.join("\n", "apiVersion: v1", "kind: Config", "current-context: " + context,
+                "clusters:", "- name: " + context + "-cluster", "  cluster:", "    server: " + server,
+                "contexts:", "- name: " + context, "  context: {cluster: " + context + "-cluster, user: deployer}",
+                "users:", "- name: deployer", "  user: {}", "");
+    }
+
     public TestCredentials secretText(String id, String secret) {
         byId.put(id, new Text(id, secret));
         return this;
