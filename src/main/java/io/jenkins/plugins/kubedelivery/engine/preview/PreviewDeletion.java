@@ -31,7 +31,9 @@ public final class PreviewDeletion {
      */
     public Map<String, Object> delete(String pr, String repository, String namespace, String namePattern, boolean waitForDeletion,
             ClusterTarget cluster) throws InterruptedException {
-        String name = resolveName(pr, repository, namespace, namePattern);
+        String checkedPr = pr == null || pr.isBlank() ? null : PreviewInputs.pullRequest("pr", pr);
+        String checkedRepository = repository == null || repository.isBlank() ? null : PreviewInputs.repository("repository", repository);
+        String name = resolveName(checkedPr, checkedRepository, namespace, namePattern);
         KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
         Optional<NamespaceInfo> existing = kubectl.namespace(name);
         Map<String, Object> result = new LinkedHashMap<>();
@@ -43,7 +45,7 @@ public final class PreviewDeletion {
             return result;
         }
         NamespaceInfo info = existing.get();
-        requireOwned(info, pr, repository);
+        requireOwned(info, checkedPr, checkedRepository);
         boolean deleted = kubectl.deleteOwnedNamespace(name, Ownership.selectorFor(info.labels()),
                 waitForDeletion);
         log.line(deleted ? "Deleted preview namespace " + name + (waitForDeletion ? "" : " (its objects are removed in the background)")
@@ -53,7 +55,7 @@ public final class PreviewDeletion {
         return result;
     }
 
-    private static String resolveName(String pr, String repository, String namespace, String namePattern) {
+    private String resolveName(String pr, String repository, String namespace, String namePattern) {
         if (namespace != null && !namespace.isBlank()) {
             return NameRules.requireDnsLabel("namespace", namespace);
         }
@@ -61,8 +63,11 @@ public final class PreviewDeletion {
             throw new ValidationException("pr", "is required unless namespace is given: outside a pull request build give pr: '123'");
         }
         NameRules.requirePresent("repository", repository);
-        return PreviewNaming.label("namePattern", namePattern == null || namePattern.isBlank() ? PreviewRequest.DEFAULT_NAME_PATTERN : namePattern,
-                Map.of("pr", pr, "repository", repository, "branch", ""));
+        String pattern = PreviewInputs.pattern("namePattern", namePattern == null || namePattern.isBlank()
+                ? PreviewRequest.DEFAULT_NAME_PATTERN : namePattern, PreviewRequest.DEFAULT_NAME_PATTERN);
+        PreviewNaming.Name name = PreviewNaming.name("namePattern", pattern, Map.of("pr", pr, "repository", repository, "branch", ""));
+        name.rewrite().ifPresent(log::line);
+        return name.label();
     }
 
     static void requireOwned(NamespaceInfo info, String pr, String repository) {

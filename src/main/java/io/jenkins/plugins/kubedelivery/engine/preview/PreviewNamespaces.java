@@ -37,8 +37,11 @@ public final class PreviewNamespaces {
             requireOwnedBySamePullRequest(existing.get(), plan);
             plan = PreviewPlanner.plan(request, now, existing.get().annotation(Ownership.CREATED_AT));
         }
+        if (plan.nameRewrite() != null) {
+            log.line(plan.nameRewrite());
+        }
         log.line((existing.isPresent() ? "Renewing" : "Creating") + " preview namespace " + plan.namespace() + " for PR "
-                + request.pr() + " of " + request.repository() + ", expires " + plan.expiresAt());
+                + plan.request().pr() + " of " + request.repository() + ", expires " + plan.expiresAt());
         List<JsonObject> secrets = request.copySecrets().isEmpty() ? List.of()
                 : kubectl.secrets(request.copySecrets(), request.secretsNamespace());
         String manifest = stage(plan, PreviewManifests.yamlStream(PreviewManifests.objects(plan, secrets)));

@@ -11,11 +11,11 @@ import io.jenkins.plugins.kubedelivery.engine.model.NamespaceInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * reapPreviewNamespaces, for a nightly job: one list call for the owned previews, then one delete
@@ -41,10 +41,9 @@ public final class PreviewReaper {
         if (openPullRequests != null && (repository == null || repository.isBlank())) {
             throw new ValidationException("repository", "is required with openPullRequests: PR numbers are per repository");
         }
-        Set<String> open = openPullRequests == null ? null
-                : openPullRequests.stream().map(PreviewNaming::toLabelValue).collect(Collectors.toSet());
-        String selector = Ownership.previewSelector()
-                + (repository == null || repository.isBlank() ? "" : "," + Ownership.REPOSITORY + "=" + PreviewNaming.toLabelValue(repository));
+        Set<String> open = openPullRequests == null ? null : openPullRequestLabels(openPullRequests);
+        String selector = Ownership.previewSelector() + (repository == null || repository.isBlank() ? ""
+                : "," + Ownership.REPOSITORY + "=" + PreviewNaming.toLabelValue(PreviewInputs.repository("repository", repository)));
         KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
         Instant now = ports.clock().instant();
         List<NamespaceInfo> doomed = new ArrayList<>();
@@ -78,6 +77,15 @@ public final class PreviewReaper {
         }
         log.line("Reaped " + deleted.size() + " preview namespaces, kept " + kept.size() + ", failed " + failed.size());
         return new ReapResult(deleted, kept, failed, false, ports.clock().millis() - started);
+    }
+
+    /** Each open pull request as its previews' label holds it; one that is no pull request id is refused. */
+    private static Set<String> openPullRequestLabels(List<String> openPullRequests) {
+        Set<String> labels = new HashSet<>();
+        for (int i = 0; i < openPullRequests.size(); i++) {
+            labels.add(PreviewNaming.toLabelValue(PreviewInputs.pullRequest("openPullRequests[" + i + "]", openPullRequests.get(i))));
+        }
+        return labels;
     }
 
     /** @return why the namespace goes, or {@code null} to keep it */

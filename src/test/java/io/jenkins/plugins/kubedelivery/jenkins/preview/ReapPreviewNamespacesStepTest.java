@@ -77,7 +77,7 @@ public class ReapPreviewNamespacesStepTest {
 
     @Test
     public void badParametersAreRefusedAtStartNamingTheParameter() throws Exception {
-        assertRefusedAtStart("openPullRequests", step -> step.setOpenPullRequests(Arrays.asList(41, null)));
+        assertRefusedAtStart("openPullRequests[1]", step -> step.setOpenPullRequests(Arrays.asList(41, null)));
         assertRefusedAtStart("parallelism", step -> step.setParallelism(0));
         assertRefusedAtStart("server", step -> step.setServer("https://k8s.example.com"));
     }
