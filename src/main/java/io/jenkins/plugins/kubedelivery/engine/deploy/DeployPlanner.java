@@ -49,13 +49,14 @@ public final class DeployPlanner {
         String serviceChartDir = "helm/" + service;
         String chartLabel = orDefault(r.chart(), serviceChartDir);
         boolean local = isLocalChart(chartLabel);
-        String chartDir = local ? requireChartDirectory(chartLabel) : requireRemoteChart(chartLabel, r.chartVersion());
+        String chartVersion = requireChartVersion(r.chartVersion());
+        String chartDir = local ? requireChartDirectory(chartLabel) : requireRemoteChart(chartLabel, chartVersion);
         String valuesDir = local ? chartDir : serviceChartDir;
         requireKnownEnvironment(environment, valuesDir);
         List<String> valuesFiles = valuesFiles(r, local, valuesDir, environment, fallbackEnvironment);
         GeneratedValues generated = generatedValues(r);
         return new DeployPlan(service, environment, release, namespace,
-                local ? workspace.toolPath(chartDir) : chartLabel, chartLabel, r.chartVersion(), valuesFiles,
+                local ? workspace.toolPath(chartDir) : chartLabel, chartLabel, chartVersion, valuesFiles,
                 generated.asMap(), DurationBounds.TIMEOUT.require("timeout", r.timeout()), r.waitForReady(), r.atomic(),
                 requireHistoryMax(r.historyMax()), r.createNamespace(), r.dryRun(), r.recoverStuckRelease());
     }
@@ -85,10 +86,15 @@ public final class DeployPlanner {
             throw new ValidationException("version", "is required with the repository chart '" + chart
                     + "': pin the exact chart version, for example version: '1.4.2'");
         }
-        if (!CHART_VERSION.matcher(version).matches()) {
+        return chart;
+    }
+
+    /** Checked whatever the chart, since helm is given {@code --version} for a local chart too. */
+    private static String requireChartVersion(String version) {
+        if (version != null && !CHART_VERSION.matcher(version).matches()) {
             throw new ValidationException("version", "'" + NameRules.shown(version) + "' is not an exact chart version such as '1.4.2'");
         }
-        return chart;
+        return version;
     }
 
     private void requireKnownEnvironment(String environment, String valuesDir) throws IOException, InterruptedException {
@@ -146,14 +152,17 @@ public final class DeployPlanner {
     }
 
     private static GeneratedValues generatedValues(DeployRequest r) {
+        // The keys are checked even without an image to place, so a bad one never waits for the day it is used.
+        String imageRepositoryKey = requireKey("imageRepositoryKey", r.imageRepositoryKey());
+        String imageTagKey = requireKey("imageTagKey", r.imageTagKey());
         GeneratedValues generated = new GeneratedValues().putAll("values", r.values());
         if (r.imageRepository() != null) {
             requireMatch("imageRepository", r.imageRepository(), IMAGE_REPOSITORY, "an image repository such as 'registry.example.com/team/payments'");
-            generated.put("imageRepositoryKey", requireKey("imageRepositoryKey", r.imageRepositoryKey()), r.imageRepository());
+            generated.put("imageRepositoryKey", imageRepositoryKey, r.imageRepository());
         }
         if (r.imageTag() != null) {
             requireMatch("imageTag", r.imageTag(), IMAGE_TAG, "an image tag: letters, digits, '_', '.' and '-', at most 128, such as '1.4.2' or a commit id");
-            generated.put("imageTagKey", requireKey("imageTagKey", r.imageTagKey()), r.imageTag());
+            generated.put("imageTagKey", imageTagKey, r.imageTag());
         }
         return generated;
     }
