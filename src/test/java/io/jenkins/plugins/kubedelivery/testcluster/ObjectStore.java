@@ -91,11 +91,18 @@ public final class ObjectStore {
     }
 
     public synchronized ObjectNode delete(ResourceType type, String namespace, String name) {
+        return delete(type, namespace, name, Preconditions.NONE);
+    }
+
+    /** Deletes an object if it still meets the preconditions, checked under the same lock as the removal. */
+    synchronized ObjectNode delete(ResourceType type, String namespace, String name, Preconditions preconditions) {
         String key = key(namespace, name);
-        ObjectNode removed = table(type).remove(key);
-        if (removed == null) {
+        ObjectNode live = table(type).get(key);
+        if (live == null) {
             throw ApiException.notFound(type, name);
         }
+        preconditions.check(type, live);
+        ObjectNode removed = table(type).remove(key);
         lastApplied.keySet().removeIf(k -> k.startsWith(type.key() + "|" + key + "|"));
         removed.with("metadata").put("resourceVersion", Long.toString(++revision));
         log(new WatchEvent(revision, "DELETED", type, removed.deepCopy()));

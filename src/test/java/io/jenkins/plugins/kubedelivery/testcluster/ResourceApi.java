@@ -131,15 +131,17 @@ final class ResourceApi {
                 + contentType);
     }
 
-    ObjectNode delete(RequestPath path, boolean dryRun) {
+    ObjectNode delete(RequestPath path, Preconditions preconditions, boolean dryRun) {
         ObjectNode live = get(path);
         if (dryRun) {
+            preconditions.check(path.type(), live);
             return live;
         }
         if (path.type().equals(ResourceCatalog.NAMESPACE)) {
+            preconditions.check(path.type(), live);
             deleteNamespaceContents(path.name());
         }
-        return store.delete(path.type(), path.namespace(), path.name());
+        return store.delete(path.type(), path.namespace(), path.name(), preconditions);
     }
 
     /** Namespace deletion is synchronous here: a real cluster shows Terminating first. */
