@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The objects of the simulated cluster with one global resourceVersion counter and a bounded event
@@ -88,6 +89,20 @@ public final class ObjectStore {
         long generation = live.path("metadata").path("generation").asLong(1);
         metadata.put("generation", specChanged(live, object) ? generation + 1 : generation);
         return record("MODIFIED", type, key, object);
+    }
+
+    /**
+     * Changes a stored object if it still meets the preconditions, all under one lock, as the real
+     * storage's GuaranteedUpdate does; returns the stored result.
+     */
+    synchronized ObjectNode update(ResourceType type, String namespace, String name, Preconditions preconditions,
+            UnaryOperator<ObjectNode> change) {
+        ObjectNode live = table(type).get(key(namespace, name));
+        if (live == null) {
+            throw ApiException.notFound(type, name);
+        }
+        preconditions.check(type, live);
+        return replace(type, change.apply(live.deepCopy()));
     }
 
     public synchronized ObjectNode delete(ResourceType type, String namespace, String name) {
