@@ -227,7 +227,7 @@ public class HostileInputCorpusTest {
         accepted(CREATE, "repository", "shop_frontend", "pr-42-shop-frontend");
         accepted(CREATE, "repository", ".github", "pr-42-github");
         accepted(CREATE, "repository", "Café Menü", "pr-42-cafe-menu");
-        accepted(CREATE, "repository", "r".repeat(100), "get namespace pr-42-rrrrrrrrrrrrrrrrrrrr");
+        accepted(CREATE, "repository", "r".repeat(100), "pr-42-rrrrrrrrrrrrrrrrrrrr");
         // branches are data: any Git branch name is accepted, folded into a name only through {branch}
         accepted(CREATE, "branch", "feature/JIRA-1234_login-page", "feature/JIRA-1234_login-page");
         accepted(CREATE, "branch", "dependabot/npm_and_yarn/lodash-4.17.21", "dependabot/npm_and_yarn/lodash-4.17.21");
@@ -431,7 +431,8 @@ public class HostileInputCorpusTest {
                 .reply("helm", "rollback", HelmReplies.rollbackSucceeded())
                 .reply("helm", "status", HelmReplies.release("payments", "prod", 3, "Rollback to 1"))
                 .reply("kubectl", "delete", KubectlReplies.deleted("pr-41-shop"))
-                .reply("kubectl", "apply", KubectlReplies.applied("namespace/pr-42-shop"))
+                .reply("kubectl", "create", KubectlReplies.created("pr-42-shop"))
+                .reply("kubectl", "apply", KubectlReplies.applied("resourcequota/kube-delivery-preview"))
                 .reply("kubectl", "secrets", KubectlReplies.list(KubectlReplies.secret("registry-pull", "preview-secrets",
                         Map.of(".dockerconfigjson", "e30="))))
                 .reply("kubectl", "namespaces", KubectlReplies.list(

@@ -131,8 +131,8 @@ public class ValidationGapsTest {
 
     @Test
     public void aRepositoryThatIsOnlyNotDnsSafeIsRewrittenAndTheLogSaysSo() throws Exception {
-        fixture.launcher.reply("kubectl", "namespace", KubectlReplies.absent())
-                .reply("kubectl", "apply", KubectlReplies.applied("namespace/pr-42-shop-frontend"));
+        fixture.launcher.reply("kubectl", "create", KubectlReplies.created("pr-42-shop-frontend"))
+                .reply("kubectl", "apply", KubectlReplies.applied("networkpolicy.networking.k8s.io/kube-delivery-default-deny"));
         CreatePreviewNamespaceStep step = new CreatePreviewNamespaceStep();
         step.setRepository("Shop.Frontend");
 

@@ -5,6 +5,7 @@ import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
+import io.jenkins.plugins.kubedelivery.engine.cli.WriteOutcome;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
 import io.jenkins.plugins.kubedelivery.engine.model.NamespaceInfo;
@@ -14,7 +15,9 @@ import java.util.Optional;
 
 /**
  * deletePreviewNamespace: removes a pull request's namespace, only if it carries the plugin's
- * ownership label and belongs to that pull request. What is already gone counts as done.
+ * ownership label and belongs to that pull request. The delete carries the uid and resourceVersion
+ * of the namespace that was checked, so one changed in between is left alone. What is already gone
+ * counts as done.
  */
 public final class PreviewDeletion {
     private final EnginePorts ports;
@@ -46,9 +49,18 @@ public final class PreviewDeletion {
         }
         NamespaceInfo info = existing.get();
         requireOwned(info, checkedPr, checkedRepository);
-        boolean deleted = kubectl.deleteOwnedNamespace(name, Ownership.selectorFor(info.labels()),
-                waitForDeletion);
+        WriteOutcome outcome = info.terminating() ? WriteOutcome.GONE : kubectl.deleteNamespace(info, ports.staging());
+        if (outcome == WriteOutcome.CHANGED) {
+            throw new EngineException("namespace '" + name + "' changed since its ownership was checked (its labels,"
+                    + " annotations or identity are not those read a moment before): left alone; run the step again to"
+                    + " check it afresh");
+        }
+        boolean deleted = outcome == WriteOutcome.DONE;
+        if (waitForDeletion && (deleted || info.terminating())) {
+            kubectl.awaitNamespaceGone(name);
+        }
         log.line(deleted ? "Deleted preview namespace " + name + (waitForDeletion ? "" : " (its objects are removed in the background)")
+                : info.terminating() ? "Preview namespace " + name + " is already being deleted"
                 : "Preview namespace " + name + " was gone by the time of deletion");
         result.put("deleted", deleted);
         result.put("alreadyGone", !deleted);

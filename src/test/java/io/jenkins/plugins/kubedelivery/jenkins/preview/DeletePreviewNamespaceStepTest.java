@@ -28,9 +28,22 @@ public class DeletePreviewNamespaceStepTest {
 
     private StepFixture fixture;
 
+    /** The DeleteOptions each delete was given, read while it ran. */
+    private final List<String> deleteOptions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Before
     public void setUp() throws Exception {
         fixture = StepFixture.canned(tmp.getRoot());
+        fixture.launcher.onLaunch(launch -> {
+            if (launch.cmds().contains("--raw")) {
+                try {
+                    deleteOptions.add(java.nio.file.Files.readString(java.nio.file.Path.of(
+                            launch.cmds().get(launch.cmds().indexOf("--filename") + 1))));
+                } catch (java.io.IOException e) {
+                    deleteOptions.add("unreadable: " + e);
+                }
+            }
+        });
     }
 
     private TestStepContext run(DeletePreviewNamespaceStep step) throws Exception {
@@ -79,10 +92,10 @@ public class DeletePreviewNamespaceStepTest {
 
         assertNull(String.valueOf(context.failure()), context.failure());
         assertEquals(Map.of("namespace", "pr-42-shop", "deleted", true, "alreadyGone", false), context.result());
-        String delete = String.join(" ", fixture.launcher.launches().get(1).cmds());
-        assertTrue(delete, delete.startsWith("kubectl delete namespaces --selector app.kubernetes.io/managed-by=kube-delivery,"));
-        assertTrue(delete, delete.contains("kube-delivery.io/pr=42,kube-delivery.io/repository=shop"));
-        assertTrue(delete, delete.contains("--field-selector metadata.name=pr-42-shop --ignore-not-found --wait=false"));
+        List<String> delete = fixture.launcher.launches().get(1).cmds();
+        assertEquals(List.of("kubectl", "delete", "--raw", "/api/v1/namespaces/pr-42-shop", "--filename"), delete.subList(0, 5));
+        assertEquals("{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"preconditions\":{\"uid\":\"uid-of-pr-42-shop\","
+                + "\"resourceVersion\":\"17\"}}", deleteOptions.get(0));
         assertTrue(fixture.log(), fixture.log().contains("deletePreviewNamespace: namespace pr-42-shop deleted after"));
         assertEquals(List.of(), fixture.stagingDirectories());
     }
