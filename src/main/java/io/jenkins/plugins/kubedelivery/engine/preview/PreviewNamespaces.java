@@ -69,10 +69,16 @@ public final class PreviewNamespaces {
         PreviewPlan renewed = PreviewPlanner.plan(request, now, existing.annotation(Ownership.CREATED_AT));
         WriteOutcome replaced = kubectl.replace(stage(renewed, "renewal", PreviewManifests.renewed(live, renewed).toString()));
         if (replaced != WriteOutcome.DONE) {
-            throw changedSinceChecked(plan.namespace(), replaced == WriteOutcome.GONE ? "it was deleted"
-                    : "someone changed it after its ownership was checked");
+            throw whyRenewalWasRefused(plan.namespace(), kubectl);
         }
         return renewed;
+    }
+
+    /** A deletion in between is the common case (a reap, a merge): say so rather than only that it changed. */
+    private static EngineException whyRenewalWasRefused(String namespace, KubectlClient kubectl) throws InterruptedException {
+        return kubectl.namespace(namespace).map(now -> now.terminating() ? stillBeingDeleted(namespace)
+                : changedSinceChecked(namespace, "someone changed it after its ownership was checked"))
+                .orElseGet(() -> changedSinceChecked(namespace, "it was deleted"));
     }
 
     private void applyContents(PreviewPlan plan, List<JsonObject> contents, KubectlClient kubectl) throws InterruptedException {

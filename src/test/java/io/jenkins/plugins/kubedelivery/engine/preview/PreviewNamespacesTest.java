@@ -105,6 +105,7 @@ public class PreviewNamespacesTest {
                 .answer("kubectl replace", 1, "Error from server (Conflict): error when replacing \"/tmp/x.json\": Operation cannot be"
                         + " fulfilled on namespaces \"pr-42-shop\": the object has been modified; please apply your changes to the"
                         + " latest version and try again\n");
+        runner.answer("kubectl get namespace", 0, namespace("pr-42-shop", Map.of("team", "db"), Map.of(), "Active").toString());
         EngineException e = assertThrows(EngineException.class, () -> create(request("42")));
         assertEquals("namespace 'pr-42-shop' changed since it was checked (someone changed it after its ownership was checked):"
                 + " left alone; run the build again to check it afresh", e.getMessage());
