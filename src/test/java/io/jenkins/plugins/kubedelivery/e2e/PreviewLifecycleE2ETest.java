@@ -123,6 +123,14 @@ public class PreviewLifecycleE2ETest {
     }
 
     @Test
+    public void aDeleteThatWaitsReturnsOnceTheNamespaceIsGone() throws Exception {
+        create("9", "a");
+        Map<String, Object> result = new PreviewDeletion(ports(Clock.systemUTC())).delete("9", "shop", null, null, true, target);
+        assertEquals(Boolean.TRUE, result.get("deleted"));
+        assertTrue("gone, not Terminating", cluster.object("v1", "Namespace", null, "pr-9-shop").isEmpty());
+    }
+
+    @Test
     public void neverAdoptsOrDeletesAForeignNamespace() throws Exception {
         cluster.createNamespace("pr-7-shop");
         EngineException adopt = assertThrows(EngineException.class, () -> create("7", "c"));

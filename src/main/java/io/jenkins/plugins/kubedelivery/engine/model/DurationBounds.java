@@ -9,16 +9,13 @@ import java.time.Duration;
  * durations here before any command runs, so no step passes helm a timeout of weeks or keeps a
  * preview for less time than a build takes.
  *
- * @param range the bounds as the refusal states them
  * @param example durations to suggest in the refusal
  */
-public record DurationBounds(Duration shortest, Duration longest, String range, String example) {
+public record DurationBounds(Duration shortest, Duration longest, String example) {
     /** helm's {@code --timeout}: long enough for any real rollout, short enough to fail a stuck one. */
-    public static final DurationBounds TIMEOUT = new DurationBounds(Duration.ofSeconds(1), Duration.ofHours(6),
-            "between 1s and 6h", "'5m' or '90s'");
+    public static final DurationBounds TIMEOUT = new DurationBounds(Duration.ofSeconds(1), Duration.ofHours(6), "'5m' or '90s'");
     /** A preview's life after its latest push: at least a build's length, at most a quarter. */
-    public static final DurationBounds TTL = new DurationBounds(Duration.ofMinutes(1), Duration.ofDays(90),
-            "between 1m and 90d", "'72h' or '7d'");
+    public static final DurationBounds TTL = new DurationBounds(Duration.ofMinutes(1), Duration.ofDays(90), "'72h' or '7d'");
 
     /**
      * @param parameter named in the refusal
@@ -26,8 +23,8 @@ public record DurationBounds(Duration shortest, Duration longest, String range, 
      */
     public Duration require(String parameter, Duration duration) {
         if (duration == null || duration.compareTo(shortest) < 0 || duration.compareTo(longest) > 0) {
-            throw new ValidationException(parameter, (duration == null ? "is missing" : DurationBounds.text(duration)
-                    + " is out of range") + ": it must be " + range + ", such as " + example);
+            throw new ValidationException(parameter, (duration == null ? "is missing" : text(duration)
+                    + " is out of range") + ": it must be between " + text(shortest) + " and " + text(longest) + ", such as " + example);
         }
         return duration;
     }
