@@ -39,29 +39,42 @@ public final class PreviewDeletion {
         String name = resolveName(checkedPr, checkedRepository, namespace, namePattern);
         KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
         Optional<NamespaceInfo> existing = kubectl.namespace(name);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("namespace", name);
         if (existing.isEmpty()) {
             log.line("Preview namespace " + name + " is already gone");
-            result.put("deleted", false);
-            result.put("alreadyGone", true);
-            return result;
+            return result(name, false);
         }
         NamespaceInfo info = existing.get();
         requireOwned(info, checkedPr, checkedRepository);
-        WriteOutcome outcome = info.terminating() ? WriteOutcome.GONE : kubectl.deleteNamespace(info, ports.staging());
+        if (info.terminating()) {
+            log.line("Preview namespace " + name + " is already being deleted");
+            awaitIf(waitForDeletion, name, kubectl);
+            return result(name, false);
+        }
+        WriteOutcome outcome = kubectl.deleteNamespace(info, ports.staging());
         if (outcome == WriteOutcome.CHANGED) {
             throw new EngineException("namespace '" + name + "' changed since its ownership was checked (its labels,"
                     + " annotations or identity are not those read a moment before): left alone; run the step again to"
                     + " check it afresh");
         }
-        boolean deleted = outcome == WriteOutcome.DONE;
-        if (waitForDeletion && (deleted || info.terminating())) {
+        if (outcome == WriteOutcome.GONE) {
+            log.line("Preview namespace " + name + " was gone by the time of deletion");
+            return result(name, false);
+        }
+        awaitIf(waitForDeletion, name, kubectl);
+        log.line("Deleted preview namespace " + name + (waitForDeletion ? "" : " (its objects are removed in the background)"));
+        return result(name, true);
+    }
+
+    private static void awaitIf(boolean waitForDeletion, String name, KubectlClient kubectl) throws InterruptedException {
+        if (waitForDeletion) {
             kubectl.awaitNamespaceGone(name);
         }
-        log.line(deleted ? "Deleted preview namespace " + name + (waitForDeletion ? "" : " (its objects are removed in the background)")
-                : info.terminating() ? "Preview namespace " + name + " is already being deleted"
-                : "Preview namespace " + name + " was gone by the time of deletion");
+    }
+
+    /** The step's result: {@code alreadyGone} when this call deleted nothing (gone, or already being deleted). */
+    private static Map<String, Object> result(String name, boolean deleted) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("namespace", name);
         result.put("deleted", deleted);
         result.put("alreadyGone", !deleted);
         return result;

@@ -101,6 +101,38 @@ public class DeletePreviewNamespaceStepTest {
     }
 
     @Test
+    public void aNamespaceChangedBetweenItsCheckAndItsDeleteIsLeftAloneAndTheStepSaysSo() throws Exception {
+        fixture.launcher.reply("kubectl", "delete", KubectlReplies.preconditionFailed("pr-42-shop"))
+                .reply("kubectl", "namespace", KubectlReplies.object(KubectlReplies.ownedPreview("pr-42-shop", "42", "shop",
+                        "2026-11-25T08:00:00Z")));
+        DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
+        step.setPr("42");
+        step.setRepository("shop");
+
+        TestStepContext context = run(step);
+
+        assertEquals("deletePreviewNamespace: namespace 'pr-42-shop' changed since its ownership was checked (its labels,"
+                + " annotations or identity are not those read a moment before): left alone; run the step again to check it"
+                + " afresh", context.failure().getMessage());
+    }
+
+    @Test
+    public void aNamespaceAlreadyBeingDeletedCountsAsDoneWithoutAnotherDelete() throws Exception {
+        com.eclipsesource.json.JsonObject terminating = KubectlReplies.ownedPreview("pr-42-shop", "42", "shop", "2026-11-25T08:00:00Z");
+        terminating.set("status", new com.eclipsesource.json.JsonObject().add("phase", "Terminating"));
+        fixture.launcher.reply("kubectl", "namespace", KubectlReplies.object(terminating));
+        DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
+        step.setPr("42");
+        step.setRepository("shop");
+
+        TestStepContext context = run(step);
+
+        assertNull(String.valueOf(context.failure()), context.failure());
+        assertEquals(Map.of("namespace", "pr-42-shop", "deleted", false, "alreadyGone", true), context.result());
+        assertEquals(1, fixture.launcher.launches().size());
+    }
+
+    @Test
     public void aNamespaceAlreadyGoneCountsAsDone() throws Exception {
         fixture.launcher.reply("kubectl", "namespace", KubectlReplies.absent());
         DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
