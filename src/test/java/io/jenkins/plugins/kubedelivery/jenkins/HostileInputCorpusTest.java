@@ -35,6 +35,8 @@ import org.junit.rules.TemporaryFolder;
 import org.junit.runner.RunWith;
 import org.junit.runners.Parameterized;
 import org.junit.runners.Parameterized.Parameters;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * Hostile and merely unusual inputs for every parameter of the six steps, run through the step
@@ -48,6 +50,7 @@ import org.junit.runners.Parameterized.Parameters;
  *     text must not show.
  * </ul>
  * For every row, no argument of any command holds a character the agent's shell would interpret.
+ * Every parameter of every step has at least one row (checked when the rows are built).
  */
 @RunWith(Parameterized.class)
 public class HostileInputCorpusTest {
@@ -185,6 +188,14 @@ public class HostileInputCorpusTest {
         accepted(DEPLOYS, "values", Map.of("env", Map.of("PATH", "/bin;$(id)")), "/bin;$(id)");
         accepted(DEPLOYS, "wait", false, "!--wait");
         accepted(DEPLOYS, "dryRun", true, "!--install");
+        refused(DEPLOYS, "imageRepository", "registry.example.com/$(id)", "imageTag", "1.0");
+        refused(DEPLOYS, "imageTagKey", "image.tag;id");
+        refused(DEPLOYS, "imageRepositoryKey", "image/repository");
+        accepted(DEPLOYS, "atomic", false, "!--atomic");
+        accepted(DEPLOYS, "createNamespace", true, "--create-namespace");
+        accepted(DEPLOYS, "recoverStuckRelease", true, "upgrade --install payments");
+        refused(DEPLOYS, "server", "https://k8s.example.com");
+        refused(DEPLOYS, "kubeconfigCredentialsId", "`id`");
 
         // rollbackService
         refused(ROLLBACK, "service", "payments$(id)");
@@ -205,6 +216,7 @@ public class HostileInputCorpusTest {
         accepted(ROLLBACK, "wait", false, "!--wait");
         refused(ROLLBACK, "kubeconfigCredentialsId", "../../secrets/kubeconfig");
         refused(ROLLBACK, "server", "http://k8s.example.com");
+        refused(ROLLBACK, "kubeContext", "prod");
 
         // createPreviewNamespace: pull request ids as SCMs and Jenkins write them
         refused(CREATE, "pr", "$(id)");
@@ -318,6 +330,7 @@ public class HostileInputCorpusTest {
         accepted(DELETE, "wait", true, "pr-42-shop");
         refused(DELETE, "kubeContext", "$(id)");
         refused(DELETE, "server", "file:///etc/passwd");
+        refused(DELETE, "kubeconfigCredentialsId", "missing");
 
         // reapPreviewNamespaces
         refused(REAP, "openPullRequests", List.of(41, "#42"));
@@ -341,11 +354,40 @@ public class HostileInputCorpusTest {
         accepted(REAP, "failOnError", false, "pr-41-shop");
         refused(REAP, "kubeContext", "prod");
         refused(REAP, "server", "https://k8s.example.com:6443");
+        refused(REAP, "kubeconfigCredentialsId", "missing");
     }
 
+    private static final Map<String, Class<? extends Step>> STEPS = Map.of(DEPLOY, DeployServiceStep.class,
+            DEPLOYS, DeployServicesStep.class, ROLLBACK, RollbackServiceStep.class, CREATE, CreatePreviewNamespaceStep.class,
+            DELETE, DeletePreviewNamespaceStep.class, REAP, ReapPreviewNamespacesStep.class);
+
+    /** The rows, once every parameter of every step is known to have at least one. */
     @Parameters(name = "{0}")
     public static Collection<Object[]> rows() {
+        List<String> uncovered = new ArrayList<>();
+        STEPS.forEach((name, type) -> parameters(type).stream()
+                .filter(parameter -> ROWS.stream().noneMatch(row -> row[1].equals(name) && row[2].equals(parameter)))
+                .forEach(parameter -> uncovered.add(name + " " + parameter)));
+        if (!uncovered.isEmpty()) {
+            throw new IllegalStateException("the corpus has no row for " + uncovered);
+        }
         return ROWS;
+    }
+
+    /** A step's parameters: its constructor's (compiled with -parameters) and its {@code @DataBoundSetter}s. */
+    private static List<String> parameters(Class<? extends Step> type) {
+        List<String> names = new ArrayList<>();
+        for (java.lang.reflect.Constructor<?> constructor : type.getConstructors()) {
+            if (constructor.isAnnotationPresent(DataBoundConstructor.class)) {
+                Arrays.stream(constructor.getParameters()).map(java.lang.reflect.Parameter::getName).forEach(names::add);
+            }
+        }
+        for (Method method : type.getMethods()) {
+            if (method.isAnnotationPresent(DataBoundSetter.class)) {
+                names.add(Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4));
+            }
+        }
+        return names;
     }
 
     /** What a row expects: refused at once, refused after reading only, or accepted showing these texts. */
