@@ -44,6 +44,8 @@ public final class PreviewNamespaces {
         boolean created = kubectl.create(stage(plan, "namespace", PreviewManifests.yamlStream(List.of(PreviewManifests.namespace(plan)))))
                 == WriteOutcome.DONE;
         if (!created) {
+            log.line("Namespace " + plan.namespace() + " exists (so kubectl create failed): checking it is this pull request's"
+                    + " preview before renewing it");
             plan = renew(request, plan, now, kubectl);
         }
         log.line((created ? "Created" : "Renewed") + " preview namespace " + plan.namespace() + " for PR " + plan.request().pr()
