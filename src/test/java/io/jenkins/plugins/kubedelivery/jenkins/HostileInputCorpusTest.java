@@ -184,7 +184,7 @@ public class HostileInputCorpusTest {
         refused(DEPLOYS, "imageTag", "a b");
         refused(DEPLOYS, "timeout", "7d");
         refused(DEPLOYS, "historyMax", -10);
-        refused(DEPLOYS, "kubeContext", "$(id)");
+        refused(DEPLOYS, "kubeContext", "$(id)", "kubeconfigCredentialsId", "kubeconfig");
         accepted(DEPLOYS, "values", Map.of("env", Map.of("PATH", "/bin;$(id)")), "/bin;$(id)");
         accepted(DEPLOYS, "wait", false, "!--wait");
         accepted(DEPLOYS, "dryRun", true, "!--install");
@@ -328,7 +328,7 @@ public class HostileInputCorpusTest {
         refused(DELETE, "namePattern", "{nope}");
         accepted(DELETE, "namePattern", "preview-{repository}-{pr}", "preview-shop-42");
         accepted(DELETE, "wait", true, "pr-42-shop");
-        refused(DELETE, "kubeContext", "$(id)");
+        refused(DELETE, "kubeContext", "$(id)", "kubeconfigCredentialsId", "kubeconfig");
         refused(DELETE, "server", "file:///etc/passwd");
         refused(DELETE, "kubeconfigCredentialsId", "missing");
 
@@ -393,6 +393,7 @@ public class HostileInputCorpusTest {
     /** What a row expects: refused at once, refused after reading only, or accepted showing these texts. */
     private enum Outcome { REFUSED, REFUSED_AFTER_READING, ACCEPTED }
 
+    /** @param others what else the row needs set, as name, value pairs (e.g. the credentials a context needs) */
     private static void refused(String step, String parameter, Object value, Object... others) {
         add(step, parameter, value, Outcome.REFUSED, List.of(), others);
     }
@@ -562,12 +563,8 @@ public class HostileInputCorpusTest {
         if (built instanceof ReapPreviewNamespacesStep && !rest.containsKey("openPullRequests")) {
             rest.put("openPullRequests", List.of(42));
         }
-        boolean clusterRow = Set.of("server", "kubeContext").contains(parameter) && !rest.containsKey("kubeconfigCredentialsId");
         for (Map.Entry<String, Object> setting : rest.entrySet()) {
             set(built, setting.getKey(), setting.getValue());
-        }
-        if (clusterRow && "kubeContext".equals(parameter) && ((String) settings.get(parameter)).startsWith("$")) {
-            set(built, "kubeconfigCredentialsId", "kubeconfig"); // refused for its characters, not for lacking credentials
         }
         return built;
     }
