@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import com.eclipsesource.json.JsonObject;
 import hudson.AbortException;
 import io.jenkins.plugins.kubedelivery.jenkins.support.Checkpoints;
 import io.jenkins.plugins.kubedelivery.jenkins.support.KubectlReplies;
@@ -100,16 +101,19 @@ public class DeletePreviewNamespaceStepTest {
         assertEquals(List.of(), fixture.stagingDirectories());
     }
 
+    private static DeletePreviewNamespaceStep prFortyTwoOfShop() {
+        DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
+        step.setPr("42");
+        step.setRepository("shop");
+        return step;
+    }
+
     @Test
     public void aNamespaceChangedBetweenItsCheckAndItsDeleteIsLeftAloneAndTheStepSaysSo() throws Exception {
         fixture.launcher.reply("kubectl", "delete", KubectlReplies.preconditionFailed("pr-42-shop"))
                 .reply("kubectl", "namespace", KubectlReplies.object(KubectlReplies.ownedPreview("pr-42-shop", "42", "shop",
                         "2026-11-25T08:00:00Z")));
-        DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
-        step.setPr("42");
-        step.setRepository("shop");
-
-        TestStepContext context = run(step);
+        TestStepContext context = run(prFortyTwoOfShop());
 
         assertEquals("deletePreviewNamespace: namespace 'pr-42-shop' changed since its ownership was checked (its labels,"
                 + " annotations or identity are not those read a moment before): left alone; run the step again to check it"
@@ -118,14 +122,10 @@ public class DeletePreviewNamespaceStepTest {
 
     @Test
     public void aNamespaceAlreadyBeingDeletedCountsAsDoneWithoutAnotherDelete() throws Exception {
-        com.eclipsesource.json.JsonObject terminating = KubectlReplies.ownedPreview("pr-42-shop", "42", "shop", "2026-11-25T08:00:00Z");
-        terminating.set("status", new com.eclipsesource.json.JsonObject().add("phase", "Terminating"));
+        JsonObject terminating = KubectlReplies.ownedPreview("pr-42-shop", "42", "shop", "2026-11-25T08:00:00Z");
+        terminating.set("status", new JsonObject().add("phase", "Terminating"));
         fixture.launcher.reply("kubectl", "namespace", KubectlReplies.object(terminating));
-        DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
-        step.setPr("42");
-        step.setRepository("shop");
-
-        TestStepContext context = run(step);
+        TestStepContext context = run(prFortyTwoOfShop());
 
         assertNull(String.valueOf(context.failure()), context.failure());
         assertEquals(Map.of("namespace", "pr-42-shop", "deleted", false, "alreadyGone", true), context.result());
@@ -135,11 +135,7 @@ public class DeletePreviewNamespaceStepTest {
     @Test
     public void aNamespaceAlreadyGoneCountsAsDone() throws Exception {
         fixture.launcher.reply("kubectl", "namespace", KubectlReplies.absent());
-        DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
-        step.setPr("42");
-        step.setRepository("shop");
-
-        TestStepContext context = run(step);
+        TestStepContext context = run(prFortyTwoOfShop());
 
         assertNull(String.valueOf(context.failure()), context.failure());
         assertEquals(Map.of("namespace", "pr-42-shop", "deleted", false, "alreadyGone", true), context.result());
