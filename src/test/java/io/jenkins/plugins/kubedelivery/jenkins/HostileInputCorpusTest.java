@@ -347,6 +347,7 @@ public class HostileInputCorpusTest {
         refused(REAP, "repository", "shop,kube-delivery.io/preview!=true");
         refused(REAP, "repository", "sh\u0007op");
         accepted(REAP, "repository", "Shop.Frontend", "kube-delivery.io/repository=Shop.Frontend");
+        accepted(REAP, "repository", "Shop Frontend", "repository 'Shop Frontend' is labelled 'Shop-Frontend'");
         accepted(REAP, "dryRun", true, "!delete");
         refused(REAP, "parallelism", 0);
         refused(REAP, "parallelism", Integer.MIN_VALUE);

@@ -43,7 +43,7 @@ public final class PreviewReaper {
         }
         Set<String> open = openPullRequests == null ? null : openPullRequestLabels(openPullRequests);
         String selector = Ownership.previewSelector() + (repository == null || repository.isBlank() ? ""
-                : "," + Ownership.REPOSITORY + "=" + PreviewNaming.toLabelValue(PreviewInputs.repository("repository", repository)));
+                : "," + Ownership.REPOSITORY + "=" + repositoryLabel(repository));
         KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
         ReapDecision decision = ReapDecision.decide(kubectl.namespaces(selector), open, ports.clock().instant());
         decision.doomed().forEach(d -> log.line((dryRun ? "Would delete " : "Deleting ") + d.namespace().name() + ": " + d.reason()));
@@ -71,6 +71,15 @@ public final class PreviewReaper {
         }
         log.line("Reaped " + deleted.size() + " preview namespaces, kept " + kept.size() + ", failed " + failed.size());
         return new ReapResult(deleted, kept, failed, false, ports.clock().millis() - started);
+    }
+
+    /** The repository as its previews' label holds it; the log says when that is not the name as given. */
+    private String repositoryLabel(String repository) {
+        String label = PreviewNaming.toLabelValue(PreviewInputs.repository("repository", repository));
+        if (!label.equals(repository)) {
+            log.line("repository '" + repository + "' is labelled '" + label + "' on its previews; reaping those");
+        }
+        return label;
     }
 
     /** Each open pull request as its previews' label holds it; one that is no pull request id is refused. */
