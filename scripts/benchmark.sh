@@ -1,14 +1,25 @@
 #!/usr/bin/env bash
-# Prints the figures of docs/ARCHITECTURE.md, "Performance targets" (per-call overhead, deploy and rollback cost, reaping
-# 1,000 previews, a 10-service preview deploy), measured with the real helm and kubectl against
+# Prints the figures of docs/ARCHITECTURE.md, "Performance targets" (per-call overhead, deploy and
+# rollback cost, reaping 1,000 previews, a 10-service preview deploy), measured with the real helm and kubectl against
 # the simulated cluster, then change detection on a generated 1,000-service, 200,000-file monorepo
-# beside a bare git diff. Numbers, not pass/fail.
+# beside a bare git diff. Numbers, not pass/fail. Arguments pick parts: deploy, reap, preview, changes
+# (e.g. bash scripts/benchmark.sh reap); none runs all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-tools.sh >/dev/null
-mvn -B -q -ntp test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
-  -Dexec.classpathScope=test -Dexec.mainClass=io.jenkins.plugins.kubedelivery.benchmark.DeliveryBenchmark \
-  -Dkubedelivery.tools="$PWD/.tools" -Dexec.cleanupDaemonThreads=false
-mvn -B -q -ntp org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
-  -Dexec.classpathScope=test -Dexec.mainClass=io.jenkins.plugins.kubedelivery.benchmark.ChangeDetectionBenchmark \
-  -Dexec.cleanupDaemonThreads=false
+mvn -B -q -ntp test-compile
+delivery_parts=()
+changes=false
+for part in "$@"; do
+  if [ "$part" = changes ]; then changes=true; else delivery_parts+=("$part"); fi
+done
+if [ $# -eq 0 ] || [ ${#delivery_parts[@]} -gt 0 ]; then
+  mvn -B -q -ntp org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+    -Dexec.classpathScope=test -Dexec.mainClass=io.jenkins.plugins.kubedelivery.benchmark.DeliveryBenchmark \
+    -Dkubedelivery.tools="$PWD/.tools" -Dexec.cleanupDaemonThreads=false -Dexec.args="${delivery_parts[*]:-}"
+fi
+if [ $# -eq 0 ] || [ "$changes" = true ]; then
+  mvn -B -q -ntp org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+    -Dexec.classpathScope=test -Dexec.mainClass=io.jenkins.plugins.kubedelivery.benchmark.ChangeDetectionBenchmark \
+    -Dexec.cleanupDaemonThreads=false
+fi

@@ -84,7 +84,8 @@ public final class PlainValues {
         }
         for (Object element : list) {
             if (!(element instanceof CharSequence text)) {
-                throw new ValidationException(parameter, "holds a " + typeOf(element) + "; give a list of strings");
+                throw new ValidationException(parameter + "[" + copy.size() + "]", "is a " + typeOf(element)
+                        + "; give a list of strings");
             }
             copy.add(text.toString());
         }
@@ -153,8 +154,8 @@ public final class PlainValues {
             boolean wholeNumber = element instanceof Integer || element instanceof Long || element instanceof Short
                     || element instanceof BigInteger;
             if (!(element instanceof CharSequence) && !wholeNumber) {
-                throw new ValidationException(parameter, "holds " + (element == null ? "null" : "a " + typeOf(element))
-                        + "; give numbers or strings, e.g. [41, 42]");
+                throw new ValidationException(parameter + "[" + copy.size() + "]", "is " + (element == null ? "null" : "a "
+                        + typeOf(element)) + "; give numbers or strings, e.g. [41, 42]");
             }
             copy.add(String.valueOf(element));
         }

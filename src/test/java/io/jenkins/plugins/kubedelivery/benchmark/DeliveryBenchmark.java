@@ -61,12 +61,20 @@ public final class DeliveryBenchmark {
             }
             DeliveryBenchmark bench = new DeliveryBenchmark(cluster, workspace, staging);
             System.out.printf("Machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-            for (String helm : Tools.HELM_VERSIONS) {
-                bench.perCallOverhead(helm);
-                bench.deployAndRollback(helm);
+            // Arguments name the parts to run (deploy, reap, preview); none runs them all.
+            List<String> parts = args.length == 0 ? List.of("deploy", "reap", "preview") : List.of(args);
+            if (parts.contains("deploy")) {
+                for (String helm : Tools.HELM_VERSIONS) {
+                    bench.perCallOverhead(helm);
+                    bench.deployAndRollback(helm);
+                }
             }
-            bench.reap();
-            bench.previewOfTenServices();
+            if (parts.contains("reap")) {
+                bench.reap();
+            }
+            if (parts.contains("preview")) {
+                bench.previewOfTenServices();
+            }
         } finally {
             EngineFixture.deleteTree(workspace);
         }

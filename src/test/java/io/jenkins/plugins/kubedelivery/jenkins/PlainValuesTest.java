@@ -61,7 +61,7 @@ public class PlainValuesTest {
             PlainValues.copyStrings("valuesFiles", Arrays.asList("a.yaml", null));
             fail();
         } catch (ValidationException e) {
-            assertEquals("valuesFiles", e.parameter());
+            assertEquals("valuesFiles[1]", e.parameter());
         }
         assertEquals(List.of("a.yaml"), PlainValues.copyStrings("valuesFiles", List.of(new StringBuilder("a.yaml"))));
         assertEquals(0, PlainValues.copyStrings("valuesFiles", null).size());
@@ -106,7 +106,7 @@ public class PlainValuesTest {
                 PlainValues.copyIds("openPullRequests", Arrays.asList(41, bad));
                 fail("accepted " + bad);
             } catch (ValidationException e) {
-                assertEquals("openPullRequests", e.parameter());
+                assertEquals("openPullRequests[1]", e.parameter());
                 assertTrue(e.getMessage(), e.getMessage().contains("[41, 42]"));
             }
         }

@@ -32,6 +32,10 @@ final class Admission {
                 object.remove("status");
             }
         }
+        if (live != null && live.path("metadata").has("deletionTimestamp")) {
+            // Only deletion sets it, and no write takes it away.
+            Json.child(object, "metadata").set("deletionTimestamp", live.path("metadata").get("deletionTimestamp"));
+        }
         switch (type.kind()) {
             case "Namespace" -> admitNamespace(object);
             case "Secret" -> admitSecret(object);
@@ -45,7 +49,10 @@ final class Admission {
         String name = Json.text(namespace, "metadata.name");
         Json.child(Json.child(namespace, "metadata"), "labels").put("kubernetes.io/metadata.name", name);
         Json.child(namespace, "spec").set("finalizers", Json.array().add("kubernetes"));
-        Json.child(namespace, "status").put("phase", "Active");
+        ObjectNode status = Json.child(namespace, "status");
+        if (!status.hasNonNull("phase")) {
+            status.put("phase", "Active");
+        }
     }
 
     private static void admitSecret(ObjectNode secret) {

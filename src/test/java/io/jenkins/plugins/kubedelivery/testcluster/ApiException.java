@@ -2,36 +2,74 @@ package io.jenkins.plugins.kubedelivery.testcluster;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** A failed API call, answered with a {@code Status} body whose reason client-go recognises. */
+/**
+ * A failed API call, answered with a {@code Status} body whose reason client-go recognises. The
+ * messages and {@code details} are worded as k8s.io/apimachinery's {@code errors.New*} word them.
+ */
 public final class ApiException extends RuntimeException {
     private final int code;
     private final String reason;
+    private final ObjectNode details;
 
     public ApiException(int code, String reason, String message) {
+        this(code, reason, message, null);
+    }
+
+    private ApiException(int code, String reason, String message, ObjectNode details) {
         super(message);
         this.code = code;
         this.reason = reason;
+        this.details = details;
     }
 
     public static ApiException notFound(ResourceType type, String name) {
-        return new ApiException(404, "NotFound", resourceName(type) + " \"" + name + "\" not found");
+        return new ApiException(404, "NotFound", resourceName(type) + " \"" + name + "\" not found", details(type, name));
     }
 
     public static ApiException alreadyExists(ResourceType type, String name) {
-        return new ApiException(409, "AlreadyExists", resourceName(type) + " \"" + name + "\" already exists");
+        return new ApiException(409, "AlreadyExists", resourceName(type) + " \"" + name + "\" already exists",
+                details(type, name));
     }
 
+    /** A write from a stale resourceVersion. */
     public static ApiException conflict(ResourceType type, String name) {
+        return conflict(type, name,
+                "the object has been modified; please apply your changes to the latest version and try again");
+    }
+
+    /** {@code errors.NewConflict}: the operation cannot be done on the object for {@code cause}. */
+    public static ApiException conflict(ResourceType type, String name, String cause) {
         return new ApiException(409, "Conflict", "Operation cannot be fulfilled on " + resourceName(type) + " \"" + name
-                + "\": the object has been modified; please apply your changes to the latest version and try again");
+                + "\": " + cause, details(type, name));
+    }
+
+    /** {@code errors.NewForbidden}, with the causes an admission plugin adds (may be null). */
+    public static ApiException forbidden(ResourceType type, String name, String cause, ObjectNode statusCause) {
+        ObjectNode details = details(type, name);
+        if (statusCause != null) {
+            details.putArray("causes").add(statusCause);
+        }
+        return new ApiException(403, "Forbidden", resourceName(type) + " \"" + name + "\" is forbidden: " + cause,
+                details);
     }
 
     public static ApiException badRequest(String message) {
         return new ApiException(400, "BadRequest", message);
     }
 
-    private static String resourceName(ResourceType type) {
+    /** How the API server names a resource in messages: {@code deployments.apps}, {@code secrets}. */
+    static String resourceName(ResourceType type) {
         return type.group().isEmpty() ? type.plural() : type.plural() + "." + type.group();
+    }
+
+    private static ObjectNode details(ResourceType type, String name) {
+        ObjectNode details = Json.object();
+        details.put("name", name);
+        if (!type.group().isEmpty()) {
+            details.put("group", type.group());
+        }
+        details.put("kind", type.plural());
+        return details;
     }
 
     public int code() {
@@ -39,7 +77,11 @@ public final class ApiException extends RuntimeException {
     }
 
     public ObjectNode status() {
-        return statusBody(code, reason, getMessage());
+        ObjectNode status = statusBody(code, reason, getMessage());
+        if (details != null) {
+            status.set("details", details.deepCopy());
+        }
+        return status;
     }
 
     public static ObjectNode statusBody(int code, String reason, String message) {

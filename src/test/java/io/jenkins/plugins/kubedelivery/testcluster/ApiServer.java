@@ -171,8 +171,9 @@ final class ApiServer {
                 return resources.patch(path, contentType == null ? "" : contentType,
                         RequestBodies.decode(contentType, body(exchange)), query);
             case "DELETE":
-                body(exchange);
-                return ApiResponse.ok(resources.delete(path, dryRun));
+                JsonNode options = deleteOptions(contentType, body(exchange));
+                return ApiResponse.ok(resources.delete(path, Preconditions.of(options),
+                        dryRun || options.path("dryRun").size() > 0));
             default:
                 throw new ApiException(405, "MethodNotAllowed", method + " is not supported");
         }
@@ -240,6 +241,14 @@ final class ApiServer {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /**
+     * The DeleteOptions a DELETE may carry (kubectl sends JSON, chunked; helm protobuf), or an
+     * empty object. client-go sends dryRun there, not in the query.
+     */
+    private static JsonNode deleteOptions(String contentType, byte[] body) {
+        return body.length == 0 ? Json.object() : RequestBodies.decode(contentType, body);
     }
 
     private static byte[] body(HttpExchange exchange) throws IOException {

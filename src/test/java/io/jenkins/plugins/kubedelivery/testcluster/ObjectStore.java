@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The objects of the simulated cluster with one global resourceVersion counter and a bounded event
@@ -90,12 +91,33 @@ public final class ObjectStore {
         return record("MODIFIED", type, key, object);
     }
 
-    public synchronized ObjectNode delete(ResourceType type, String namespace, String name) {
-        String key = key(namespace, name);
-        ObjectNode removed = table(type).remove(key);
-        if (removed == null) {
+    /**
+     * Changes a stored object if it still meets the preconditions, all under one lock, as the real
+     * storage's GuaranteedUpdate does; returns the stored result.
+     */
+    synchronized ObjectNode update(ResourceType type, String namespace, String name, Preconditions preconditions,
+            UnaryOperator<ObjectNode> change) {
+        ObjectNode live = table(type).get(key(namespace, name));
+        if (live == null) {
             throw ApiException.notFound(type, name);
         }
+        preconditions.check(type, live);
+        return replace(type, change.apply(live.deepCopy()));
+    }
+
+    public synchronized ObjectNode delete(ResourceType type, String namespace, String name) {
+        return delete(type, namespace, name, Preconditions.NONE);
+    }
+
+    /** Deletes an object if it still meets the preconditions, checked under the same lock as the removal. */
+    synchronized ObjectNode delete(ResourceType type, String namespace, String name, Preconditions preconditions) {
+        String key = key(namespace, name);
+        ObjectNode live = table(type).get(key);
+        if (live == null) {
+            throw ApiException.notFound(type, name);
+        }
+        preconditions.check(type, live);
+        ObjectNode removed = table(type).remove(key);
         lastApplied.keySet().removeIf(k -> k.startsWith(type.key() + "|" + key + "|"));
         removed.with("metadata").put("resourceVersion", Long.toString(++revision));
         log(new WatchEvent(revision, "DELETED", type, removed.deepCopy()));

@@ -12,9 +12,11 @@ final class ResourceApi {
     private static final int PATCH_ATTEMPTS = 5;
     private final ObjectStore store;
     private final Admission admission = new Admission();
+    private final NamespaceLifecycle namespaces;
 
     ResourceApi(ObjectStore store) {
         this.store = store;
+        this.namespaces = new NamespaceLifecycle(store);
     }
 
     ObjectNode list(RequestPath path, Map<String, String> query) {
@@ -42,6 +44,7 @@ final class ResourceApi {
         if (path.namespace() != null) {
             metadata.put("namespace", path.namespace());
         }
+        namespaces.admitCreate(path, metadata.path("name").asText(metadata.path("generateName").asText("Unknown")));
         if (!metadata.hasNonNull("name") && metadata.hasNonNull("generateName")) {
             metadata.put("name", metadata.get("generateName").asText() + UUID.randomUUID().toString().substring(0, 5));
         }
@@ -49,7 +52,6 @@ final class ResourceApi {
             throw new ApiException(422, "Invalid", path.type().kind() + " is invalid: metadata.name: Required value:"
                     + " name or generateName is required");
         }
-        requireNamespace(path);
         admission.admit(path.type(), object, null, false);
         if (dryRun) {
             return new ApiResponse(201, object);
@@ -131,26 +133,16 @@ final class ResourceApi {
                 + contentType);
     }
 
-    ObjectNode delete(RequestPath path, boolean dryRun) {
+    ObjectNode delete(RequestPath path, Preconditions preconditions, boolean dryRun) {
+        if (path.type().equals(ResourceCatalog.NAMESPACE)) {
+            return namespaces.delete(path.name(), preconditions, dryRun);
+        }
         ObjectNode live = get(path);
         if (dryRun) {
+            preconditions.check(path.type(), live);
             return live;
         }
-        if (path.type().equals(ResourceCatalog.NAMESPACE)) {
-            deleteNamespaceContents(path.name());
-        }
-        return store.delete(path.type(), path.namespace(), path.name());
-    }
-
-    /** Namespace deletion is synchronous here: a real cluster shows Terminating first. */
-    private void deleteNamespaceContents(String namespace) {
-        for (ResourceType type : ResourceCatalog.all()) {
-            if (type.namespaced()) {
-                for (ObjectNode object : store.list(type, namespace)) {
-                    store.delete(type, namespace, Json.text(object, "metadata.name"));
-                }
-            }
-        }
+        return store.delete(path.type(), path.namespace(), path.name(), preconditions);
     }
 
     private void rememberApplied(RequestPath path, Map<String, String> query, JsonNode applied, boolean dryRun) {
@@ -161,12 +153,6 @@ final class ResourceApi {
 
     private static String manager(Map<String, String> query) {
         return query.getOrDefault("fieldManager", "unknown");
-    }
-
-    private void requireNamespace(RequestPath path) {
-        if (path.type().namespaced() && store.get(ResourceCatalog.NAMESPACE, null, path.namespace()) == null) {
-            throw ApiException.notFound(ResourceCatalog.NAMESPACE, path.namespace());
-        }
     }
 
     private static void withIdentity(RequestPath path, ObjectNode object) {

@@ -2,8 +2,10 @@ package io.jenkins.plugins.kubedelivery.engine.cli;
 
 import com.eclipsesource.json.JsonObject;
 import com.eclipsesource.json.JsonValue;
+import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.NamespaceInfo;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,11 +26,16 @@ public final class KubectlClient {
     }
 
     public Optional<NamespaceInfo> namespace(String name) throws InterruptedException {
+        return namespaceObject(name).map(KubectlClient::toNamespace);
+    }
+
+    /** The namespace as the server holds it, for a replace that keeps everything but what the plugin sets. */
+    public Optional<JsonObject> namespaceObject(String name) throws InterruptedException {
         String output = succeed("kubectl get namespace", commands.getNamespace(name)).output();
         if (output.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(toNamespace(JsonOutput.parse(output, "kubectl get namespace").asObject()));
+        return Optional.of(JsonOutput.parse(output, "kubectl get namespace").asObject());
     }
 
     public List<NamespaceInfo> namespaces(String labelSelector) throws InterruptedException {
@@ -55,10 +62,58 @@ public final class KubectlClient {
         succeed("kubectl create secret --dry-run=server", commands.serverDryRunCreateSecret(name, namespace));
     }
 
-    /** @return true when a namespace was deleted, false when none matched (already gone or not owned) */
-    public boolean deleteOwnedNamespace(String name, String ownershipSelector, boolean waitForDeletion) throws InterruptedException {
-        String output = succeed("kubectl delete namespace", commands.deleteOwnedNamespace(name, ownershipSelector, waitForDeletion)).output();
-        return output.contains("\"" + name + "\" deleted") || output.contains("/" + name + " deleted");
+    /** @return {@link WriteOutcome#DONE}, or {@link WriteOutcome#EXISTS} when the name is taken */
+    public WriteOutcome create(String file) throws InterruptedException {
+        return conditionally("kubectl create", commands.create(file), WriteOutcome.EXISTS);
+    }
+
+    /**
+     * @param file the object as read, changed, with the resourceVersion it was read at
+     * @return {@link WriteOutcome#DONE}, {@link WriteOutcome#CHANGED} when it changed since it was
+     *     read, or {@link WriteOutcome#GONE}
+     */
+    public WriteOutcome replace(String file) throws InterruptedException {
+        return conditionally("kubectl replace", commands.replace(file), WriteOutcome.CHANGED, WriteOutcome.GONE);
+    }
+
+    /**
+     * Deletes the namespace only while it is still the one that was read: same uid (not a namespace
+     * of the same name made since) and same resourceVersion (labels and annotations untouched).
+     *
+     * @param staging where the DeleteOptions file goes
+     * @return {@link WriteOutcome#DONE}, {@link WriteOutcome#CHANGED} (nothing deleted), or
+     *     {@link WriteOutcome#GONE}
+     */
+    public WriteOutcome deleteNamespace(NamespaceInfo checked, StagingArea staging) throws InterruptedException {
+        JsonObject preconditions = new JsonObject().add("uid", checked.uid()).add("resourceVersion", checked.resourceVersion());
+        String options = new JsonObject().add("kind", "DeleteOptions").add("apiVersion", "v1")
+                .add("preconditions", preconditions).toString();
+        String file;
+        try {
+            file = staging.write(StagingArea.uniqueName("delete-" + checked.name(), ".json"), options);
+        } catch (IOException e) {
+            throw new EngineException("could not write the DeleteOptions of namespace " + checked.name() + ": " + e.getMessage(), e);
+        }
+        return conditionally("kubectl delete namespace", commands.deleteNamespace(checked.name(), file), WriteOutcome.CHANGED,
+                WriteOutcome.GONE);
+    }
+
+    /** Waits until the namespace is gone, within this client's command timeout. */
+    public void awaitNamespaceGone(String name) throws InterruptedException {
+        succeed("kubectl wait --for=delete", commands.awaitNamespaceGone(name, TIMEOUT.minusSeconds(10)));
+    }
+
+    /** Runs a write whose refusal is an answer, not an error: the outcomes {@code expected} are returned, others thrown. */
+    private WriteOutcome conditionally(String verb, CommandLine command, WriteOutcome... expected) throws InterruptedException {
+        CommandResult result = ToolCalls.run(runner, command, TIMEOUT);
+        if (result.succeeded()) {
+            return WriteOutcome.DONE;
+        }
+        WriteOutcome outcome = WriteOutcome.ofFailure(result.output());
+        if (outcome != null && List.of(expected).contains(outcome)) {
+            return outcome;
+        }
+        throw new ToolFailedException(verb, result);
     }
 
     private static List<JsonObject> items(String output, String what) {
@@ -74,10 +129,11 @@ public final class KubectlClient {
         return items;
     }
 
-    static NamespaceInfo toNamespace(JsonObject object) {
+    public static NamespaceInfo toNamespace(JsonObject object) {
         JsonObject metadata = object.get("metadata").asObject();
         JsonValue status = object.get("status");
-        return new NamespaceInfo(metadata.getString("name", ""), strings(metadata.get("labels")), strings(metadata.get("annotations")),
+        return new NamespaceInfo(metadata.getString("name", ""), metadata.getString("uid", null),
+                metadata.getString("resourceVersion", null), strings(metadata.get("labels")), strings(metadata.get("annotations")),
                 status == null || !status.isObject() ? null : status.asObject().getString("phase", null));
     }
 

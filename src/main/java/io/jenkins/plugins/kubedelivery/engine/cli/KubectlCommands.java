@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kubedelivery.engine.cli;
 
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,13 +44,30 @@ public final class KubectlCommands {
         return command("create", "secret", "generic", name, "--namespace", namespace, "--dry-run=server", "--output", "name");
     }
 
+    /** Creates what the file holds, and fails for a name that is taken: the create is the ownership check. */
+    public CommandLine create(String file) {
+        return command("create", "--filename", file, "--output", "name");
+    }
+
     /**
-     * Deletes one namespace only if it still carries the given labels: the selector travels with
-     * the delete, so the API server matches nothing the plugin does not own.
+     * Replaces the object the file holds; the file carries the resourceVersion that was read, so the
+     * server refuses the write if the object changed since.
      */
-    public CommandLine deleteOwnedNamespace(String name, String ownershipSelector, boolean waitForDeletion) {
-        return command("delete", "namespaces", "--selector", ownershipSelector, "--field-selector", "metadata.name=" + name,
-                "--ignore-not-found", "--wait=" + waitForDeletion);
+    public CommandLine replace(String file) {
+        return command("replace", "--filename", file, "--output", "name");
+    }
+
+    /**
+     * Deletes one namespace with the DeleteOptions in the file (its preconditions on uid and
+     * resourceVersion). {@code kubectl delete NAME} cannot send a body; {@code --raw} sends the file.
+     */
+    public CommandLine deleteNamespace(String name, String deleteOptionsFile) {
+        return command("delete", "--raw", "/api/v1/namespaces/" + name, "--filename", deleteOptionsFile);
+    }
+
+    /** Waits until the namespace is gone, at most {@code timeout}. */
+    public CommandLine awaitNamespaceGone(String name, Duration timeout) {
+        return command("wait", "--for=delete", "namespace/" + name, "--timeout=" + timeout.toSeconds() + "s");
     }
 
     private CommandLine command(String... args) {

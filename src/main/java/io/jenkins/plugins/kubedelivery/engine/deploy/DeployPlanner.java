@@ -3,9 +3,9 @@ package io.jenkins.plugins.kubedelivery.engine.deploy;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.WorkspaceFiles;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.model.DurationBounds;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +25,6 @@ public final class DeployPlanner {
     private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
     private static final Pattern IMAGE_REPOSITORY = Pattern.compile("[a-z0-9]([a-z0-9._:/-]{0,253}[a-z0-9])?");
     private static final Pattern VALUES_KEY = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
-    private static final Duration MAX_TIMEOUT = Duration.ofHours(6);
 
     private final WorkspaceFiles workspace;
 
@@ -44,19 +43,22 @@ public final class DeployPlanner {
     private DeployPlan resolve(DeployRequest r) throws IOException, InterruptedException {
         String service = NameRules.requireDnsLabel("service", r.service());
         String environment = NameRules.requireDnsLabel("environment", r.environment());
+        String fallbackEnvironment = fallbackValuesEnvironment(r, environment);
         String namespace = NameRules.requireDnsLabel("namespace", orDefault(r.namespace(), environment));
         String release = NameRules.requireReleaseName("release", orDefault(r.release(), service));
         String serviceChartDir = "helm/" + service;
         String chartLabel = orDefault(r.chart(), serviceChartDir);
         boolean local = isLocalChart(chartLabel);
-        String chartDir = local ? requireChartDirectory(chartLabel) : requireRemoteChart(chartLabel, r.chartVersion());
+        String chartVersion = requireChartVersion(r.chartVersion());
+        String chartDir = local ? requireChartDirectory(chartLabel) : requireRemoteChart(chartLabel, chartVersion);
         String valuesDir = local ? chartDir : serviceChartDir;
         requireKnownEnvironment(environment, valuesDir);
-        List<String> valuesFiles = valuesFiles(r, local, valuesDir, environment);
+        List<String> valuesFiles = valuesFiles(r, local, valuesDir, environment, fallbackEnvironment);
         GeneratedValues generated = generatedValues(r);
         return new DeployPlan(service, environment, release, namespace,
-                local ? workspace.toolPath(chartDir) : chartLabel, chartLabel, r.chartVersion(), valuesFiles,
-                generated.asMap(), List.copyOf(r.secretValues().keySet()), requireTimeout(r.timeout()), r.waitForReady(), r.atomic(),
+                local ? workspace.toolPath(chartDir) : chartLabel, chartLabel, chartVersion, valuesFiles,
+                generated.asMap(), List.copyOf(r.secretValues().keySet()), DurationBounds.TIMEOUT.require("timeout", r.timeout()),
+                r.waitForReady(), r.atomic(),
                 requireHistoryMax(r.historyMax()), r.createNamespace(), r.dryRun(), r.recoverStuckRelease());
     }
 
@@ -85,10 +87,15 @@ public final class DeployPlanner {
             throw new ValidationException("version", "is required with the repository chart '" + chart
                     + "': pin the exact chart version, for example version: '1.4.2'");
         }
-        if (!CHART_VERSION.matcher(version).matches()) {
+        return chart;
+    }
+
+    /** Checked whatever the chart, since helm is given {@code --version} for a local chart too. */
+    private static String requireChartVersion(String version) {
+        if (version != null && !CHART_VERSION.matcher(version).matches()) {
             throw new ValidationException("version", "'" + NameRules.shown(version) + "' is not an exact chart version such as '1.4.2'");
         }
-        return chart;
+        return version;
     }
 
     private void requireKnownEnvironment(String environment, String valuesDir) throws IOException, InterruptedException {
@@ -100,8 +107,8 @@ public final class DeployPlanner {
                 + valuesDir + "/values." + environment + ".yaml");
     }
 
-    private List<String> valuesFiles(DeployRequest r, boolean local, String valuesDir, String environment)
-            throws IOException, InterruptedException {
+    private List<String> valuesFiles(DeployRequest r, boolean local, String valuesDir, String environment,
+            String fallbackEnvironment) throws IOException, InterruptedException {
         List<String> files = new ArrayList<>();
         // A local chart applies its own values.yaml; a repository chart gets the monorepo's explicitly.
         String repositoryChartValues = valuesDir + "/values.yaml";
@@ -109,7 +116,7 @@ public final class DeployPlanner {
             WorkspacePaths.requireResolvesInside(workspace, "chart", repositoryChartValues);
             files.add(workspace.toolPath(repositoryChartValues));
         }
-        String environmentValues = environmentValues(r, valuesDir, environment);
+        String environmentValues = environmentValues(valuesDir, environment, fallbackEnvironment);
         if (environmentValues != null) {
             files.add(workspace.toolPath(environmentValues));
         }
@@ -124,18 +131,17 @@ public final class DeployPlanner {
     }
 
     /** {@code values.<env>.yaml}, else the fallback environment's (previews borrow stage's by default). */
-    private String environmentValues(DeployRequest r, String valuesDir, String environment) throws IOException, InterruptedException {
+    private String environmentValues(String valuesDir, String environment, String fallbackEnvironment)
+            throws IOException, InterruptedException {
         String own = valuesDir + "/values." + environment + ".yaml";
         if (workspace.isFile(own)) {
             WorkspacePaths.requireResolvesInside(workspace, "environment", own);
             return own;
         }
-        String fallback = r.fallbackValuesEnvironment() != null ? r.fallbackValuesEnvironment()
-                : "preview".equals(environment) ? "stage" : null;
-        if (fallback == null || fallback.isBlank()) {
+        if (fallbackEnvironment == null) {
             return null;
         }
-        String borrowed = valuesDir + "/values." + NameRules.requireDnsLabel("fallbackValuesEnvironment", fallback) + ".yaml";
+        String borrowed = valuesDir + "/values." + fallbackEnvironment + ".yaml";
         if (!workspace.isFile(borrowed)) {
             return null;
         }
@@ -143,15 +149,28 @@ public final class DeployPlanner {
         return borrowed;
     }
 
+    /**
+     * The environment whose values stand in for a missing {@code values.<env>.yaml}, or {@code null};
+     * checked whether or not it will be needed, so a bad one never waits for the day it is used.
+     */
+    private static String fallbackValuesEnvironment(DeployRequest r, String environment) {
+        String fallback = r.fallbackValuesEnvironment() != null && !r.fallbackValuesEnvironment().isBlank()
+                ? r.fallbackValuesEnvironment() : "preview".equals(environment) ? "stage" : null;
+        return fallback == null ? null : NameRules.requireDnsLabel("fallbackValuesEnvironment", fallback);
+    }
+
     private static GeneratedValues generatedValues(DeployRequest r) {
+        // The keys are checked even without an image to place, so a bad one never waits for the day it is used.
+        String imageRepositoryKey = requireKey("imageRepositoryKey", r.imageRepositoryKey());
+        String imageTagKey = requireKey("imageTagKey", r.imageTagKey());
         GeneratedValues generated = new GeneratedValues().putAll("values", r.values()).putAll("secretValues", r.secretValues());
         if (r.imageRepository() != null) {
             requireMatch("imageRepository", r.imageRepository(), IMAGE_REPOSITORY, "an image repository such as 'registry.example.com/team/payments'");
-            generated.put("imageRepositoryKey", requireKey("imageRepositoryKey", r.imageRepositoryKey()), r.imageRepository());
+            generated.put("imageRepositoryKey", imageRepositoryKey, r.imageRepository());
         }
         if (r.imageTag() != null) {
             requireMatch("imageTag", r.imageTag(), IMAGE_TAG, "an image tag: letters, digits, '_', '.' and '-', at most 128, such as '1.4.2' or a commit id");
-            generated.put("imageTagKey", requireKey("imageTagKey", r.imageTagKey()), r.imageTag());
+            generated.put("imageTagKey", imageTagKey, r.imageTag());
         }
         return generated;
     }
@@ -165,13 +184,6 @@ public final class DeployPlanner {
             throw new ValidationException(parameter, "'" + NameRules.shown(String.valueOf(value)) + "' is not " + expected);
         }
         return value;
-    }
-
-    private static Duration requireTimeout(Duration timeout) {
-        if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new ValidationException("timeout", "must be between 1s and 6h, such as '5m' or '90s'");
-        }
-        return timeout;
     }
 
     private static int requireHistoryMax(int historyMax) {

@@ -8,6 +8,7 @@ import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
+import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,7 +45,9 @@ public final class DeployServices {
         ports.secrets().addAll(template.secretValues().values());
         List<DeployRequest> requests = new ArrayList<>();
         DeployPlanner planner = new DeployPlanner(ports.workspace());
-        for (String service : services) {
+        for (int i = 0; i < services.size(); i++) {
+            // Named by position, since the planner's "service" names a parameter this step does not have.
+            String service = NameRules.requireDnsLabel("services[" + i + "]", services.get(i));
             DeployRequest request = template.forService(service);
             planner.plan(request);
             requests.add(request);

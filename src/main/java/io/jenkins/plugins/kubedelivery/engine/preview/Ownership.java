@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * The labels and annotations that mark what the plugin owns. The plugin never changes or deletes
- * an object without {@link #MANAGED_BY}; every delete it issues also carries {@link #selector}, so
- * the API server itself refuses to match anything else.
+ * an object without {@link #MANAGED_BY}, and checks it atomically with the change: it creates with
+ * create semantics, replaces from the resourceVersion it checked, and deletes with preconditions on
+ * the uid and resourceVersion it checked, so the API server refuses anything changed in between.
  */
 public final class Ownership {
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
@@ -26,21 +27,6 @@ public final class Ownership {
     /** Every preview namespace the plugin owns. */
     public static String previewSelector() {
         return MANAGED_BY + "=" + MANAGER + "," + PREVIEW + "=true";
-    }
-
-    /**
-     * Selects exactly the namespace these labels describe: ownership, plus its PR and repository
-     * labels where it has them, so a delete matches nothing that changed hands in between.
-     */
-    public static String selectorFor(Map<String, String> labels) {
-        StringBuilder selector = new StringBuilder(previewSelector());
-        for (String key : new String[] {PR, REPOSITORY}) {
-            String value = labels.get(key);
-            if (value != null && !value.isEmpty()) {
-                selector.append(',').append(key).append('=').append(value);
-            }
-        }
-        return selector.toString();
     }
 
     public static boolean isOwnedPreview(Map<String, String> labels) {

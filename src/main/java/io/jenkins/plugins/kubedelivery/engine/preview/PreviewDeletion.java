@@ -5,6 +5,7 @@ import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
+import io.jenkins.plugins.kubedelivery.engine.cli.WriteOutcome;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
 import io.jenkins.plugins.kubedelivery.engine.model.NamespaceInfo;
@@ -14,7 +15,9 @@ import java.util.Optional;
 
 /**
  * deletePreviewNamespace: removes a pull request's namespace, only if it carries the plugin's
- * ownership label and belongs to that pull request. What is already gone counts as done.
+ * ownership label and belongs to that pull request. The delete carries the uid and resourceVersion
+ * of the namespace that was checked, so one changed in between is left alone. What is already gone
+ * counts as done.
  */
 public final class PreviewDeletion {
     private final EnginePorts ports;
@@ -31,29 +34,53 @@ public final class PreviewDeletion {
      */
     public Map<String, Object> delete(String pr, String repository, String namespace, String namePattern, boolean waitForDeletion,
             ClusterTarget cluster) throws InterruptedException {
-        String name = resolveName(pr, repository, namespace, namePattern);
+        String checkedPr = pr == null || pr.isBlank() ? null : PreviewInputs.pullRequest("pr", pr);
+        String checkedRepository = repository == null || repository.isBlank() ? null : PreviewInputs.repository("repository", repository);
+        String name = resolveName(checkedPr, checkedRepository, namespace, namePattern);
         KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
         Optional<NamespaceInfo> existing = kubectl.namespace(name);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("namespace", name);
         if (existing.isEmpty()) {
             log.line("Preview namespace " + name + " is already gone");
-            result.put("deleted", false);
-            result.put("alreadyGone", true);
-            return result;
+            return result(name, false);
         }
         NamespaceInfo info = existing.get();
-        requireOwned(info, pr, repository);
-        boolean deleted = kubectl.deleteOwnedNamespace(name, Ownership.selectorFor(info.labels()),
-                waitForDeletion);
-        log.line(deleted ? "Deleted preview namespace " + name + (waitForDeletion ? "" : " (its objects are removed in the background)")
-                : "Preview namespace " + name + " was gone by the time of deletion");
+        requireOwned(info, checkedPr, checkedRepository);
+        if (info.terminating()) {
+            log.line("Preview namespace " + name + " is already being deleted");
+            awaitIf(waitForDeletion, name, kubectl);
+            return result(name, false);
+        }
+        WriteOutcome outcome = kubectl.deleteNamespace(info, ports.staging());
+        if (outcome == WriteOutcome.CHANGED) {
+            throw new EngineException("namespace '" + name + "' changed since its ownership was checked (its labels,"
+                    + " annotations or identity are not those read a moment before): left alone; run the step again to"
+                    + " check it afresh");
+        }
+        if (outcome == WriteOutcome.GONE) {
+            log.line("Preview namespace " + name + " was gone by the time of deletion");
+            return result(name, false);
+        }
+        awaitIf(waitForDeletion, name, kubectl);
+        log.line("Deleted preview namespace " + name + (waitForDeletion ? "" : " (its objects are removed in the background)"));
+        return result(name, true);
+    }
+
+    private static void awaitIf(boolean waitForDeletion, String name, KubectlClient kubectl) throws InterruptedException {
+        if (waitForDeletion) {
+            kubectl.awaitNamespaceGone(name);
+        }
+    }
+
+    /** The step's result: {@code alreadyGone} when this call deleted nothing (gone, or already being deleted). */
+    private static Map<String, Object> result(String name, boolean deleted) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("namespace", name);
         result.put("deleted", deleted);
         result.put("alreadyGone", !deleted);
         return result;
     }
 
-    private static String resolveName(String pr, String repository, String namespace, String namePattern) {
+    private String resolveName(String pr, String repository, String namespace, String namePattern) {
         if (namespace != null && !namespace.isBlank()) {
             return NameRules.requireDnsLabel("namespace", namespace);
         }
@@ -61,8 +88,11 @@ public final class PreviewDeletion {
             throw new ValidationException("pr", "is required unless namespace is given: outside a pull request build give pr: '123'");
         }
         NameRules.requirePresent("repository", repository);
-        return PreviewNaming.label("namePattern", namePattern == null || namePattern.isBlank() ? PreviewRequest.DEFAULT_NAME_PATTERN : namePattern,
-                Map.of("pr", pr, "repository", repository, "branch", ""));
+        String pattern = PreviewInputs.pattern("namePattern", namePattern == null || namePattern.isBlank()
+                ? PreviewRequest.DEFAULT_NAME_PATTERN : namePattern, PreviewRequest.DEFAULT_NAME_PATTERN);
+        PreviewNaming.Name name = PreviewNaming.name("namePattern", pattern, Map.of("pr", pr, "repository", repository, "branch", ""));
+        name.rewrite().ifPresent(log::line);
+        return name.label();
     }
 
     static void requireOwned(NamespaceInfo info, String pr, String repository) {

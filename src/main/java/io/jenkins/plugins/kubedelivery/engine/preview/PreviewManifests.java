@@ -1,16 +1,18 @@
 package io.jenkins.plugins.kubedelivery.engine.preview;
 
+import com.eclipsesource.json.Json;
 import com.eclipsesource.json.JsonArray;
 import com.eclipsesource.json.JsonObject;
+import com.eclipsesource.json.JsonValue;
 import com.eclipsesource.json.WriterConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The objects a preview environment is made of, for a single {@code kubectl apply}: the Namespace
- * first, then its quota, limits, network policy and copied Secrets, every one labelled as the
- * plugin's. Written as a YAML stream of JSON documents rather than a {@code v1 List}: kubectl
+ * The objects a preview environment is made of: the Namespace (created, or replaced from the
+ * version whose ownership was checked), then, for one {@code kubectl apply}, its quota, limits,
+ * network policy and copied Secrets, every one labelled as the plugin's. Written as a YAML stream of JSON documents rather than a {@code v1 List}: kubectl
  * validates a List on the client from {@code /openapi/v2}, but each document on the server.
  */
 final class PreviewManifests {
@@ -20,9 +22,17 @@ final class PreviewManifests {
 
     private PreviewManifests() {}
 
+    /** The Namespace, then what lives in it. */
     static List<JsonObject> objects(PreviewPlan plan, List<JsonObject> sourceSecrets) {
         List<JsonObject> items = new ArrayList<>();
         items.add(namespace(plan));
+        items.addAll(contents(plan, sourceSecrets));
+        return items;
+    }
+
+    /** What lives in the namespace: quota, limits, network policy and copied Secrets, as asked. */
+    static List<JsonObject> contents(PreviewPlan plan, List<JsonObject> sourceSecrets) {
+        List<JsonObject> items = new ArrayList<>();
         if (!plan.request().quota().isEmpty()) {
             items.add(object("v1", "ResourceQuota", QUOTA_NAME, plan).add("spec", new JsonObject().add("hard", strings(plan.request().quota()))));
         }
@@ -38,10 +48,29 @@ final class PreviewManifests {
         return items;
     }
 
-    private static JsonObject namespace(PreviewPlan plan) {
+    static JsonObject namespace(PreviewPlan plan) {
         JsonObject metadata = new JsonObject().add("name", plan.namespace())
                 .add("labels", strings(plan.labels())).add("annotations", strings(plan.annotations()));
         return new JsonObject().add("apiVersion", "v1").add("kind", "Namespace").add("metadata", metadata);
+    }
+
+    /**
+     * The namespace as it was read, with the plan's labels and annotations set over its own: a
+     * replace of it keeps what others added, and carries the resourceVersion it was read at, so the
+     * server refuses it if the namespace changed since its ownership was checked.
+     */
+    static JsonObject renewed(JsonObject live, PreviewPlan plan) {
+        JsonObject copy = Json.parse(live.toString()).asObject();
+        JsonObject metadata = copy.get("metadata").asObject();
+        metadata.set("labels", merged(metadata.get("labels"), plan.labels()));
+        metadata.set("annotations", merged(metadata.get("annotations"), plan.annotations()));
+        return copy;
+    }
+
+    private static JsonObject merged(JsonValue existing, Map<String, String> over) {
+        JsonObject merged = existing != null && existing.isObject() ? existing.asObject() : new JsonObject();
+        over.forEach(merged::set);
+        return merged;
     }
 
     private static JsonObject limitRange(PreviewPlan plan) {

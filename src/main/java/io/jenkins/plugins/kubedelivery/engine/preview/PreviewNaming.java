@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kubedelivery.engine.preview;
 
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
+import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +9,7 @@ import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,12 +34,32 @@ public final class PreviewNaming {
      * @param parameter the pattern's parameter name, for errors
      */
     public static String label(String parameter, String pattern, Map<String, String> values) {
+        return name(parameter, pattern, values).label();
+    }
+
+    /** As {@link #label}, keeping what the pattern literally gave, so a rewrite can be told. */
+    public static Name name(String parameter, String pattern, Map<String, String> values) {
         String filled = fill(parameter, pattern, values);
         String label = toDnsLabel(filled);
         if (label.isEmpty()) {
             throw new ValidationException(parameter, "'" + pattern + "' gives an empty name for these values; include {pr}");
         }
-        return label;
+        return new Name(parameter, filled, label);
+    }
+
+    /**
+     * A name made from a pattern.
+     *
+     * @param filled the pattern with its placeholders filled in, as given
+     * @param label the DNS label used
+     */
+    public record Name(String parameter, String filled, String label) {
+        /** @return a line for the build log when the label is not what the pattern gave, else empty */
+        public Optional<String> rewrite() {
+            return filled.equals(label) ? Optional.empty()
+                    : Optional.of(parameter + " gives '" + NameRules.shown(filled) + "', which is not a valid"
+                            + " namespace name; using '" + label + "'");
+        }
     }
 
     /** A host name: each dot-separated part of the pattern becomes a DNS label on its own. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kubedelivery.engine.preview;
 
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
+import io.jenkins.plugins.kubedelivery.engine.model.DurationBounds;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,25 +11,25 @@ import java.util.regex.Pattern;
 
 /** Checks a preview request and resolves its names, before any command runs. */
 public final class PreviewPlanner {
-    private static final Pattern PR = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
     private static final Pattern RESOURCE_NAME = Pattern.compile("[a-z0-9]([a-z0-9./-]*[a-z0-9])?");
+    /** A Secret's name is a DNS subdomain: no '/', which kubectl would read as a resource type. */
+    private static final Pattern SECRET_NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
     private static final Pattern QUANTITY = Pattern.compile("[0-9]+(\\.[0-9]+)?([eE][0-9]+|[a-zA-Z]{1,2})?");
     private static final Pattern LABEL_KEY = Pattern.compile("([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
-    private static final Duration MAX_TTL = Duration.ofDays(90);
 
     private PreviewPlanner() {}
 
     /** @param now the creation time (for created-at when the namespace is new, and expiry) */
-    public static PreviewPlan plan(PreviewRequest r, Instant now, String existingCreatedAt) {
-        requirePr(r.pr());
-        NameRules.requirePresent("repository", r.repository());
-        String namespace = PreviewNaming.label("namePattern", orDefault(r.namePattern(), PreviewRequest.DEFAULT_NAME_PATTERN), r.placeholders());
+    public static PreviewPlan plan(PreviewRequest given, Instant now, String existingCreatedAt) {
+        PreviewRequest r = given.withPullRequest(PreviewInputs.pullRequest("pr", given.pr()));
+        PreviewInputs.repository("repository", r.repository());
+        String namePattern = PreviewInputs.pattern("namePattern", orDefault(r.namePattern(), PreviewRequest.DEFAULT_NAME_PATTERN),
+                PreviewRequest.DEFAULT_NAME_PATTERN);
+        PreviewNaming.Name namespace = PreviewNaming.name("namePattern", namePattern, r.placeholders());
         String url = r.hostPattern() == null || r.hostPattern().isBlank() ? null
-                : "https://" + PreviewNaming.host("hostPattern", r.hostPattern(), r.placeholders());
-        Duration ttl = r.ttl() == null ? PreviewRequest.DEFAULT_TTL : r.ttl();
-        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
-            throw new ValidationException("ttl", "must be between 1m and 90d, such as '72h' or '7d'");
-        }
+                : "https://" + PreviewNaming.host("hostPattern", PreviewInputs.pattern("hostPattern", r.hostPattern(),
+                        "pr-{pr}.{repository}.preview.example.com"), r.placeholders());
+        Duration ttl = DurationBounds.TTL.require("ttl", r.ttl() == null ? PreviewRequest.DEFAULT_TTL : r.ttl());
         requireQuantities("quota", r.quota());
         requireQuantities("limitDefaults", r.limitDefaults());
         requireQuantities("limitDefaultRequests", r.limitDefaultRequests());
@@ -42,7 +43,7 @@ public final class PreviewPlanner {
         String prLabel = PreviewNaming.toLabelValue(r.pr());
         String repositoryLabel = PreviewNaming.toLabelValue(r.repository());
         Instant expiresAt = now.plus(ttl);
-        return new PreviewPlan(r, namespace, url, prLabel, repositoryLabel, expiresAt,
+        return new PreviewPlan(r, namespace.label(), namespace.rewrite().orElse(null), url, prLabel, repositoryLabel, expiresAt,
                 labels(r, prLabel, repositoryLabel), annotations(r, now, existingCreatedAt, expiresAt));
     }
 
@@ -68,13 +69,6 @@ public final class PreviewPlanner {
         return annotations;
     }
 
-    private static void requirePr(String pr) {
-        if (pr == null || !PR.matcher(pr).matches()) {
-            throw new ValidationException("pr", (pr == null || pr.isBlank() ? "is required" : "'" + NameRules.shown(pr) + "' is not a pull request id")
-                    + ": outside a pull request build give it explicitly, e.g. pr: '123' (in a PR build it comes from CHANGE_ID)");
-        }
-    }
-
     private static void requireQuantities(String parameter, Map<String, String> quantities) {
         quantities.forEach((name, value) -> {
             if (!RESOURCE_NAME.matcher(name).matches()) {
@@ -88,8 +82,10 @@ public final class PreviewPlanner {
     }
 
     private static void requireSecretName(String name) {
-        if (name == null || name.length() > 253 || !RESOURCE_NAME.matcher(name).matches()) {
-            throw new ValidationException("copySecrets", "'" + NameRules.shown(String.valueOf(name)) + "' is not a Secret name");
+        if (name == null || name.length() > 253 || !SECRET_NAME.matcher(name).matches()) {
+            throw new ValidationException("copySecrets", "'" + NameRules.shown(String.valueOf(name)) + "' is not a Secret name:"
+                    + " give the name alone (lower-case letters, digits, '-' and '.'), e.g. 'registry-pull', and its namespace"
+                    + " in secretsNamespace");
         }
     }
 

@@ -6,21 +6,21 @@ import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
+import io.jenkins.plugins.kubedelivery.engine.cli.WriteOutcome;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.NamespaceInfo;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import io.jenkins.plugins.kubedelivery.engine.preview.ReapDecision.Doomed;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * reapPreviewNamespaces, for a nightly job: one list call for the owned previews, then one delete
- * per namespace that expired or whose pull request is closed. A failing deletion is reported and
- * never stops the others.
+ * reapPreviewNamespaces, for a nightly job: one list call for the owned previews, a decision
+ * ({@link ReapDecision}), then one delete per namespace that expired or whose pull request is
+ * closed, each with the uid and resourceVersion it was listed with, so a namespace renewed or
+ * relabelled in between is left alone. A failing deletion is reported and never stops the others.
  */
 public final class PreviewReaper {
     private final EnginePorts ports;
@@ -41,63 +41,53 @@ public final class PreviewReaper {
         if (openPullRequests != null && (repository == null || repository.isBlank())) {
             throw new ValidationException("repository", "is required with openPullRequests: PR numbers are per repository");
         }
-        Set<String> open = openPullRequests == null ? null
-                : openPullRequests.stream().map(PreviewNaming::toLabelValue).collect(Collectors.toSet());
-        String selector = Ownership.previewSelector()
-                + (repository == null || repository.isBlank() ? "" : "," + Ownership.REPOSITORY + "=" + PreviewNaming.toLabelValue(repository));
+        Set<String> open = openPullRequests == null ? null : openPullRequestLabels(openPullRequests);
+        String selector = Ownership.previewSelector() + (repository == null || repository.isBlank() ? ""
+                : "," + Ownership.REPOSITORY + "=" + repositoryLabel(repository));
         KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
-        Instant now = ports.clock().instant();
-        List<NamespaceInfo> doomed = new ArrayList<>();
-        Map<String, String> kept = new LinkedHashMap<>();
-        for (NamespaceInfo ns : kubectl.namespaces(selector)) {
-            if (!Ownership.isOwnedPreview(ns.labels())) {
-                kept.put(ns.name(), "not owned by kube-delivery");
-                continue;
-            }
-            String reason = reasonToDelete(ns, open, now);
-            if (reason == null) {
-                kept.put(ns.name(), "Terminating".equals(ns.phase()) ? "already being deleted" : "open and not expired");
-            } else {
-                log.line((dryRun ? "Would delete " : "Deleting ") + ns.name() + ": " + reason);
-                doomed.add(ns);
-            }
-        }
+        ReapDecision decision = ReapDecision.decide(kubectl.namespaces(selector), open, ports.clock().instant());
+        decision.doomed().forEach(d -> log.line((dryRun ? "Would delete " : "Deleting ") + d.namespace().name() + ": " + d.reason()));
+        Map<String, String> kept = new LinkedHashMap<>(decision.kept());
         if (dryRun) {
-            return new ReapResult(doomed.stream().map(NamespaceInfo::name).toList(), kept, Map.of(), true, ports.clock().millis() - started);
+            return new ReapResult(decision.doomed().stream().map(d -> d.namespace().name()).toList(), kept, Map.of(), true,
+                    ports.clock().millis() - started);
         }
         List<String> deleted = new ArrayList<>();
         Map<String, String> failed = new LinkedHashMap<>();
-        for (Outcome<NamespaceInfo, Boolean> o : BoundedParallel.run(doomed, parallelism, ns -> kubectl.deleteOwnedNamespace(ns.name(),
-                Ownership.selectorFor(ns.labels()), false))) {
-            if (o.succeeded()) {
-                deleted.add(o.item().name());
+        for (Outcome<Doomed, WriteOutcome> o : BoundedParallel.run(decision.doomed(), parallelism,
+                d -> kubectl.deleteNamespace(d.namespace(), ports.staging()))) {
+            String name = o.item().namespace().name();
+            if (!o.succeeded()) {
+                failed.put(name, o.failure().getMessage());
+                log.line("Could not delete " + name + ": " + o.failure().getMessage());
+            } else if (o.value() == WriteOutcome.DONE) {
+                deleted.add(name);
             } else {
-                failed.put(o.item().name(), o.failure().getMessage());
-                log.line("Could not delete " + o.item().name() + ": " + o.failure().getMessage());
+                String reason = o.value() == WriteOutcome.GONE ? "gone before its deletion"
+                        : "changed since it was listed: left alone";
+                kept.put(name, reason);
+                log.line("Kept " + name + ": " + reason);
             }
         }
         log.line("Reaped " + deleted.size() + " preview namespaces, kept " + kept.size() + ", failed " + failed.size());
         return new ReapResult(deleted, kept, failed, false, ports.clock().millis() - started);
     }
 
-    /** @return why the namespace goes, or {@code null} to keep it */
-    private static String reasonToDelete(NamespaceInfo ns, Set<String> open, Instant now) {
-        if ("Terminating".equals(ns.phase())) {
-            return null;
+    /** The repository as its previews' label holds it; the log says when that is not the name as given. */
+    private String repositoryLabel(String repository) {
+        String label = PreviewNaming.toLabelValue(PreviewInputs.repository("repository", repository));
+        if (!label.equals(repository)) {
+            log.line("repository '" + repository + "' is labelled '" + label + "' on its previews; reaping those");
         }
-        String expiresAt = ns.annotation(Ownership.EXPIRES_AT);
-        if (expiresAt != null) {
-            try {
-                if (Instant.parse(expiresAt).isBefore(now)) {
-                    return "expired at " + expiresAt;
-                }
-            } catch (DateTimeParseException unreadable) {
-                return "its expiry '" + expiresAt + "' is unreadable";
-            }
+        return label;
+    }
+
+    /** Each open pull request as its previews' label holds it; one that is no pull request id is refused. */
+    private static Set<String> openPullRequestLabels(List<String> openPullRequests) {
+        Set<String> labels = new HashSet<>();
+        for (int i = 0; i < openPullRequests.size(); i++) {
+            labels.add(PreviewNaming.toLabelValue(PreviewInputs.pullRequest("openPullRequests[" + i + "]", openPullRequests.get(i))));
         }
-        if (open != null && !open.contains(ns.label(Ownership.PR))) {
-            return "PR " + ns.label(Ownership.PR) + " is no longer open";
-        }
-        return null;
+        return labels;
     }
 }

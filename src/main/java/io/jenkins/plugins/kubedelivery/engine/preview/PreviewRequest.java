@@ -27,6 +27,12 @@ public record PreviewRequest(String pr, String repository, String branch, String
     public static final Duration DEFAULT_TTL = Duration.ofHours(72);
     public static final String DEFAULT_INGRESS_NAMESPACE = "ingress-nginx";
 
+    /** This request for the pull request as {@link PreviewInputs#pullRequest} reads it. */
+    public PreviewRequest withPullRequest(String checkedPr) {
+        return new PreviewRequest(checkedPr, repository, branch, commit, buildUrl, namePattern, hostPattern, ttl, quota, limitDefaults,
+                limitDefaultRequests, networkPolicy, ingressNamespace, copySecrets, secretsNamespace, extraLabels, extraAnnotations);
+    }
+
     /** The placeholders a pattern may use. */
     public Map<String, String> placeholders() {
         return Map.of("pr", pr == null ? "" : pr, "repository", repository == null ? "" : repository,

@@ -83,7 +83,7 @@ public class DeployServicesTest {
     @Test
     public void everyServiceIsCheckedBeforeTheFirstCommand() {
         ValidationException e = assertThrows(ValidationException.class, () -> deploy(List.of("payments", "No_Such"), 2));
-        assertEquals("service", e.parameter());
+        assertEquals("services[1]", e.parameter());
         assertEquals(List.of(), commands);
     }
 }

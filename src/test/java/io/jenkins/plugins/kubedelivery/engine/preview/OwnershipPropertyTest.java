@@ -4,12 +4,15 @@ import static io.jenkins.plugins.kubedelivery.engine.preview.PreviewFixtures.nam
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import com.eclipsesource.json.Json;
 import com.eclipsesource.json.JsonObject;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.ScriptedRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +24,8 @@ import org.junit.Test;
 /**
  * No input makes delete or reap touch a namespace without the ownership label: thousands of
  * random clusters (owned, foreign, half-labelled, other PRs, other repositories, expired, broken
- * expiry) and random requests, and every delete the engine issues is checked.
+ * expiry) and random requests, and every delete the engine issues is checked: it names an owned
+ * namespace and carries preconditions on the uid and resourceVersion that were checked.
  */
 public class OwnershipPropertyTest {
     private static final String[] PRS = {"1", "2", "3", "41", "42"};
@@ -43,7 +47,7 @@ public class OwnershipPropertyTest {
                 listed.add(namespace(name, labels, randomAnnotations(random), random.nextInt(6) == 0 ? "Terminating" : "Active"));
             }
             ScriptedRunner runner = new ScriptedRunner().answer("kubectl get namespaces", 0, PreviewFixtures.list(listed))
-                    .answer("kubectl delete", 0, "namespace \"x\" deleted\n");
+                    .answer("kubectl delete", 0, "{\"kind\":\"Namespace\"}\n");
             List<String> open = random.nextBoolean() ? null : List.of(PRS[random.nextInt(PRS.length)]);
             String repository = open != null || random.nextBoolean() ? REPOSITORIES[random.nextInt(REPOSITORIES.length)] : null;
             new PreviewReaper(fixture.ports(runner)).reap(open, repository, false, 1 + random.nextInt(4), ClusterTarget.inCluster());
@@ -65,7 +69,7 @@ public class OwnershipPropertyTest {
             String name = pr == null ? "explicit-ns" : "pr-" + pr + "-" + repository.toLowerCase();
             ScriptedRunner runner = new ScriptedRunner()
                     .answer("kubectl get namespace", 0, exists ? namespace(name, labels, Map.of(), "Active").toString() : "")
-                    .answer("kubectl delete", 0, "namespace \"" + name + "\" deleted\n");
+                    .answer("kubectl delete", 0, "{\"kind\":\"Namespace\"}\n");
             boolean ownedAndMatching = exists && Ownership.isOwnedPreview(labels)
                     && (pr == null || pr.equals(labels.get(Ownership.PR)))
                     && (pr == null || repository.equals(labels.get(Ownership.REPOSITORY)));
@@ -89,18 +93,16 @@ public class OwnershipPropertyTest {
         return runner.commands().stream().filter(c -> c.arguments().get(1).equals("delete")).toList();
     }
 
-    /** The delete names an owned namespace and carries the ownership selector for the server to enforce. */
-    private static void assertOwnedDelete(CommandLine delete, Map<String, Map<String, String>> labelsByName) {
+    /** The delete names an owned namespace and requires, by preconditions, the very namespace that was checked. */
+    private static void assertOwnedDelete(CommandLine delete, Map<String, Map<String, String>> labelsByName) throws Exception {
         List<String> args = delete.arguments();
-        String selector = args.get(args.indexOf("--selector") + 1);
-        assertTrue(selector, selector.startsWith(Ownership.previewSelector()));
-        String name = args.get(args.indexOf("--field-selector") + 1).substring("metadata.name=".length());
+        String name = args.get(args.indexOf("--raw") + 1).substring("/api/v1/namespaces/".length());
         Map<String, String> labels = labelsByName.get(name);
         assertTrue("deleted " + name + " with labels " + labels, labels != null && Ownership.isOwnedPreview(labels));
-        for (String requirement : selector.split(",")) {
-            String[] kv = requirement.split("=", 2);
-            assertEquals(delete.toString(), kv[1], labels.get(kv[0]));
-        }
+        JsonObject preconditions = Json.parse(Files.readString(Path.of(args.get(args.indexOf("--filename") + 1)))).asObject()
+                .get("preconditions").asObject();
+        assertEquals(delete.toString(), PreviewFixtures.uid(name), preconditions.getString("uid", null));
+        assertEquals(delete.toString(), "17", preconditions.getString("resourceVersion", null));
     }
 
     private static Map<String, String> randomLabels(Random random) {

@@ -22,8 +22,14 @@ final class PreviewFixtures {
         JsonObject a = new JsonObject();
         annotations.forEach(a::add);
         return new JsonObject().add("apiVersion", "v1").add("kind", "Namespace")
-                .add("metadata", new JsonObject().add("name", name).add("labels", l).add("annotations", a))
+                .add("metadata", new JsonObject().add("name", name).add("uid", uid(name)).add("resourceVersion", "17")
+                        .add("labels", l).add("annotations", a))
                 .add("status", new JsonObject().add("phase", phase));
+    }
+
+    /** The uid {@link #namespace} gives a namespace of this name. */
+    static String uid(String name) {
+        return "uid-of-" + name;
     }
 
     static Map<String, String> owned(String pr, String repository) {

@@ -94,7 +94,7 @@ public class DeployServicesStepTest {
     public void badParametersAreRefusedBeforeAnyCommandNamingTheParameter() throws Exception {
         assertRefusedAtStart("parallelism", step -> step.setParallelism(0));
         assertRefusedAtStart("timeout", step -> step.setTimeout("ten minutes"));
-        assertRefusedAtStart("services", step -> {}, new DeployServicesStep(Arrays.asList("payments", null), "preview"));
+        assertRefusedAtStart("services[1]", step -> {}, new DeployServicesStep(Arrays.asList("payments", null), "preview"));
         assertRefusedAtStart("environment", step -> {}, new DeployServicesStep(List.of("payments"), " "));
         assertRefusedAtStart("server", step -> step.setServer("https://k8s.example.com"));
     }

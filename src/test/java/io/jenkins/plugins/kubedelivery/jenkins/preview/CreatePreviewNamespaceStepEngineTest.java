@@ -51,7 +51,7 @@ public class CreatePreviewNamespaceStepEngineTest {
         fixture.launcher.onLaunch(this::recordManifest);
     }
 
-    /** For {@code kubectl apply --filename F}: F's mode, whether it is in the workspace, and whether it holds the secret. */
+    /** For {@code kubectl create|apply --filename F}: F's mode, whether it is in the workspace, and whether it holds the secret. */
     private void recordManifest(TestLauncher.Launch launch) {
         int flag = launch.cmds().indexOf("--filename");
         if (flag < 0) {
@@ -83,9 +83,8 @@ public class CreatePreviewNamespaceStepEngineTest {
 
     @Test
     public void createsTheNamespaceAndReturnsTheResultMap() throws Exception {
-        fixture.launcher.reply("kubectl", "namespace", KubectlReplies.absent())
-                .reply("kubectl", "apply", KubectlReplies.applied("namespace/pr-42-shop",
-                        "networkpolicy.networking.k8s.io/kube-delivery-default-deny"));
+        fixture.launcher.reply("kubectl", "create", KubectlReplies.created("pr-42-shop"))
+                .reply("kubectl", "apply", KubectlReplies.applied("networkpolicy.networking.k8s.io/kube-delivery-default-deny"));
         Instant before = Instant.now();
 
         TestStepContext context = run(step());
@@ -106,10 +105,10 @@ public class CreatePreviewNamespaceStepEngineTest {
         assertEquals("shop", labels.get(Ownership.REPOSITORY));
         assertEquals(List.of(), result.get("copiedSecrets"));
         assertTrue(result.get("durationMillis") instanceof Long);
-        assertEquals(List.of("get namespace", "apply --filename"), verbs());
+        assertEquals(List.of("create --filename", "apply --filename"), verbs());
         assertTrue(fixture.log(), fixture.log().contains("createPreviewNamespace: namespace pr-42-shop created, expires "));
         assertTrue(fixture.log(), fixture.log().contains("URL https://pr-42.shop.preview.example.com"));
-        assertEquals(List.of("rw------- inWorkspace=false secret=false"), manifestsSeen);
+        assertEquals(List.of("rw------- inWorkspace=false secret=false", "rw------- inWorkspace=false secret=false"), manifestsSeen);
         assertEquals("the manifest and kubeconfig are gone", List.of(), fixture.stagingDirectories());
     }
 
@@ -117,8 +116,8 @@ public class CreatePreviewNamespaceStepEngineTest {
     public void copiesSecretsThroughAPrivateFileAndNeverShowsTheirValues() throws Exception {
         fixture.launcher.reply("kubectl", "secrets", KubectlReplies.list(KubectlReplies.secret("registry-pull", "preview-secrets",
                         Map.of(".dockerconfigjson", PULL_SECRET_BASE64))))
-                .reply("kubectl", "namespace", KubectlReplies.absent())
-                .reply("kubectl", "apply", KubectlReplies.applied("namespace/pr-42-shop", "secret/registry-pull"));
+                .reply("kubectl", "create", KubectlReplies.created("pr-42-shop"))
+                .reply("kubectl", "apply", KubectlReplies.applied("secret/registry-pull"));
         CreatePreviewNamespaceStep step = step();
         step.setCopySecrets(List.of("registry-pull"));
         step.setSecretsNamespace("preview-secrets");
@@ -128,7 +127,8 @@ public class CreatePreviewNamespaceStepEngineTest {
         assertNull(String.valueOf(context.failure()), context.failure());
         Map<?, ?> result = (Map<?, ?>) context.result();
         assertEquals(List.of("registry-pull"), result.get("copiedSecrets"));
-        assertEquals(List.of("rw------- inWorkspace=false secret=true"), manifestsSeen);
+        assertEquals("the namespace, then its contents", List.of("rw------- inWorkspace=false secret=false",
+                "rw------- inWorkspace=false secret=true"), manifestsSeen);
         assertEquals(List.of(), fixture.stagingDirectories());
         for (String secret : List.of(PULL_SECRET_BASE64, PULL_SECRET, "s3cr3t-pull")) {
             assertFalse("log", fixture.log().contains(secret));
@@ -139,9 +139,11 @@ public class CreatePreviewNamespaceStepEngineTest {
 
     @Test
     public void aLaterPushRenewsTheNamespace() throws Exception {
-        fixture.launcher.reply("kubectl", "namespace", KubectlReplies.object(
+        fixture.launcher.reply("kubectl", "create", KubectlReplies.alreadyExists("pr-42-shop"))
+                .reply("kubectl", "namespace", KubectlReplies.object(
                         KubectlReplies.ownedPreview("pr-42-shop", "42", "shop", "2026-11-23T08:00:00Z")))
-                .reply("kubectl", "apply", KubectlReplies.applied("namespace/pr-42-shop"));
+                .reply("kubectl", "replace", KubectlReplies.created("pr-42-shop"))
+                .reply("kubectl", "apply", KubectlReplies.applied("networkpolicy.networking.k8s.io/kube-delivery-default-deny"));
 
         TestStepContext context = run(step());
 
@@ -152,7 +154,8 @@ public class CreatePreviewNamespaceStepEngineTest {
 
     @Test
     public void aNamespaceThePluginDoesNotOwnIsNeverAdopted() throws Exception {
-        fixture.launcher.reply("kubectl", "namespace", KubectlReplies.object(
+        fixture.launcher.reply("kubectl", "create", KubectlReplies.alreadyExists("pr-42-shop"))
+                .reply("kubectl", "namespace", KubectlReplies.object(
                         KubectlReplies.namespace("pr-42-shop", Map.of("team", "payments"), Map.of())))
                 .reply("kubectl", "apply", KubectlReplies.applied("namespace/pr-42-shop"));
 
@@ -162,7 +165,7 @@ public class CreatePreviewNamespaceStepEngineTest {
         assertTrue(String.valueOf(failure), failure instanceof AbortException);
         assertTrue(failure.getMessage(), failure.getMessage().startsWith("createPreviewNamespace: namespace 'pr-42-shop' already"
                 + " exists and is not a kube-delivery preview"));
-        assertEquals(List.of("get namespace"), verbs());
+        assertEquals("create, read, and nothing written", List.of("create --filename", "get namespace"), verbs());
         assertEquals(List.of(), fixture.stagingDirectories());
     }
 

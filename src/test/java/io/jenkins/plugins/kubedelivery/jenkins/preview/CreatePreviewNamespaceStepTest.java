@@ -134,7 +134,7 @@ public class CreatePreviewNamespaceStepTest {
     public void badParametersAreRefusedAtStartNamingTheParameter() throws Exception {
         assertRefusedAtStart("ttl", step -> step.setTtl("3 days"));
         assertRefusedAtStart("quota", step -> step.setQuota(Map.of("pods", List.of(20))));
-        assertRefusedAtStart("copySecrets", step -> step.setCopySecrets(java.util.Arrays.asList("registry-pull", null)));
+        assertRefusedAtStart("copySecrets[1]", step -> step.setCopySecrets(java.util.Arrays.asList("registry-pull", null)));
         assertRefusedAtStart("kubeContext", step -> step.setKubeContext("preview"));
     }
 

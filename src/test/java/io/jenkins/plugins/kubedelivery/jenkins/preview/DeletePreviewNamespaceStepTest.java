@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import com.eclipsesource.json.JsonObject;
 import hudson.AbortException;
 import io.jenkins.plugins.kubedelivery.jenkins.support.Checkpoints;
 import io.jenkins.plugins.kubedelivery.jenkins.support.KubectlReplies;
@@ -28,9 +29,22 @@ public class DeletePreviewNamespaceStepTest {
 
     private StepFixture fixture;
 
+    /** The DeleteOptions each delete was given, read while it ran. */
+    private final List<String> deleteOptions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Before
     public void setUp() throws Exception {
         fixture = StepFixture.canned(tmp.getRoot());
+        fixture.launcher.onLaunch(launch -> {
+            if (launch.cmds().contains("--raw")) {
+                try {
+                    deleteOptions.add(java.nio.file.Files.readString(java.nio.file.Path.of(
+                            launch.cmds().get(launch.cmds().indexOf("--filename") + 1))));
+                } catch (java.io.IOException e) {
+                    deleteOptions.add("unreadable: " + e);
+                }
+            }
+        });
     }
 
     private TestStepContext run(DeletePreviewNamespaceStep step) throws Exception {
@@ -79,22 +93,49 @@ public class DeletePreviewNamespaceStepTest {
 
         assertNull(String.valueOf(context.failure()), context.failure());
         assertEquals(Map.of("namespace", "pr-42-shop", "deleted", true, "alreadyGone", false), context.result());
-        String delete = String.join(" ", fixture.launcher.launches().get(1).cmds());
-        assertTrue(delete, delete.startsWith("kubectl delete namespaces --selector app.kubernetes.io/managed-by=kube-delivery,"));
-        assertTrue(delete, delete.contains("kube-delivery.io/pr=42,kube-delivery.io/repository=shop"));
-        assertTrue(delete, delete.contains("--field-selector metadata.name=pr-42-shop --ignore-not-found --wait=false"));
+        List<String> delete = fixture.launcher.launches().get(1).cmds();
+        assertEquals(List.of("kubectl", "delete", "--raw", "/api/v1/namespaces/pr-42-shop", "--filename"), delete.subList(0, 5));
+        assertEquals("{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"preconditions\":{\"uid\":\"uid-of-pr-42-shop\","
+                + "\"resourceVersion\":\"17\"}}", deleteOptions.get(0));
         assertTrue(fixture.log(), fixture.log().contains("deletePreviewNamespace: namespace pr-42-shop deleted after"));
         assertEquals(List.of(), fixture.stagingDirectories());
+    }
+
+    private static DeletePreviewNamespaceStep prFortyTwoOfShop() {
+        DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
+        step.setPr("42");
+        step.setRepository("shop");
+        return step;
+    }
+
+    @Test
+    public void aNamespaceChangedBetweenItsCheckAndItsDeleteIsLeftAloneAndTheStepSaysSo() throws Exception {
+        fixture.launcher.reply("kubectl", "delete", KubectlReplies.preconditionFailed("pr-42-shop"))
+                .reply("kubectl", "namespace", KubectlReplies.object(KubectlReplies.ownedPreview("pr-42-shop", "42", "shop",
+                        "2026-11-25T08:00:00Z")));
+        TestStepContext context = run(prFortyTwoOfShop());
+
+        assertEquals("deletePreviewNamespace: namespace 'pr-42-shop' changed since its ownership was checked (its labels,"
+                + " annotations or identity are not those read a moment before): left alone; run the step again to check it"
+                + " afresh", context.failure().getMessage());
+    }
+
+    @Test
+    public void aNamespaceAlreadyBeingDeletedCountsAsDoneWithoutAnotherDelete() throws Exception {
+        JsonObject terminating = KubectlReplies.ownedPreview("pr-42-shop", "42", "shop", "2026-11-25T08:00:00Z");
+        terminating.set("status", new JsonObject().add("phase", "Terminating"));
+        fixture.launcher.reply("kubectl", "namespace", KubectlReplies.object(terminating));
+        TestStepContext context = run(prFortyTwoOfShop());
+
+        assertNull(String.valueOf(context.failure()), context.failure());
+        assertEquals(Map.of("namespace", "pr-42-shop", "deleted", false, "alreadyGone", true), context.result());
+        assertEquals(1, fixture.launcher.launches().size());
     }
 
     @Test
     public void aNamespaceAlreadyGoneCountsAsDone() throws Exception {
         fixture.launcher.reply("kubectl", "namespace", KubectlReplies.absent());
-        DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
-        step.setPr("42");
-        step.setRepository("shop");
-
-        TestStepContext context = run(step);
+        TestStepContext context = run(prFortyTwoOfShop());
 
         assertNull(String.valueOf(context.failure()), context.failure());
         assertEquals(Map.of("namespace", "pr-42-shop", "deleted", false, "alreadyGone", true), context.result());

@@ -77,7 +77,7 @@ public class ReapPreviewNamespacesStepTest {
 
     @Test
     public void badParametersAreRefusedAtStartNamingTheParameter() throws Exception {
-        assertRefusedAtStart("openPullRequests", step -> step.setOpenPullRequests(Arrays.asList(41, null)));
+        assertRefusedAtStart("openPullRequests[1]", step -> step.setOpenPullRequests(Arrays.asList(41, null)));
         assertRefusedAtStart("parallelism", step -> step.setParallelism(0));
         assertRefusedAtStart("server", step -> step.setServer("https://k8s.example.com"));
     }
@@ -141,7 +141,7 @@ public class ReapPreviewNamespacesStepTest {
 
     @Test
     public void aFailedDeletionFailsTheStepAfterEveryDeletionWasTried() throws Exception {
-        fixture.launcher.reply("kubectl", "metadata.name=pr-40-shop",
+        fixture.launcher.reply("kubectl", "/api/v1/namespaces/pr-40-shop",
                         Reply.exit(1, "Error from server (Forbidden): namespaces \"pr-40-shop\" is forbidden\n"))
                 .reply("kubectl", "delete", KubectlReplies.deleted("pr-41-shop"));
 
@@ -160,7 +160,7 @@ public class ReapPreviewNamespacesStepTest {
 
     @Test
     public void withFailOnErrorFalseFailuresAreReportedInTheResult() throws Exception {
-        fixture.launcher.reply("kubectl", "metadata.name=pr-40-shop",
+        fixture.launcher.reply("kubectl", "/api/v1/namespaces/pr-40-shop",
                         Reply.exit(1, "Error from server (Forbidden): namespaces \"pr-40-shop\" is forbidden\n"))
                 .reply("kubectl", "delete", KubectlReplies.deleted("pr-41-shop"));
         ReapPreviewNamespacesStep step = openPullRequests(42);

@@ -27,7 +27,8 @@ public final class KubectlReplies {
     }
 
     public static JsonObject namespace(String name, Map<String, String> labels, Map<String, String> annotations) {
-        JsonObject metadata = new JsonObject().add("name", name).add("labels", strings(labels)).add("annotations", strings(annotations));
+        JsonObject metadata = new JsonObject().add("name", name).add("uid", "uid-of-" + name).add("resourceVersion", "17")
+                .add("labels", strings(labels)).add("annotations", strings(annotations));
         return new JsonObject().add("apiVersion", "v1").add("kind", "Namespace").add("metadata", metadata)
                 .add("spec", new JsonObject().add("finalizers", new JsonArray().add("kubernetes")))
                 .add("status", new JsonObject().add("phase", "Active"));
@@ -60,9 +61,28 @@ public final class KubectlReplies {
         return Reply.ok(String.join("\n", names) + "\n");
     }
 
-    /** {@code delete namespaces --selector ... --field-selector metadata.name=X --ignore-not-found}. */
+    /** {@code delete --raw /api/v1/namespaces/X --filename OPTIONS}: the API's answer, the namespace now Terminating. */
     public static Reply deleted(String name) {
-        return Reply.ok("namespace \"" + name + "\" deleted\n");
+        return Reply.ok(new JsonObject().add("kind", "Namespace").add("apiVersion", "v1")
+                .add("metadata", new JsonObject().add("name", name)).add("status", new JsonObject().add("phase", "Terminating"))
+                .toString() + "\n");
+    }
+
+    /** {@code create --filename F --output name} of a new namespace. */
+    public static Reply created(String name) {
+        return Reply.ok("namespace/" + name + "\n");
+    }
+
+    /** {@code create --filename F} of a name that is taken. */
+    public static Reply alreadyExists(String name) {
+        return Reply.exit(1, "Error from server (AlreadyExists): error when creating \"/tmp/preview.yaml\": namespaces \"" + name
+                + "\" already exists\n");
+    }
+
+    /** A delete whose preconditions no longer hold: the namespace changed since it was read. */
+    public static Reply preconditionFailed(String name) {
+        return Reply.exit(1, "Error from server (Conflict): Operation cannot be fulfilled on namespaces \"" + name
+                + "\": Precondition failed: ResourceVersion in precondition: 17, ResourceVersion in object meta: 18\n");
     }
 
     private static JsonObject strings(Map<String, String> map) {
