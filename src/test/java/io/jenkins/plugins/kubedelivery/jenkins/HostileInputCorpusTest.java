@@ -11,6 +11,7 @@ import io.jenkins.plugins.kubedelivery.jenkins.deploy.RollbackServiceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.CreatePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.DeletePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.ReapPreviewNamespacesStep;
+import io.jenkins.plugins.kubedelivery.jenkins.support.TestCredentials;
 import io.jenkins.plugins.kubedelivery.jenkins.support.HelmReplies;
 import io.jenkins.plugins.kubedelivery.jenkins.support.KubectlReplies;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
@@ -101,6 +102,8 @@ public class HostileInputCorpusTest {
         refused(DEPLOY, "chart", "https://evil.example.com/chart.tgz");
         accepted(DEPLOY, "chart", "helm/./payments", "helm/payments");
         accepted(DEPLOY, "chart", "links/inside-chart", "links/inside-chart");
+        refused(DEPLOY, "chart", "helm/leaky-values");
+        refused(DEPLOY, "chart", "helm/leaky-files");
         refused(DEPLOY, "version", "$(id)");
         refused(DEPLOY, "version", ">=1.0,<2");
         accepted(DEPLOY, "version", "1.4.2", "--version 1.4.2");
@@ -121,6 +124,12 @@ public class HostileInputCorpusTest {
         refused(DEPLOY, "values", Map.of("a=b", "x"));
         refused(DEPLOY, "values", Map.of("a b", "x"));
         refused(DEPLOY, "values", Map.of("obj", new Object()));
+        // secretValues: like values, text only, into the same 0600 file
+        accepted(DEPLOY, "secretValues", Map.of("db.password", "p$(id)`x`\"q\"\\b"), "password");
+        accepted(DEPLOY, "secretValues", Map.of("tls.key", "-----BEGIN KEY-----\nabc\n-----END KEY-----"), "tls");
+        refused(DEPLOY, "secretValues", Map.of("a b", "x"));
+        refused(DEPLOY, "secretValues", Map.of("a,b", "x"));
+        refused(DEPLOY, "secretValues", Map.of("db.port", 5432));
         // image tag and repository
         refused(DEPLOY, "imageTag", "1.0,image.repository=evil");
         refused(DEPLOY, "imageTag", "1.0\nreplicaCount: 99");
@@ -154,7 +163,7 @@ public class HostileInputCorpusTest {
         accepted(DEPLOY, "wait", false, "!--wait");
         accepted(DEPLOY, "atomic", false, "!--atomic");
         accepted(DEPLOY, "createNamespace", true, "--create-namespace");
-        accepted(DEPLOY, "dryRun", true, "!--install");
+        accepted(DEPLOY, "dryRun", true, "--dry-run=server");
         accepted(DEPLOY, "recoverStuckRelease", true, "upgrade --install");
         // cluster access
         refused(DEPLOY, "kubeconfigCredentialsId", "no-such-credentials");
@@ -186,8 +195,10 @@ public class HostileInputCorpusTest {
         refused(DEPLOYS, "historyMax", -10);
         refused(DEPLOYS, "kubeContext", "$(id)", "kubeconfigCredentialsId", "kubeconfig");
         accepted(DEPLOYS, "values", Map.of("env", Map.of("PATH", "/bin;$(id)")), "/bin;$(id)");
+        accepted(DEPLOYS, "secretValues", Map.of("api.token", "t0k$n;`id`"), "token");
+        refused(DEPLOYS, "secretValues", Map.of("x=y", "v"));
         accepted(DEPLOYS, "wait", false, "!--wait");
-        accepted(DEPLOYS, "dryRun", true, "!--install");
+        accepted(DEPLOYS, "dryRun", true, "--dry-run=server");
         refused(DEPLOYS, "imageRepository", "registry.example.com/$(id)", "imageTag", "1.0");
         refused(DEPLOYS, "imageTagKey", "image.tag;id");
         refused(DEPLOYS, "imageRepositoryKey", "image/repository");
@@ -463,7 +474,16 @@ public class HostileInputCorpusTest {
         Files.createSymbolicLink(links.resolve("outside-chart"), outside.resolve("chart"));
         Files.createSymbolicLink(links.resolve("inside-values.yaml"), workspace.resolve("helm/payments/values.stage.yaml"));
         Files.createSymbolicLink(links.resolve("inside-chart"), workspace.resolve("helm/payments"));
-        fixture.credentials.secretFile("kubeconfig", "apiVersion: v1\nkind: Config\ncurrent-context: stage\n");
+        // Charts of the workspace whose own files lead out: values.stage.yaml, and a file a template reads with .Files.Get.
+        Files.writeString(outside.resolve("token.txt"), "stolen-token\n");
+        for (String chart : List.of("leaky-values", "leaky-files")) {
+            Path dir = Files.createDirectories(workspace.resolve("helm/" + chart + "/templates"));
+            Files.writeString(dir.resolveSibling("Chart.yaml"), "apiVersion: v2\nname: " + chart + "\nversion: 0.1.0\n");
+        }
+        Files.createSymbolicLink(workspace.resolve("helm/leaky-values/values.stage.yaml"), outside.resolve("values.yaml"));
+        Files.createDirectories(workspace.resolve("helm/leaky-files/files"));
+        Files.createSymbolicLink(workspace.resolve("helm/leaky-files/files/token.txt"), outside.resolve("token.txt"));
+        fixture.credentials.secretFile("kubeconfig", TestCredentials.kubeconfig("https://k8s.stage.example.com:6443", "stage"));
         fixture.environment.putAll(Map.of("CHANGE_ID", "42", "CHANGE_BRANCH", "feature/login", "BRANCH_NAME", "PR-42",
                 "JOB_NAME", "shop/PR-42", "GIT_URL", "https://github.com/acme/shop.git", "GIT_COMMIT", "0123abc",
                 "BUILD_URL", "https://ci.example.com/job/shop/job/PR-42/7/"));
