@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -26,8 +27,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * no stdin, stderr merged into the one {@code stdout(...)} stream, {@code readStdout()} unsupported, exit code -1
  * when the exec protocol lost it (passed through as {@link CommandResult#EXIT_STATUS_LOST}), and
  * an interrupted {@code join()} that does not stop the process, so this class kills it itself.
+ *
+ * <p>Killing: inside {@code container()} {@link Proc#kill()} only writes Ctrl-C to an exec that has
+ * no TTY, so the command goes on. Each command therefore carries its own
+ * {@value #COOKIE}, and is killed by {@link Launcher#kill(Map)} with it, which the kubernetes plugin's
+ * decorator and Jenkins' local and remote launchers implement by finding the processes whose
+ * environment holds it; {@link Proc#kill()} follows, to close the process on the Jenkins side.
+ *
+ * <p>Launching: the kubernetes plugin's decorator keeps its open processes in a list that is not
+ * synchronised, so launches through one launcher are serialised; waiting for them stays parallel.
  */
 public final class LauncherCommandRunner implements CommandRunner {
+    /** The environment variable Jenkins' launchers kill by, as durable-task's commands use it. */
+    static final String COOKIE = "JENKINS_SERVER_COOKIE";
+
     private final Launcher launcher;
     private final Map<String, String> environment;
     private final FilePath workingDirectory;
@@ -51,27 +64,36 @@ public final class LauncherCommandRunner implements CommandRunner {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         log.println("$ " + command);
         long started = System.nanoTime();
-        Proc proc = launcher.launch()
-                .cmds(command.arguments())
-                .envs(environment)
-                .pwd(workingDirectory)
-                .quiet(true)
-                .stdout(output)
-                .start();
-        int exitCode = awaitExit(proc, command, timeout);
+        Map<String, String> cookie = Map.of(COOKIE, "kube-delivery-" + UUID.randomUUID());
+        Map<String, String> commandEnvironment = new LinkedHashMap<>(environment);
+        commandEnvironment.putAll(cookie);
+        Proc proc;
+        synchronized (launcher) {
+            proc = launcher.launch()
+                    .cmds(command.arguments())
+                    .envs(commandEnvironment)
+                    .pwd(workingDirectory)
+                    .quiet(true)
+                    .stdout(output)
+                    .start();
+        }
+        int exitCode = awaitExit(new Launched(proc, cookie), command, timeout);
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.println("  (" + verb(command) + " exit " + exitCode + " after " + DurationText.format(Duration.ofMillis(millis)) + ")");
         return new CommandResult(exitCode, output.toString(StandardCharsets.UTF_8), millis);
     }
 
-    private int awaitExit(Proc proc, CommandLine command, Duration timeout) throws IOException, InterruptedException {
+    /** A started command and the environment entry that identifies its processes. */
+    private record Launched(Proc proc, Map<String, String> cookie) {}
+
+    private int awaitExit(Launched launched, CommandLine command, Duration timeout) throws IOException, InterruptedException {
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> watchdog = StepWorkers.schedule(() -> {
             timedOut.set(true);
-            killQuietly(proc);
+            killQuietly(launched);
         }, timeout);
         try {
-            int exitCode = proc.join();
+            int exitCode = launched.proc().join();
             if (timedOut.get()) {
                 throw new CommandTimeoutException(verb(command) + " did not finish within " + DurationText.format(timeout)
                         + " and was killed");
@@ -80,18 +102,22 @@ public final class LauncherCommandRunner implements CommandRunner {
         } catch (InterruptedException aborted) {
             // join() returning on interruption leaves the process running (container() only closes
             // its websocket), so stop it before reporting the abort.
-            killQuietly(proc);
+            killQuietly(launched);
             throw aborted;
         } finally {
             watchdog.cancel(false);
         }
     }
 
-    /** Kills even when the calling thread carries an interrupt, which would fail a remote call at once. */
-    private void killQuietly(Proc proc) {
+    /**
+     * Kills by environment, where the process runs, then closes it on this side. Runs even when the
+     * calling thread carries an interrupt, which would fail a remote call at once.
+     */
+    private void killQuietly(Launched launched) {
         boolean interrupted = Thread.interrupted();
         try {
-            proc.kill();
+            launcher.kill(launched.cookie());
+            launched.proc().kill();
         } catch (IOException | InterruptedException | RuntimeException e) {
             log.println("  (could not kill the command: " + e.getMessage() + ")");
         } finally {

@@ -15,6 +15,7 @@ import io.jenkins.plugins.kubedelivery.jenkins.support.TestLauncher.Reply;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -134,6 +135,67 @@ public class LauncherCommandRunnerTest {
         assertNotNull("the runner returned after the interrupt", thrown);
         assertTrue(String.valueOf(thrown), thrown instanceof InterruptedException);
         assertFalse("the process was killed, not left running", proc.isAlive());
+    }
+
+    @Test
+    public void insideAContainerTheCommandIsKilledByItsOwnCookieNotByProcKill() throws Exception {
+        StepFixture fixture = StepFixture.local(tmp.getRoot());
+        fixture.launcher.likeContainer();
+        BlockingQueue<Throwable> outcome = new ArrayBlockingQueue<>(1);
+        Thread worker = new Thread(() -> {
+            try {
+                runner(fixture).run(CommandLine.of(List.of("sleep", "30")), MINUTE);
+            } catch (Throwable t) {
+                outcome.add(t);
+            }
+        });
+        worker.start();
+        Proc proc = awaitLaunch(fixture);
+
+        worker.interrupt();
+
+        assertTrue(outcome.poll(10, TimeUnit.SECONDS) instanceof InterruptedException);
+        assertFalse("Proc.kill() alone leaves it running in a container; the kill by environment stopped it", proc.isAlive());
+        String cookie = fixture.launcher.launches().get(0).envs().get(LauncherCommandRunner.COOKIE);
+        assertTrue(cookie, cookie.startsWith("kube-delivery-"));
+        assertEquals(List.of(Map.of(LauncherCommandRunner.COOKIE, cookie)), fixture.launcher.kills());
+    }
+
+    @Test
+    public void aTimeoutInsideAContainerKillsByCookieToo() throws Exception {
+        StepFixture fixture = StepFixture.local(tmp.getRoot());
+        fixture.launcher.likeContainer();
+        long started = System.nanoTime();
+        try {
+            runner(fixture).run(CommandLine.of(List.of("sleep", "30")), Duration.ofMillis(300));
+            fail("a timed-out command must not look like a result");
+        } catch (IOException e) {
+            assertEquals("sleep 30 did not finish within 0.3s and was killed", e.getMessage());
+        }
+        assertTrue("killed at the timeout, not left to finish", System.nanoTime() - started < TimeUnit.SECONDS.toNanos(10));
+        assertFalse(fixture.launcher.procs().get(0).isAlive());
+    }
+
+    @Test
+    public void everyCommandHasItsOwnCookieAndLaunchesNeverOverlap() throws Exception {
+        StepFixture fixture = StepFixture.local(tmp.getRoot());
+        LauncherCommandRunner runner = runner(fixture);
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            threads.add(new Thread(() -> {
+                try {
+                    runner.run(CommandLine.of(List.of("true")), MINUTE);
+                } catch (IOException | InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertEquals(8, fixture.launcher.launches().stream().map(l -> l.envs().get(LauncherCommandRunner.COOKIE)).distinct().count());
+        assertFalse("the kubernetes plugin's decorator is not safe for concurrent launches", fixture.launcher.launchesOverlapped());
     }
 
     @Test

@@ -38,6 +38,11 @@ public final class TestLauncher extends Launcher {
     private final List<Proc> procs = new CopyOnWriteArrayList<>();
     private volatile Consumer<Launch> onLaunch = launch -> {};
     private final Map<String, String> path = new ConcurrentHashMap<>();
+    private final List<Map<String, String>> kills = new CopyOnWriteArrayList<>();
+    private final Map<Proc, Launch> launched = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger launching = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean overlappingLaunches;
+    private volatile boolean procKillIgnored;
 
     private TestLauncher(TaskListener listener, boolean local) {
         super(listener, null);
@@ -93,8 +98,42 @@ public final class TestLauncher extends Launcher {
         return List.copyOf(procs);
     }
 
+    /**
+     * Behaves as {@code container()} does: {@link Proc#kill()} only writes Ctrl-C to an exec without
+     * a TTY, so the process goes on; only {@link #kill(Map)} by environment stops it.
+     */
+    public TestLauncher likeContainer() {
+        procKillIgnored = true;
+        return this;
+    }
+
+    /** Every {@link #kill(Map)} call, in order. */
+    public List<Map<String, String>> kills() {
+        return List.copyOf(kills);
+    }
+
+    /** Whether two launches were ever in {@link #launch} at once (the kubernetes plugin's decorator is not safe for that). */
+    public boolean launchesOverlapped() {
+        return overlappingLaunches;
+    }
+
     @Override
     public Proc launch(ProcStarter starter) throws IOException {
+        if (launching.incrementAndGet() > 1) {
+            overlappingLaunches = true;
+        }
+        try {
+            Thread.sleep(2); // widens the window in which an unserialised second launch would overlap
+            return launchOne(starter);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while launching", e);
+        } finally {
+            launching.decrementAndGet();
+        }
+    }
+
+    private Proc launchOne(ProcStarter starter) throws IOException {
         Map<String, String> envs = new LinkedHashMap<>();
         for (String pair : starter.envs()) {
             int eq = pair.indexOf('=');
@@ -106,9 +145,10 @@ public final class TestLauncher extends Launcher {
         launches.add(launch);
         OutputRecorder.record("argv", launch.cmds());
         onLaunch.accept(launch);
-        Proc proc = local ? LocalProc.start(launch, path.get(launch.cmds().get(0)), starter.stdout())
+        Proc proc = local ? LocalProc.start(launch, path.get(launch.cmds().get(0)), starter.stdout(), procKillIgnored)
                 : cannedProc(launch, starter.stdout());
         procs.add(proc);
+        launched.put(proc, launch);
         return proc;
     }
 
@@ -126,8 +166,21 @@ public final class TestLauncher extends Launcher {
         throw new UnsupportedOperationException("the steps never open a channel");
     }
 
+    /** Kills the processes whose launch environment holds every given pair, as Jenkins' launchers do. */
     @Override
-    public void kill(Map<String, String> modelEnvVars) {}
+    public void kill(Map<String, String> modelEnvVars) throws InterruptedException {
+        kills.add(Map.copyOf(modelEnvVars));
+        for (Map.Entry<Proc, Launch> entry : launched.entrySet()) {
+            if (entry.getValue().envs().entrySet().containsAll(modelEnvVars.entrySet())) {
+                Proc proc = entry.getKey();
+                if (proc instanceof LocalProc localProc) {
+                    localProc.destroy();
+                } else if (proc instanceof CannedProc canned) {
+                    canned.killedByEnvironment();
+                }
+            }
+        }
+    }
 
     /** A canned outcome: exit code and (merged) output; {@link #hang()} runs until killed. */
     public record Reply(int exitCode, String output, boolean hangs) {
@@ -186,6 +239,10 @@ public final class TestLauncher extends Launcher {
             killed.countDown();
         }
 
+        void killedByEnvironment() {
+            killed.countDown();
+        }
+
         public boolean wasKilled() {
             return killed.getCount() == 0;
         }
@@ -222,14 +279,19 @@ public final class TestLauncher extends Launcher {
     public static final class LocalProc extends Proc {
         private final Process process;
         private final Thread pump;
+        private final boolean killIgnored;
 
-        private LocalProc(Process process, Thread pump) {
+        private LocalProc(Process process, Thread pump, boolean killIgnored) {
             this.process = process;
             this.pump = pump;
+            this.killIgnored = killIgnored;
         }
 
-        /** @param executable what runs in place of the command's first word, when the test mapped it ({@link #onPath}) */
-        static LocalProc start(Launch launch, String executable, OutputStream stdout) throws IOException {
+        /**
+         * @param executable what runs in place of the command's first word, when the test mapped it ({@link #onPath})
+         * @param killIgnored whether {@link #kill()} leaves the process running, as inside {@code container()}
+         */
+        static LocalProc start(Launch launch, String executable, OutputStream stdout, boolean killIgnored) throws IOException {
             List<String> command = onPath(launch);
             if (executable != null) {
                 command.set(0, executable);
@@ -244,7 +306,7 @@ public final class TestLauncher extends Launcher {
             Thread pump = new Thread(() -> copy(process.getInputStream(), stdout), "test launcher output");
             pump.setDaemon(true);
             pump.start();
-            return new LocalProc(process, pump);
+            return new LocalProc(process, pump, killIgnored);
         }
 
         /**
@@ -286,6 +348,12 @@ public final class TestLauncher extends Launcher {
 
         @Override
         public void kill() throws InterruptedException {
+            if (!killIgnored) {
+                destroy();
+            }
+        }
+
+        void destroy() throws InterruptedException {
             process.destroyForcibly().waitFor();
         }
 
