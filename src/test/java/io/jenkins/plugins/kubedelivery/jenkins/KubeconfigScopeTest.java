@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kubedelivery.jenkins;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNull;
@@ -89,6 +90,16 @@ public class KubeconfigScopeTest {
         fixture.credentials.secretFile("admin-kubeconfig", """
                 apiVersion: v1
                 kind: Config
+                current-context: admin
+                clusters:
+                - name: stage
+                  cluster:
+                    server: https://k8s.stage.example.com:6443
+                contexts:
+                - name: admin
+                  context:
+                    cluster: stage
+                    user: admin
                 users:
                 - name: admin
                   user:
@@ -105,9 +116,10 @@ public class KubeconfigScopeTest {
     }
 
     @Test
-    public void aKubeconfigThatDoesNotParseRegistersNothing() throws Exception {
-        fixture.credentials.secretFile("broken-kubeconfig", "users: [unclosed\n");
-        open("broken-kubeconfig", null, null);
+    public void aKubeconfigThatDoesNotParseIsRefusedWithoutQuotingItAndRegistersNothing() throws Exception {
+        fixture.credentials.secretFile("broken-kubeconfig", "users: [unclosed-token-1234\n");
+        ValidationException e = assertThrows(ValidationException.class, () -> open("broken-kubeconfig", null, null));
+        assertEquals("kubeconfigCredentialsId: the kubeconfig is not valid YAML (line 2)", e.getMessage());
         assertTrue(mask.isEmpty());
     }
 

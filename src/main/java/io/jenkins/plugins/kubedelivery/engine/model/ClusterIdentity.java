@@ -39,7 +39,7 @@ public final class ClusterIdentity {
         String contextName = kubeContext != null ? kubeContext : text(config.get("current-context"));
         if (contextName == null) {
             throw new ValidationException("kubeContext", "is needed: the kubeconfig names no current-context; set kubeContext"
-                    + " to one of its contexts " + names(config.get("contexts")));
+                    + " to one of its contexts (" + names(config.get("contexts")) + ")");
         }
         Map<?, ?> context = named(config.get("contexts"), contextName, "context").orElseThrow(() -> new ValidationException(
                 kubeContext != null ? "kubeContext" : CREDENTIALS, "the kubeconfig has no context '" + contextName
@@ -114,7 +114,7 @@ public final class ClusterIdentity {
 
     private static String names(Object list) {
         if (!(list instanceof List<?> entries) || entries.isEmpty()) {
-            return "none";
+            return "it has none";
         }
         return entries.stream().map(e -> e instanceof Map<?, ?> m ? "'" + text(m.get("name")) + "'" : "?").toList().toString();
     }
