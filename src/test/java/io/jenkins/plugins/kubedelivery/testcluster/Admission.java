@@ -17,6 +17,7 @@ final class Admission {
 
     /** Fills defaults into {@code object}; {@code live} is the stored object on update, else null. */
     void admit(ResourceType type, ObjectNode object, ObjectNode live, boolean statusWrite) {
+        Json.dropNulls(object);
         object.put("apiVersion", type.apiVersion());
         object.put("kind", type.kind());
         if (live == null && type.hasStatus()) {
