@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The defaults a real API server fills in on writes that clients depend on: a Service's cluster IP
  * (helm 3 waits for it), Deployment strategy fields, a Namespace's phase and name label, a Secret's
  * type and folded {@code stringData}. Clients cannot set a status on create, and the status of
- * the live object survives writes to the main resource. No validation happens here.
+ * the live object survives writes to the main resource. Then the kinds with validation rules
+ * here (RBAC) are validated, as the real server validates after its mutating admission.
  */
 final class Admission {
     private final AtomicInteger nextClusterIp = new AtomicInteger(10);
@@ -44,6 +45,7 @@ final class Admission {
             case "Deployment" -> admitDeployment(object);
             default -> { }
         }
+        RbacValidation.validate(type, object, live);
     }
 
     private static void admitNamespace(ObjectNode namespace) {
