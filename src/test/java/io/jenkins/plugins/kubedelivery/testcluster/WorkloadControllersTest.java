@@ -52,6 +52,10 @@ public class WorkloadControllersTest {
                     pod.path("spec").path("volumes").get(0).path("persistentVolumeClaim").path("claimName").asText());
             assertEquals("Bound", ok("get", "pvc", "data-" + name + "-" + ordinal, "-o", "jsonpath={.status.phase}").stdout());
         }
+        assertTrue(java.util.regex.Pattern.compile("(?s)NAME\\s+READY\\s+AGE\n" + name + "\\s+3/3\\s+\\d+s\n")
+                .matcher(ok("get", "statefulset", name).stdout()).matches());
+        assertTrue(java.util.regex.Pattern.compile("(?s).*data-" + name + "-0\\s+Bound\\s+pvc-[a-f0-9-]+\\s+1Gi\\s+RWO"
+                + "\\s+standard\\s+<unset>\\s+\\d+s.*").matcher(ok("get", "pvc").stdout()).matches());
         JsonNode first = json("get", "statefulset", name, "-o", "json").path("status");
         assertEquals(first.path("currentRevision").asText(), first.path("updateRevision").asText());
 
