@@ -15,6 +15,8 @@ import java.util.Set;
  */
 final class GarbageCollector implements ControllerLoop.Controller {
     private final ObjectStore store;
+    /** The store's resourceVersion at the last pass: nothing can have become orphaned while it stays. */
+    private long collectedAt = -1;
 
     GarbageCollector(ObjectStore store) {
         this.store = store;
@@ -22,6 +24,11 @@ final class GarbageCollector implements ControllerLoop.Controller {
 
     @Override
     public void reconcile() {
+        long revision = store.revision();
+        if (revision == collectedAt) {
+            return;
+        }
+        collectedAt = revision;
         List<ResourceType> types = ResourceCatalog.all();
         Map<ResourceType, List<ObjectNode>> dependents = new LinkedHashMap<>();
         for (ResourceType type : types) {
