@@ -10,13 +10,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The defaults a real API server fills in on writes that clients depend on: a Service's cluster IP
  * (helm 3 waits for it), Deployment strategy fields, a Namespace's phase and name label, a Secret's
  * type and folded {@code stringData}. Clients cannot set a status on create, and the status of
- * the live object survives writes to the main resource. No validation happens here.
+ * the live object survives writes to the main resource. Then the kinds with validation rules
+ * here (RBAC) are validated, as the real server validates after its mutating admission.
  */
 final class Admission {
     private final AtomicInteger nextClusterIp = new AtomicInteger(10);
 
     /** Fills defaults into {@code object}; {@code live} is the stored object on update, else null. */
     void admit(ResourceType type, ObjectNode object, ObjectNode live, boolean statusWrite) {
+        Json.dropNulls(object);
         object.put("apiVersion", type.apiVersion());
         object.put("kind", type.kind());
         if (live == null && type.hasStatus()) {
@@ -41,8 +43,17 @@ final class Admission {
             case "Secret" -> admitSecret(object);
             case "Service" -> admitService(object, live);
             case "Deployment" -> admitDeployment(object);
+            case "StatefulSet" -> WorkloadDefaults.statefulSet(object);
+            case "DaemonSet" -> WorkloadDefaults.daemonSet(object);
+            case "CronJob" -> WorkloadDefaults.cronJob(object);
+            case "PersistentVolumeClaim", "PersistentVolume" -> {
+                if (live == null) {
+                    Json.child(object, "status").put("phase", type.kind().equals("PersistentVolume") ? "Available" : "Pending");
+                }
+            }
             default -> { }
         }
+        RbacValidation.validate(type, object, live);
     }
 
     private static void admitNamespace(ObjectNode namespace) {

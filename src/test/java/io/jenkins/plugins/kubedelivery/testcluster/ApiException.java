@@ -1,6 +1,8 @@
 package io.jenkins.plugins.kubedelivery.testcluster;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * A failed API call, answered with a {@code Status} body whose reason client-go recognises. The
@@ -51,6 +53,26 @@ public final class ApiException extends RuntimeException {
         }
         return new ApiException(403, "Forbidden", resourceName(type) + " \"" + name + "\" is forbidden: " + cause,
                 details);
+    }
+
+    /**
+     * {@code errors.NewInvalid}: 422 with one cause per field error, the message listing them
+     * (bracketed when more than one), e.g. {@code RoleBinding.rbac.authorization.k8s.io "x" is invalid: ...}.
+     */
+    public static ApiException invalid(ResourceType type, String name, List<FieldError> errors) {
+        ObjectNode details = Json.object();
+        details.put("name", name);
+        if (!type.group().isEmpty()) {
+            details.put("group", type.group());
+        }
+        details.put("kind", type.kind());
+        ArrayNode causes = details.putArray("causes");
+        errors.forEach(error -> causes.addObject().put("reason", error.reason()).put("message", error.body())
+                .put("field", error.field()));
+        List<String> messages = errors.stream().map(FieldError::toString).toList();
+        String aggregate = messages.size() == 1 ? messages.get(0) : "[" + String.join(", ", messages) + "]";
+        String qualifiedKind = type.group().isEmpty() ? type.kind() : type.kind() + "." + type.group();
+        return new ApiException(422, "Invalid", qualifiedKind + " \"" + name + "\" is invalid: " + aggregate, details);
     }
 
     public static ApiException badRequest(String message) {

@@ -96,6 +96,10 @@ final class ApiServer {
                 requests.add(new RecordedRequest(method, pathAndQuery, contentType, 200));
                 watch(exchange, resourcePath.get(), query);
                 return;
+            } else if (method.equals("GET") && uri.getPath().equals("/openapi/v2")) {
+                requests.add(new RecordedRequest(method, pathAndQuery, contentType, 200));
+                sendEmptyOpenApiV2(exchange);
+                return;
             } else {
                 response = route(exchange, method, uri.getPath(), resourcePath, query, contentType);
             }
@@ -232,6 +236,28 @@ final class ApiServer {
             exchange.getResponseHeaders().set("Retry-After", "1");
         }
         return new ApiResponse(status, ApiException.statusBody(status, reason, "injected fault: " + reason));
+    }
+
+    /**
+     * An OpenAPI v2 document that describes no type: zero bytes are an empty protobuf
+     * {@code openapi_v2.Document}, which is what client-go asks for. Clients then skip their own
+     * validation of kinds the v3 documents do not name (an unknown kind gets as far as the real
+     * "no matches for kind" error) and compute patches from their compiled-in types.
+     */
+    private static void sendEmptyOpenApiV2(HttpExchange exchange) throws IOException {
+        String accept = String.valueOf(exchange.getRequestHeaders().getFirst("Accept"));
+        if (accept.contains("protobuf")) {
+            exchange.getResponseHeaders().set("Content-Type", "application/com.github.proto-openapi.spec.v2.v1.0+protobuf");
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+            return;
+        }
+        ObjectNode document = Json.object();
+        document.put("swagger", "2.0");
+        document.putObject("info").put("title", "Kubernetes").put("version", Discovery.version().path("gitVersion").asText());
+        document.putObject("paths");
+        document.putObject("definitions");
+        send(exchange, 200, document);
     }
 
     private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {

@@ -59,6 +59,11 @@ public final class ObjectStore {
 
     /** Stores a new object, filling the fields the API server owns; AlreadyExists when taken. */
     public synchronized ObjectNode create(ResourceType type, ObjectNode object) {
+        return create(type, object, false);
+    }
+
+    /** A dry run checks and fills in the same, but stores nothing and has no resourceVersion (as dryRun=All). */
+    synchronized ObjectNode create(ResourceType type, ObjectNode object, boolean dryRun) {
         ObjectNode metadata = Json.child(object, "metadata");
         String key = key(metadata.path("namespace").asText(null), metadata.path("name").asText());
         if (table(type).containsKey(key)) {
@@ -67,11 +72,16 @@ public final class ObjectStore {
         metadata.put("uid", UUID.randomUUID().toString());
         metadata.put("creationTimestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         metadata.put("generation", 1);
-        return record("ADDED", type, key, object);
+        return dryRun ? object.deepCopy() : record("ADDED", type, key, object);
     }
 
     /** Replaces an existing object; the generation goes up when anything but metadata and status changed. */
     public synchronized ObjectNode replace(ResourceType type, ObjectNode object) {
+        return replace(type, object, false);
+    }
+
+    /** A dry run checks the resourceVersion and computes the generation, but stores nothing. */
+    synchronized ObjectNode replace(ResourceType type, ObjectNode object, boolean dryRun) {
         ObjectNode metadata = Json.child(object, "metadata");
         String name = metadata.path("name").asText();
         String key = key(metadata.path("namespace").asText(null), name);
@@ -88,6 +98,10 @@ public final class ObjectStore {
         }
         long generation = live.path("metadata").path("generation").asLong(1);
         metadata.put("generation", specChanged(live, object) ? generation + 1 : generation);
+        if (dryRun) {
+            metadata.set("resourceVersion", live.path("metadata").get("resourceVersion"));
+            return object.deepCopy();
+        }
         return record("MODIFIED", type, key, object);
     }
 

@@ -53,10 +53,7 @@ final class ResourceApi {
                     + " name or generateName is required");
         }
         admission.admit(path.type(), object, null, false);
-        if (dryRun) {
-            return new ApiResponse(201, object);
-        }
-        return new ApiResponse(201, store.create(path.type(), object));
+        return new ApiResponse(201, store.create(path.type(), object, dryRun));
     }
 
     ObjectNode replace(RequestPath path, JsonNode body, boolean dryRun) {
@@ -64,7 +61,7 @@ final class ResourceApi {
         ObjectNode live = get(path);
         withIdentity(path, object);
         admission.admit(path.type(), object, live, "status".equals(path.subresource()));
-        return dryRun ? object : store.replace(path.type(), object);
+        return store.replace(path.type(), object, dryRun);
     }
 
     /**
@@ -102,7 +99,7 @@ final class ResourceApi {
         ObjectNode patched = requireObject(patched(path, contentType, live, patch, query));
         withIdentity(path, patched);
         admission.admit(path.type(), patched, live, "status".equals(path.subresource()));
-        ApiResponse response = ApiResponse.ok(dryRun ? patched : store.replace(path.type(), patched));
+        ApiResponse response = ApiResponse.ok(store.replace(path.type(), patched, dryRun));
         if (apply) {
             rememberApplied(path, query, patch, dryRun);
         }

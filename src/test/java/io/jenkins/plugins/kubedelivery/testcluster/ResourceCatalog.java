@@ -24,10 +24,33 @@ public final class ResourceCatalog {
             new ResourceType("apps", "v1", "ReplicaSet", "replicasets", true, List.of("rs"), true, true);
 
     public static final ResourceType JOB = new ResourceType("batch", "v1", "Job", "jobs", true, List.of(), true, true);
+    public static final ResourceType STATEFUL_SET =
+            new ResourceType("apps", "v1", "StatefulSet", "statefulsets", true, List.of("sts"), true, true);
+    public static final ResourceType DAEMON_SET =
+            new ResourceType("apps", "v1", "DaemonSet", "daemonsets", true, List.of("ds"), true, true);
+    public static final ResourceType CONTROLLER_REVISION =
+            new ResourceType("apps", "v1", "ControllerRevision", "controllerrevisions", true, List.of(), false, false);
+    public static final ResourceType PERSISTENT_VOLUME_CLAIM =
+            core("PersistentVolumeClaim", "persistentvolumeclaims", true, List.of("pvc"), false, true);
+    public static final ResourceType PERSISTENT_VOLUME = core("PersistentVolume", "persistentvolumes", false, List.of("pv"), false, true);
+    public static final ResourceType NODE = core("Node", "nodes", false, List.of("no"), false, true);
+    public static final ResourceType STORAGE_CLASS =
+            new ResourceType("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, List.of("sc"), false, false);
+    public static final ResourceType PRIORITY_CLASS =
+            new ResourceType("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, List.of("pc"), false, false);
 
     private static final List<ResourceType> ALL = List.of(
             NAMESPACE, SECRET, CONFIG_MAP, SERVICE, SERVICE_ACCOUNT, POD, RESOURCE_QUOTA, LIMIT_RANGE,
             DEPLOYMENT, REPLICA_SET,
+            PERSISTENT_VOLUME_CLAIM, PERSISTENT_VOLUME, NODE, STATEFUL_SET, DAEMON_SET, CONTROLLER_REVISION,
+            new ResourceType("batch", "v1", "CronJob", "cronjobs", true, List.of("cj"), true, true),
+            new ResourceType("networking.k8s.io", "v1", "IngressClass", "ingressclasses", false, List.of(), false, false),
+            STORAGE_CLASS, PRIORITY_CLASS,
+            new ResourceType("rbac.authorization.k8s.io", "v1", "Role", "roles", true, List.of(), false, false),
+            new ResourceType("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", true, List.of(), false, false),
+            new ResourceType("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false, List.of(), false, false),
+            new ResourceType("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", false,
+                    List.of(), false, false),
             new ResourceType("networking.k8s.io", "v1", "Ingress", "ingresses", true, List.of("ing"), false, true),
             new ResourceType("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", true, List.of("netpol"), false, false),
             new ResourceType("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", true,
