@@ -122,6 +122,22 @@ public class PreviewLifecycleE2ETest {
         assertEquals(Boolean.TRUE, deletion.delete("42", "shop", null, null, false, target).get("alreadyGone"));
     }
 
+    /** What a user meets who reopens a pull request right after its preview was deleted, while the namespace terminates. */
+    @Test
+    public void reCreatingWhileTheOldNamespaceTerminatesSaysSoClearly() throws Exception {
+        cluster.terminateNamespacesAfter(Duration.ofSeconds(5));
+        create("11", "a");
+        assertEquals(Boolean.TRUE, new PreviewDeletion(ports(Clock.systemUTC())).delete("11", "shop", null, null, false, target)
+                .get("deleted"));
+
+        EngineException e = assertThrows(EngineException.class, () -> create("11", "b"));
+        assertEquals("namespace 'pr-11-shop' is still being deleted (Terminating), after a deletePreviewNamespace or a reap:"
+                + " wait until it is gone (kubectl get namespace pr-11-shop) and run the build again", e.getMessage());
+
+        cluster.awaitNamespaceGone("pr-11-shop");
+        assertTrue("once it is gone, the same call creates it afresh", create("11", "b").created());
+    }
+
     @Test
     public void aDeleteThatWaitsReturnsOnceTheNamespaceIsGone() throws Exception {
         create("9", "a");
