@@ -1,16 +1,39 @@
 package io.jenkins.plugins.kubedelivery.testcluster;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** A failed API call, answered with a {@code Status} body whose reason client-go recognises. */
 public final class ApiException extends RuntimeException {
     private final int code;
     private final String reason;
+    private final ObjectNode details;
 
     public ApiException(int code, String reason, String message) {
+        this(code, reason, message, null);
+    }
+
+    private ApiException(int code, String reason, String message, ObjectNode details) {
         super(message);
         this.code = code;
         this.reason = reason;
+        this.details = details;
+    }
+
+    /**
+     * 422 Invalid with one cause per field error, worded as apimachinery's NewInvalid words it
+     * ({@code HTTPRoute.gateway.networking.k8s.io "web" is invalid: spec.x: Required value}); kubectl
+     * prints the causes from the details.
+     */
+    static ApiException invalid(ResourceType type, String name, List<StructuralSchema.FieldError> errors) {
+        String qualifiedKind = type.group().isEmpty() ? type.kind() : type.kind() + "." + type.group();
+        String joined = errors.stream().map(Object::toString).collect(Collectors.joining(", "));
+        ObjectNode details = Json.object().put("name", name).put("group", type.group()).put("kind", type.kind());
+        errors.forEach(e -> details.withArray("causes").addObject()
+                .put("reason", e.type()).put("message", e.message()).put("field", e.field()));
+        return new ApiException(422, "Invalid", qualifiedKind + " \"" + name + "\" is invalid: "
+                + (errors.size() == 1 ? joined : "[" + joined + "]"), details);
     }
 
     public static ApiException notFound(ResourceType type, String name) {
@@ -39,7 +62,11 @@ public final class ApiException extends RuntimeException {
     }
 
     public ObjectNode status() {
-        return statusBody(code, reason, getMessage());
+        ObjectNode status = statusBody(code, reason, getMessage());
+        if (details != null) {
+            status.set("details", details);
+        }
+        return status;
     }
 
     public static ObjectNode statusBody(int code, String reason, String message) {

@@ -27,6 +27,8 @@ import java.util.concurrent.Executors;
  */
 final class ApiServer {
     private final ObjectStore store;
+    private final ResourceCatalog catalog;
+    private final Discovery discovery;
     private final ResourceApi resources;
     private final Scales scales;
     private final Faults faults;
@@ -36,9 +38,11 @@ final class ApiServer {
     private volatile boolean serving;
     private int port;
 
-    ApiServer(ObjectStore store, Faults faults) {
+    ApiServer(ObjectStore store, ResourceCatalog catalog, CustomResourceDefinitions definitions, Faults faults) {
         this.store = store;
-        this.resources = new ResourceApi(store);
+        this.catalog = catalog;
+        this.discovery = new Discovery(catalog, definitions);
+        this.resources = new ResourceApi(store, catalog, definitions);
         this.scales = new Scales(resources);
         this.faults = faults;
     }
@@ -74,6 +78,11 @@ final class ApiServer {
         return port;
     }
 
+    /** The resource API the server answers with, for writes a test makes without a client. */
+    ResourceApi resources() {
+        return resources;
+    }
+
     List<RecordedRequest> requests() {
         return requests;
     }
@@ -84,7 +93,7 @@ final class ApiServer {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         String pathAndQuery = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
         Map<String, String> query = query(uri.getRawQuery());
-        Optional<RequestPath> resourcePath = RequestPath.parse(uri.getPath());
+        Optional<RequestPath> resourcePath = RequestPath.parse(uri.getPath(), catalog);
         String resource = resourcePath.map(p -> p.type().plural()).orElse(uri.getPath());
         ApiResponse response;
         try {
@@ -127,17 +136,17 @@ final class ApiServer {
         } else if (trimmed.equals("/api")) {
             return Optional.of(Discovery.coreVersions("127.0.0.1:" + port));
         } else if (trimmed.equals("/apis")) {
-            return Optional.of(Discovery.groups());
+            return Optional.of(discovery.groups());
         } else if (trimmed.equals("/api/v1")) {
-            return Discovery.resources("", "v1").map(JsonNode.class::cast);
+            return discovery.resources("", "v1").map(JsonNode.class::cast);
         } else if (trimmed.equals("/openapi/v3")) {
-            return Optional.of(Discovery.openApiIndex());
+            return Optional.of(discovery.openApiIndex());
         } else if (trimmed.startsWith("/openapi/v3/")) {
-            return Discovery.openApiDocument(trimmed.substring("/openapi/v3/".length())).map(JsonNode.class::cast);
+            return discovery.openApiDocument(trimmed.substring("/openapi/v3/".length())).map(JsonNode.class::cast);
         }
         String[] parts = trimmed.split("/");
         if (parts.length == 4 && parts[1].equals("apis")) {
-            return Discovery.resources(parts[2], parts[3]).map(JsonNode.class::cast);
+            return discovery.resources(parts[2], parts[3]).map(JsonNode.class::cast);
         }
         return Optional.empty();
     }
@@ -164,9 +173,9 @@ final class ApiServer {
                         ? Tables.table(path.type(), List.of(object), store.revision(), query.get("includeObject"))
                         : object);
             case "POST":
-                return resources.create(path, RequestBodies.decode(contentType, body(exchange)), dryRun);
+                return resources.create(path, RequestBodies.decode(contentType, body(exchange)), query);
             case "PUT":
-                return ApiResponse.ok(resources.replace(path, RequestBodies.decode(contentType, body(exchange)), dryRun));
+                return ApiResponse.ok(resources.replace(path, RequestBodies.decode(contentType, body(exchange)), query));
             case "PATCH":
                 return resources.patch(path, contentType == null ? "" : contentType,
                         RequestBodies.decode(contentType, body(exchange)), query);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.kubedelivery.testcluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -11,10 +12,14 @@ import java.util.function.Predicate;
 final class ResourceApi {
     private static final int PATCH_ATTEMPTS = 5;
     private final ObjectStore store;
+    private final ResourceCatalog catalog;
+    private final CustomResourceDefinitions definitions;
     private final Admission admission = new Admission();
 
-    ResourceApi(ObjectStore store) {
+    ResourceApi(ObjectStore store, ResourceCatalog catalog, CustomResourceDefinitions definitions) {
         this.store = store;
+        this.catalog = catalog;
+        this.definitions = definitions;
     }
 
     ObjectNode list(RequestPath path, Map<String, String> query) {
@@ -24,7 +29,7 @@ final class ResourceApi {
         ObjectStore.Snapshot snapshot = store.snapshot(path.type(), path.namespace());
         list.putObject("metadata").put("resourceVersion", Long.toString(snapshot.revision()));
         ArrayNode items = list.putArray("items");
-        snapshot.objects().stream().filter(selected).forEach(items::add);
+        snapshot.objects().stream().filter(selected).map(o -> asServed(path, o)).forEach(items::add);
         return list;
     }
 
@@ -33,10 +38,22 @@ final class ResourceApi {
         if (found == null) {
             throw ApiException.notFound(path.type(), path.name());
         }
-        return found;
+        return asServed(path, found);
     }
 
-    ApiResponse create(RequestPath path, JsonNode body, boolean dryRun) {
+    /**
+     * A custom resource read at the version asked for: the store keeps one copy whatever version
+     * wrote it, and versions of a CRD without a conversion webhook differ only in apiVersion.
+     */
+    private ObjectNode asServed(RequestPath path, ObjectNode object) {
+        if (definitions.schemaOf(path.type()).isPresent()) {
+            object.put("apiVersion", path.type().apiVersion());
+        }
+        return object;
+    }
+
+    ApiResponse create(RequestPath path, JsonNode body, Map<String, String> query) {
+        boolean dryRun = query.containsKey("dryRun");
         ObjectNode object = requireObject(body);
         ObjectNode metadata = Json.child(object, "metadata");
         if (path.namespace() != null) {
@@ -50,19 +67,58 @@ final class ResourceApi {
                     + " name or generateName is required");
         }
         requireNamespace(path);
-        admission.admit(path.type(), object, null, false);
+        admit(path, object, null, query);
         if (dryRun) {
             return new ApiResponse(201, object);
         }
-        return new ApiResponse(201, store.create(path.type(), object));
+        return new ApiResponse(201, stored(path, store.create(path.type(), object)));
     }
 
-    ObjectNode replace(RequestPath path, JsonNode body, boolean dryRun) {
+    ObjectNode replace(RequestPath path, JsonNode body, Map<String, String> query) {
         ObjectNode object = requireObject(body);
         ObjectNode live = get(path);
         withIdentity(path, object);
+        admit(path, object, live, query);
+        return query.containsKey("dryRun") ? object : stored(path, store.replace(path.type(), object));
+    }
+
+    /** The built-in defaults, then a CRD's own checks or a custom resource's schema. */
+    private void admit(RequestPath path, ObjectNode object, ObjectNode live, Map<String, String> query) {
         admission.admit(path.type(), object, live, "status".equals(path.subresource()));
-        return dryRun ? object : store.replace(path.type(), object);
+        if (path.type().equals(ResourceCatalog.CUSTOM_RESOURCE_DEFINITION)) {
+            definitions.admit(object, live);
+        }
+        definitions.schemaOf(path.type()).ifPresent(schema -> applySchema(path, schema, object, query));
+    }
+
+    /**
+     * As a real server decodes a custom resource: unknown fields refused under
+     * {@code fieldValidation=Strict} (kubectl's default) and otherwise pruned, then defaults and
+     * validation. A real server also warns of pruned fields under Warn; this one prunes silently.
+     */
+    private static void applySchema(RequestPath path, StructuralSchema schema, ObjectNode object,
+            Map<String, String> query) {
+        schema.normalize(object);
+        List<String> unknown = schema.unknownFields(object);
+        if (!unknown.isEmpty() && "Strict".equals(query.get("fieldValidation"))) {
+            String kind = path.type().kind();
+            throw ApiException.badRequest(kind + " in version \"" + path.type().version() + "\" cannot be handled as a "
+                    + kind + ": strict decoding error: " + String.join(", ",
+                            unknown.stream().map(field -> "unknown field \"" + field + "\"").toList()));
+        }
+        schema.prune(object);
+        List<StructuralSchema.FieldError> errors = schema.validate(object);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(path.type(), Json.text(object, "metadata.name"), errors);
+        }
+    }
+
+    /** A stored CRD starts serving its kinds; other objects pass through. */
+    private ObjectNode stored(RequestPath path, ObjectNode object) {
+        if (path.type().equals(ResourceCatalog.CUSTOM_RESOURCE_DEFINITION)) {
+            definitions.serve(object);
+        }
+        return object;
     }
 
     /**
@@ -90,7 +146,7 @@ final class ResourceApi {
         if (live == null && apply) {
             ObjectNode created = requireObject(patch.deepCopy());
             withIdentity(path, created);
-            ApiResponse response = create(path, created, dryRun);
+            ApiResponse response = create(path, created, query);
             rememberApplied(path, query, patch, dryRun);
             return response;
         }
@@ -99,8 +155,8 @@ final class ResourceApi {
         }
         ObjectNode patched = requireObject(patched(path, contentType, live, patch, query));
         withIdentity(path, patched);
-        admission.admit(path.type(), patched, live, "status".equals(path.subresource()));
-        ApiResponse response = ApiResponse.ok(dryRun ? patched : store.replace(path.type(), patched));
+        admit(path, patched, live, query);
+        ApiResponse response = ApiResponse.ok(dryRun ? patched : stored(path, store.replace(path.type(), patched)));
         if (apply) {
             rememberApplied(path, query, patch, dryRun);
         }
@@ -139,12 +195,15 @@ final class ResourceApi {
         if (path.type().equals(ResourceCatalog.NAMESPACE)) {
             deleteNamespaceContents(path.name());
         }
+        if (path.type().equals(ResourceCatalog.CUSTOM_RESOURCE_DEFINITION)) {
+            definitions.remove(live, store);
+        }
         return store.delete(path.type(), path.namespace(), path.name());
     }
 
     /** Namespace deletion is synchronous here: a real cluster shows Terminating first. */
     private void deleteNamespaceContents(String namespace) {
-        for (ResourceType type : ResourceCatalog.all()) {
+        for (ResourceType type : catalog.all()) {
             if (type.namespaced()) {
                 for (ObjectNode object : store.list(type, namespace)) {
                     store.delete(type, namespace, Json.text(object, "metadata.name"));

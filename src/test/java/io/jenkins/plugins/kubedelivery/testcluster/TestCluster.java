@@ -26,10 +26,13 @@ public final class TestCluster extends ExternalResource implements AutoCloseable
             "kube-node-lease");
 
     private final ObjectStore store = new ObjectStore();
+    private final ResourceCatalog catalog = new ResourceCatalog();
+    private final CustomResourceDefinitions definitions = new CustomResourceDefinitions(catalog);
     private final Faults faults = new Faults();
-    private final ApiServer server = new ApiServer(store, faults);
+    private final ApiServer server = new ApiServer(store, catalog, definitions, faults);
     private final DeploymentController controller = new DeploymentController(store);
     private Path directory;
+    private boolean fixtureCrds;
 
     /** A cluster started now, for use outside a rule; close it when done. */
     public static TestCluster started() {
@@ -49,6 +52,9 @@ public final class TestCluster extends ExternalResource implements AutoCloseable
             throw new UncheckedIOException(e);
         }
         INITIAL_NAMESPACES.forEach(this::createNamespace);
+        if (fixtureCrds) {
+            installFixtureCrds();
+        }
         controller.start();
     }
 
@@ -144,7 +150,7 @@ public final class TestCluster extends ExternalResource implements AutoCloseable
 
     /** A stored object, e.g. {@code object("apps/v1", "Deployment", "default", "web")}. */
     public Optional<ObjectNode> object(String apiVersion, String kind, String namespace, String name) {
-        ResourceType type = ResourceCatalog.byKind(apiVersion, kind)
+        ResourceType type = catalog.byKind(apiVersion, kind)
                 .orElseThrow(() -> new IllegalArgumentException("not served: " + apiVersion + " " + kind));
         return Optional.ofNullable(store.get(type, type.namespaced() ? namespace : null, name));
     }
@@ -152,8 +158,34 @@ public final class TestCluster extends ExternalResource implements AutoCloseable
     /** Creates a namespace directly, without a client. */
     public void createNamespace(String name) {
         ObjectNode namespace = Json.object();
-        namespace.putObject("metadata").put("name", name);
-        new ResourceApi(store).create(new RequestPath(ResourceCatalog.NAMESPACE, null, null, null), namespace, false);
+        namespace.put("apiVersion", "v1").put("kind", "Namespace").putObject("metadata").put("name", name);
+        create(namespace);
+    }
+
+    /**
+     * Installs the fixture CRDs ({@link FixtureCrds}: Gateway API and Istio routing kinds) when the
+     * cluster starts, or at once when it runs already; their kinds are served from then on.
+     */
+    public TestCluster withFixtureCrds() {
+        fixtureCrds = true;
+        if (directory != null) {
+            installFixtureCrds();
+        }
+        return this;
+    }
+
+    private void installFixtureCrds() {
+        FixtureCrds.definitions().forEach(this::create);
+    }
+
+    /** Creates an object of a served kind directly, without a client, as a POST would. */
+    public ObjectNode create(ObjectNode object) {
+        ResourceType type = catalog.byKind(Json.text(object, "apiVersion"), Json.text(object, "kind"))
+                .orElseThrow(() -> new IllegalArgumentException("not served: " + object.path("apiVersion").asText()
+                        + " " + object.path("kind").asText()));
+        String namespace = type.namespaced() ? Json.text(object, "metadata.namespace") : null;
+        RequestPath path = new RequestPath(type, type.namespaced() && namespace == null ? "default" : namespace, null, null);
+        return (ObjectNode) server.resources().create(path, object.deepCopy(), Map.of()).body();
     }
 
     ObjectStore store() {

@@ -97,7 +97,7 @@ public class TestClusterTest {
 
     @Test
     public void discoveryAndOpenApiTellClientsWhatIsServed() {
-        try (TestCluster cluster = TestCluster.started()) {
+        try (TestCluster cluster = TestCluster.started().withFixtureCrds()) {
             RawApi api = new RawApi(cluster);
             JsonNode apps = RawApi.json(api.get("/apis/apps/v1"));
             JsonNode deployments = apps.path("resources").get(0);

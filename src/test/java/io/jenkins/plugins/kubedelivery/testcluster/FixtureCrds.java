@@ -1,0 +1,42 @@
+package io.jenkins.plugins.kubedelivery.testcluster;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The CustomResourceDefinitions the tests ship under {@code src/test/resources/testcluster/crds}:
+ * Gateway API (GatewayClass, Gateway, HTTPRoute at gateway.networking.k8s.io/v1) and Istio
+ * (VirtualService, DestinationRule at networking.istio.io/v1), with hand-written trimmed schemas.
+ * Install them with {@link TestCluster#withFixtureCrds()}, or give the files to helm or kubectl.
+ */
+public final class FixtureCrds {
+    /** The files, in the order they install; each is a multi-document YAML of CRDs. */
+    public static final List<String> FILES = List.of("gateway-api.yaml", "istio.yaml");
+
+    private FixtureCrds() {}
+
+    /** The text of one fixture file, e.g. for a chart's {@code crds/} folder. */
+    public static String text(String file) {
+        String resource = "/testcluster/crds/" + file;
+        try (InputStream in = FixtureCrds.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new AssertionError("missing test resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every fixture CRD as an object, in install order. */
+    static List<ObjectNode> definitions() {
+        List<ObjectNode> definitions = new ArrayList<>();
+        FILES.forEach(file -> Json.parseYamlDocuments(text(file)).forEach(d -> definitions.add((ObjectNode) d)));
+        return definitions;
+    }
+}
