@@ -29,6 +29,7 @@ final class ApiServer {
     private final ObjectStore store;
     private final ResourceCatalog catalog;
     private final Discovery discovery;
+    private final AggregatedDiscovery aggregatedDiscovery;
     private final ResourceApi resources;
     private final Scales scales;
     private final Faults faults;
@@ -42,6 +43,7 @@ final class ApiServer {
         this.store = store;
         this.catalog = catalog;
         this.discovery = new Discovery(catalog, definitions);
+        this.aggregatedDiscovery = new AggregatedDiscovery(catalog);
         this.resources = new ResourceApi(store, catalog, definitions);
         this.scales = new Scales(resources);
         this.faults = faults;
@@ -116,13 +118,18 @@ final class ApiServer {
         }
         // Recorded before the answer leaves, so the log's order is the order clients saw.
         requests.add(new RecordedRequest(method, pathAndQuery, contentType, response.code()));
-        send(exchange, response.code(), response.body());
+        send(exchange, response);
     }
 
     private ApiResponse route(HttpExchange exchange, String method, String path, Optional<RequestPath> resourcePath,
             Map<String, String> query, String contentType) throws IOException {
         if (resourcePath.isPresent()) {
             return resource(exchange, method, resourcePath.get(), query, contentType);
+        }
+        String trimmed = path.replaceAll("/+$", "");
+        if (method.equals("GET") && (trimmed.equals("/api") || trimmed.equals("/apis"))
+                && AggregatedDiscovery.wanted(exchange.getRequestHeaders().getFirst("Accept"))) {
+            return new ApiResponse(200, aggregatedDiscovery.list(trimmed.equals("/api")), AggregatedDiscovery.CONTENT_TYPE);
         }
         Optional<JsonNode> body = method.equals("GET") ? nonResource(path) : Optional.empty();
         return body.map(ApiResponse::ok).orElseThrow(
@@ -242,10 +249,10 @@ final class ApiServer {
         return new ApiResponse(status, ApiException.statusBody(status, reason, "injected fault: " + reason));
     }
 
-    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = Json.bytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
+    private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
+        byte[] bytes = Json.bytes(response.body());
+        exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        exchange.sendResponseHeaders(response.code(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Legacy discovery ({@code /version}, {@code /api}, {@code /apis}, per group/version resource
  * lists) and the minimal OpenAPI v3 documents that make kubectl and helm leave field validation to
- * the server, over one cluster's catalogue, so installed CRDs show at once. Aggregated discovery is
- * not offered: clients fall back to these plain JSON lists.
+ * the server, over one cluster's catalogue, so installed CRDs show at once. Clients that ask for
+ * aggregated discovery get {@link AggregatedDiscovery} instead of these lists.
  */
 final class Discovery {
     static final String SERVER_MINOR = "33";
@@ -65,14 +65,40 @@ final class Discovery {
             if (group.getKey().isEmpty()) {
                 continue;
             }
-            List<String> versions = group.getValue().stream().map(ResourceType::version).distinct()
-                    .sorted(Discovery::byPriority).toList();
+            List<String> versions = versions(group.getValue());
             ObjectNode entry = groups.addObject().put("name", group.getKey());
             ArrayNode entries = entry.putArray("versions");
             versions.forEach(v -> entries.addObject().put("groupVersion", group.getKey() + "/" + v).put("version", v));
             entry.set("preferredVersion", entries.get(0).deepCopy());
         }
         return list;
+    }
+
+    /** A subresource of a kind and the kind its requests and responses have. */
+    record Subresource(String name, ResourceType kind) {}
+
+    private static final ResourceType SCALE =
+            new ResourceType("autoscaling", "v1", "Scale", "scale", true, List.of(), false, false);
+
+    static List<String> verbs(ResourceType type) {
+        return ResourceCatalog.readOnly(type) ? READ_VERBS : VERBS;
+    }
+
+    /** {@code scale} for scalable kinds, {@code status} for kinds with a status subresource; both take get, patch, update. */
+    static List<Subresource> subresources(ResourceType type) {
+        List<Subresource> subresources = new ArrayList<>();
+        if (Scales.scalable(type)) {
+            subresources.add(new Subresource("scale", SCALE));
+        }
+        if (type.hasStatus()) {
+            subresources.add(new Subresource("status", type));
+        }
+        return subresources;
+    }
+
+    /** The versions of a group, the preferred (highest Kubernetes priority) first. */
+    static List<String> versions(List<ResourceType> groupTypes) {
+        return groupTypes.stream().map(ResourceType::version).distinct().sorted(Discovery::byPriority).toList();
     }
 
     /** Kubernetes version priority: GA before beta before alpha, higher numbers first (v2, v1, v1beta2, v1beta1). */
@@ -104,22 +130,20 @@ final class Discovery {
             ObjectNode resource = resources.addObject();
             resource.put("name", type.plural()).put("singularName", type.singular())
                     .put("namespaced", type.namespaced()).put("kind", type.kind());
-            (ResourceCatalog.readOnly(type) ? READ_VERBS : VERBS).forEach(resource.putArray("verbs")::add);
+            verbs(type).forEach(resource.putArray("verbs")::add);
             if (!type.shortNames().isEmpty()) {
                 type.shortNames().forEach(resource.putArray("shortNames")::add);
             }
             if (type.inCategoryAll()) {
                 resource.putArray("categories").add("all");
             }
-            if (Scales.scalable(type)) {
-                resources.addObject().put("name", type.plural() + "/scale").put("singularName", "")
-                        .put("namespaced", true).put("group", "autoscaling").put("version", "v1").put("kind", "Scale")
-                        .set("verbs", Json.array().add("get").add("patch").add("update"));
-            }
-            if (type.hasStatus()) {
-                resources.addObject().put("name", type.plural() + "/status").put("singularName", "")
-                        .put("namespaced", type.namespaced()).put("kind", type.kind())
-                        .set("verbs", Json.array().add("get").add("patch").add("update"));
+            for (Subresource sub : subresources(type)) {
+                ObjectNode entry = resources.addObject().put("name", type.plural() + "/" + sub.name())
+                        .put("singularName", "").put("namespaced", type.namespaced());
+                if (!sub.kind().equals(type)) {
+                    entry.put("group", sub.kind().group()).put("version", sub.kind().version());
+                }
+                entry.put("kind", sub.kind().kind()).set("verbs", Json.array().add("get").add("patch").add("update"));
             }
         }
         return Optional.of(list);

@@ -65,7 +65,10 @@ public class KubectlCustomResourceConformanceTest {
                 "customresourcedefinition.apiextensions.k8s.io/httproutes.gateway.networking.k8s.io created"));
         assertThat(ok("wait", "--for=condition=Established", "crd/httproutes.gateway.networking.k8s.io",
                 "--timeout=20s").stdout(), containsString("condition met"));
+        cluster.clearRequests();
         String resources = ok("api-resources", "--api-group=gateway.networking.k8s.io").stdout();
+        assertTrue("aggregated discovery lists every group in one answer: " + cluster.requests(), cluster.requests()
+                .stream().noneMatch(r -> r.path().startsWith("/apis/gateway.networking.k8s.io")));
         assertMatches("(?s).*httproutes\\s+gateway.networking.k8s.io/v1\\s+true\\s+HTTPRoute.*", resources);
         assertMatches("(?s).*gatewayclasses\\s+gc\\s+gateway.networking.k8s.io/v1\\s+false\\s+GatewayClass.*",
                 resources);
