@@ -33,10 +33,19 @@ public final class FixtureCrds {
         }
     }
 
-    /** Every fixture CRD as an object, in install order. */
+    /** Every fixture CRD as an object, in install order; parsed once, as clusters start often. */
     static List<ObjectNode> definitions() {
-        List<ObjectNode> definitions = new ArrayList<>();
-        FILES.forEach(file -> Json.parseYamlDocuments(text(file)).forEach(d -> definitions.add((ObjectNode) d)));
-        return definitions;
+        return Parsed.DEFINITIONS.stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    /** Holds the parsed files, loaded when first used. */
+    private static final class Parsed {
+        static final List<ObjectNode> DEFINITIONS = parse();
+
+        private static List<ObjectNode> parse() {
+            List<ObjectNode> definitions = new ArrayList<>();
+            FILES.forEach(file -> Json.parseYamlDocuments(text(file)).forEach(d -> definitions.add((ObjectNode) d)));
+            return List.copyOf(definitions);
+        }
     }
 }
