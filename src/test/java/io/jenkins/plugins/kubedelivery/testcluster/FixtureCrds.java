@@ -1,10 +1,7 @@
 package io.jenkins.plugins.kubedelivery.testcluster;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.jenkins.plugins.kubedelivery.testsupport.Resources;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,15 +19,7 @@ public final class FixtureCrds {
 
     /** The text of one fixture file, e.g. for a chart's {@code crds/} folder. */
     public static String text(String file) {
-        String resource = "/testcluster/crds/" + file;
-        try (InputStream in = FixtureCrds.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new AssertionError("missing test resource " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Resources.text("testcluster/crds/" + file);
     }
 
     /** Every fixture CRD as an object, in install order; parsed once, as clusters start often. */
