@@ -10,13 +10,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The defaults a real API server fills in on writes that clients depend on: a Service's cluster IP
  * (helm 3 waits for it), Deployment strategy fields, a Namespace's phase and name label, a Secret's
  * type and folded {@code stringData}. Clients cannot set a status on create, and the status of
- * the live object survives writes to the main resource. No validation happens here.
+ * the live object survives writes to the main resource. Then the kinds with validation rules
+ * here (RBAC) are validated, as the real server validates after its mutating admission.
  */
 final class Admission {
     private final AtomicInteger nextClusterIp = new AtomicInteger(10);
 
     /** Fills defaults into {@code object}; {@code live} is the stored object on update, else null. */
     void admit(ResourceType type, ObjectNode object, ObjectNode live, boolean statusWrite) {
+        Json.dropNulls(object);
         object.put("apiVersion", type.apiVersion());
         object.put("kind", type.kind());
         if (live == null && type.hasStatus()) {
@@ -32,6 +34,10 @@ final class Admission {
                 object.remove("status");
             }
         }
+        if (live != null && live.path("metadata").has("deletionTimestamp")) {
+            // Only deletion sets it, and no write takes it away.
+            Json.child(object, "metadata").set("deletionTimestamp", live.path("metadata").get("deletionTimestamp"));
+        }
         switch (type.kind()) {
             case "Namespace" -> admitNamespace(object);
             case "Secret" -> admitSecret(object);
@@ -39,13 +45,17 @@ final class Admission {
             case "Deployment" -> admitDeployment(object);
             default -> { }
         }
+        RbacValidation.validate(type, object, live);
     }
 
     private static void admitNamespace(ObjectNode namespace) {
         String name = Json.text(namespace, "metadata.name");
         Json.child(Json.child(namespace, "metadata"), "labels").put("kubernetes.io/metadata.name", name);
         Json.child(namespace, "spec").set("finalizers", Json.array().add("kubernetes"));
-        Json.child(namespace, "status").put("phase", "Active");
+        ObjectNode status = Json.child(namespace, "status");
+        if (!status.hasNonNull("phase")) {
+            status.put("phase", "Active");
+        }
     }
 
     private static void admitSecret(ObjectNode secret) {

@@ -1,10 +1,13 @@
 package io.jenkins.plugins.kubedelivery.testcluster;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** A failed API call, answered with a {@code Status} body whose reason client-go recognises. */
+/**
+ * A failed API call, answered with a {@code Status} body whose reason client-go recognises. The
+ * messages and {@code details} are worded as k8s.io/apimachinery's {@code errors.New*} word them.
+ */
 public final class ApiException extends RuntimeException {
     private final int code;
     private final String reason;
@@ -21,40 +24,74 @@ public final class ApiException extends RuntimeException {
         this.details = details;
     }
 
-    /**
-     * 422 Invalid with one cause per field error, worded as apimachinery's NewInvalid words it
-     * ({@code HTTPRoute.gateway.networking.k8s.io "web" is invalid: spec.x: Required value}); kubectl
-     * prints the causes from the details.
-     */
-    static ApiException invalid(ResourceType type, String name, List<StructuralSchema.FieldError> errors) {
-        String qualifiedKind = type.group().isEmpty() ? type.kind() : type.kind() + "." + type.group();
-        String joined = errors.stream().map(Object::toString).collect(Collectors.joining(", "));
-        ObjectNode details = Json.object().put("name", name).put("group", type.group()).put("kind", type.kind());
-        errors.forEach(e -> details.withArray("causes").addObject()
-                .put("reason", e.type()).put("message", e.message()).put("field", e.field()));
-        return new ApiException(422, "Invalid", qualifiedKind + " \"" + name + "\" is invalid: "
-                + (errors.size() == 1 ? joined : "[" + joined + "]"), details);
-    }
-
     public static ApiException notFound(ResourceType type, String name) {
-        return new ApiException(404, "NotFound", resourceName(type) + " \"" + name + "\" not found");
+        return new ApiException(404, "NotFound", resourceName(type) + " \"" + name + "\" not found", details(type, name));
     }
 
     public static ApiException alreadyExists(ResourceType type, String name) {
-        return new ApiException(409, "AlreadyExists", resourceName(type) + " \"" + name + "\" already exists");
+        return new ApiException(409, "AlreadyExists", resourceName(type) + " \"" + name + "\" already exists",
+                details(type, name));
     }
 
+    /** A write from a stale resourceVersion. */
     public static ApiException conflict(ResourceType type, String name) {
+        return conflict(type, name,
+                "the object has been modified; please apply your changes to the latest version and try again");
+    }
+
+    /** {@code errors.NewConflict}: the operation cannot be done on the object for {@code cause}. */
+    public static ApiException conflict(ResourceType type, String name, String cause) {
         return new ApiException(409, "Conflict", "Operation cannot be fulfilled on " + resourceName(type) + " \"" + name
-                + "\": the object has been modified; please apply your changes to the latest version and try again");
+                + "\": " + cause, details(type, name));
+    }
+
+    /** {@code errors.NewForbidden}, with the causes an admission plugin adds (may be null). */
+    public static ApiException forbidden(ResourceType type, String name, String cause, ObjectNode statusCause) {
+        ObjectNode details = details(type, name);
+        if (statusCause != null) {
+            details.putArray("causes").add(statusCause);
+        }
+        return new ApiException(403, "Forbidden", resourceName(type) + " \"" + name + "\" is forbidden: " + cause,
+                details);
+    }
+
+    /**
+     * {@code errors.NewInvalid}: 422 with one cause per field error, the message listing them
+     * (bracketed when more than one), e.g. {@code RoleBinding.rbac.authorization.k8s.io "x" is invalid: ...}.
+     */
+    public static ApiException invalid(ResourceType type, String name, List<FieldError> errors) {
+        ObjectNode details = Json.object();
+        details.put("name", name);
+        if (!type.group().isEmpty()) {
+            details.put("group", type.group());
+        }
+        details.put("kind", type.kind());
+        ArrayNode causes = details.putArray("causes");
+        errors.forEach(error -> causes.addObject().put("reason", error.reason()).put("message", error.body())
+                .put("field", error.field()));
+        List<String> messages = errors.stream().map(FieldError::toString).toList();
+        String aggregate = messages.size() == 1 ? messages.get(0) : "[" + String.join(", ", messages) + "]";
+        String qualifiedKind = type.group().isEmpty() ? type.kind() : type.kind() + "." + type.group();
+        return new ApiException(422, "Invalid", qualifiedKind + " \"" + name + "\" is invalid: " + aggregate, details);
     }
 
     public static ApiException badRequest(String message) {
         return new ApiException(400, "BadRequest", message);
     }
 
-    private static String resourceName(ResourceType type) {
+    /** How the API server names a resource in messages: {@code deployments.apps}, {@code secrets}. */
+    static String resourceName(ResourceType type) {
         return type.group().isEmpty() ? type.plural() : type.plural() + "." + type.group();
+    }
+
+    private static ObjectNode details(ResourceType type, String name) {
+        ObjectNode details = Json.object();
+        details.put("name", name);
+        if (!type.group().isEmpty()) {
+            details.put("group", type.group());
+        }
+        details.put("kind", type.plural());
+        return details;
     }
 
     public int code() {
@@ -64,7 +101,7 @@ public final class ApiException extends RuntimeException {
     public ObjectNode status() {
         ObjectNode status = statusBody(code, reason, getMessage());
         if (details != null) {
-            status.set("details", details);
+            status.set("details", details.deepCopy());
         }
         return status;
     }

@@ -44,7 +44,7 @@ final class ApiServer {
         this.catalog = catalog;
         this.discovery = new Discovery(catalog, definitions);
         this.aggregatedDiscovery = new AggregatedDiscovery(catalog);
-        this.resources = new ResourceApi(store, catalog, definitions);
+        this.resources = new ResourceApi(store, definitions);
         this.scales = new Scales(resources);
         this.faults = faults;
     }
@@ -106,6 +106,10 @@ final class ApiServer {
             } else if (resourcePath.isPresent() && isWatch(method, resourcePath.get(), query)) {
                 requests.add(new RecordedRequest(method, pathAndQuery, contentType, 200));
                 watch(exchange, resourcePath.get(), query);
+                return;
+            } else if (method.equals("GET") && uri.getPath().equals("/openapi/v2")) {
+                requests.add(new RecordedRequest(method, pathAndQuery, contentType, 200));
+                sendEmptyOpenApiV2(exchange);
                 return;
             } else {
                 response = route(exchange, method, uri.getPath(), resourcePath, query, contentType);
@@ -187,8 +191,9 @@ final class ApiServer {
                 return resources.patch(path, contentType == null ? "" : contentType,
                         RequestBodies.decode(contentType, body(exchange)), query);
             case "DELETE":
-                body(exchange);
-                return ApiResponse.ok(resources.delete(path, dryRun));
+                JsonNode options = deleteOptions(contentType, body(exchange));
+                return ApiResponse.ok(resources.delete(path, Preconditions.of(options),
+                        dryRun || options.path("dryRun").size() > 0));
             default:
                 throw new ApiException(405, "MethodNotAllowed", method + " is not supported");
         }
@@ -249,6 +254,28 @@ final class ApiServer {
         return new ApiResponse(status, ApiException.statusBody(status, reason, "injected fault: " + reason));
     }
 
+    /**
+     * An OpenAPI v2 document that describes no type: zero bytes are an empty protobuf
+     * {@code openapi_v2.Document}, which is what client-go asks for. Clients then skip their own
+     * validation of kinds the v3 documents do not name (an unknown kind gets as far as the real
+     * "no matches for kind" error) and compute patches from their compiled-in types.
+     */
+    private static void sendEmptyOpenApiV2(HttpExchange exchange) throws IOException {
+        String accept = String.valueOf(exchange.getRequestHeaders().getFirst("Accept"));
+        if (accept.contains("protobuf")) {
+            exchange.getResponseHeaders().set("Content-Type", "application/com.github.proto-openapi.spec.v2.v1.0+protobuf");
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+            return;
+        }
+        ObjectNode document = Json.object();
+        document.put("swagger", "2.0");
+        document.putObject("info").put("title", "Kubernetes").put("version", Discovery.version().path("gitVersion").asText());
+        document.putObject("paths");
+        document.putObject("definitions");
+        send(exchange, ApiResponse.ok(document));
+    }
+
     private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
         byte[] bytes = Json.bytes(response.body());
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
@@ -256,6 +283,14 @@ final class ApiServer {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /**
+     * The DeleteOptions a DELETE may carry (kubectl sends JSON, chunked; helm protobuf), or an
+     * empty object. client-go sends dryRun there, not in the query.
+     */
+    private static JsonNode deleteOptions(String contentType, byte[] body) {
+        return body.length == 0 ? Json.object() : RequestBodies.decode(contentType, body);
     }
 
     private static byte[] body(HttpExchange exchange) throws IOException {

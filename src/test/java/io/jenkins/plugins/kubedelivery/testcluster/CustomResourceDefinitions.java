@@ -42,7 +42,7 @@ final class CustomResourceDefinitions {
     void admit(ObjectNode crd, ObjectNode live) {
         String name = Json.text(crd, "metadata.name");
         ObjectNode spec = Json.child(crd, "spec");
-        List<StructuralSchema.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         String group = spec.path("group").asText("");
         ObjectNode names = Json.child(spec, "names");
         String plural = names.path("plural").asText("");
@@ -57,12 +57,10 @@ final class CustomResourceDefinitions {
             errors.add(required("spec.names.kind"));
         }
         if (!(plural + "." + group).equals(name)) {
-            errors.add(new StructuralSchema.FieldError("FieldValueInvalid", "metadata.name",
-                    "Invalid value: \"" + name + "\": must be spec.names.plural+\".\"+spec.group"));
+            errors.add(FieldError.invalid("metadata.name", FieldError.quote(name), "must be spec.names.plural+\".\"+spec.group"));
         }
         if (!SCOPES.contains(spec.path("scope").asText())) {
-            errors.add(new StructuralSchema.FieldError("FieldValueNotSupported", "spec.scope", "Unsupported value: \""
-                    + spec.path("scope").asText() + "\": supported values: \"Cluster\", \"Namespaced\""));
+            errors.add(FieldError.notSupported("spec.scope", spec.path("scope").asText(), List.of("Cluster", "Namespaced")));
         }
         JsonNode versions = spec.path("versions");
         int storage = 0;
@@ -70,16 +68,14 @@ final class CustomResourceDefinitions {
             JsonNode version = versions.get(i);
             storage += version.path("storage").asBoolean() ? 1 : 0;
             if (!version.path("schema").path("openAPIV3Schema").isObject()) {
-                errors.add(new StructuralSchema.FieldError("FieldValueRequired",
-                        "spec.versions[" + i + "].schema.openAPIV3Schema", "Required value: schemas are required"));
+                errors.add(FieldError.required("spec.versions[" + i + "].schema.openAPIV3Schema", "schemas are required"));
             }
         }
         if (versions.isEmpty()) {
-            errors.add(new StructuralSchema.FieldError("FieldValueRequired", "spec.versions",
-                    "Required value: must have exactly one version marked as storage version"));
+            errors.add(FieldError.required("spec.versions", "must have exactly one version marked as storage version"));
         } else if (storage != 1) {
-            errors.add(new StructuralSchema.FieldError("FieldValueInvalid", "spec.versions",
-                    "Invalid value: " + storage + " storage versions: must have exactly one version marked as storage version"));
+            errors.add(FieldError.invalid("spec.versions", storage + " storage versions",
+                    "must have exactly one version marked as storage version"));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(ResourceCatalog.CUSTOM_RESOURCE_DEFINITION, name, errors);
@@ -165,7 +161,7 @@ final class CustomResourceDefinitions {
         crd.set("status", status);
     }
 
-    private static StructuralSchema.FieldError required(String field) {
-        return new StructuralSchema.FieldError("FieldValueRequired", field, "Required value");
+    private static FieldError required(String field) {
+        return FieldError.required(field, "");
     }
 }

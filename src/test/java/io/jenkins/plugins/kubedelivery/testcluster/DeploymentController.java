@@ -3,82 +3,39 @@ package io.jenkins.plugins.kubedelivery.testcluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A small Deployment controller: one ReplicaSet per pod template (re-used on rollback), replica
  * counts and conditions in the Deployment's and ReplicaSets' status, readiness after a delay, a
  * {@code ProgressDeadlineExceeded} failure for images whose tag a test named, and garbage
  * collection of ReplicaSets whose Deployment is gone. Stand-in Pods ({@link Pods}) follow the
- * ReplicaSets; Jobs are finished by {@link JobController}.
+ * ReplicaSets.
  */
-final class DeploymentController {
-    private static final long TICK_MILLIS = 100;
-
+final class DeploymentController implements ControllerLoop.Controller {
     private final ObjectStore store;
-    private final JobController jobs;
+    private final Rollouts rollouts;
     private final Pods pods;
-    private final Set<String> failingTags = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> rolloutStarts = new ConcurrentHashMap<>();
-    private volatile Duration readyAfter = Duration.ofMillis(300);
-    private volatile Duration failAfter = Duration.ofMillis(1000);
-    private ScheduledExecutorService executor;
 
-    DeploymentController(ObjectStore store) {
+    DeploymentController(ObjectStore store, Rollouts rollouts) {
         this.store = store;
-        this.jobs = new JobController(store);
+        this.rollouts = rollouts;
         this.pods = new Pods(store);
     }
 
-    void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "testcluster-controller");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::reconcileAll, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
+    @Override
+    public void reconcile() {
+        for (ObjectNode deployment : store.list(ResourceCatalog.DEPLOYMENT, null)) {
+            reconcile(deployment);
         }
-    }
-
-    void readyAfter(Duration delay) {
-        readyAfter = delay;
-    }
-
-    void failAfter(Duration delay) {
-        failAfter = delay;
-    }
-
-    void failImagesWithTag(String tag) {
-        failingTags.add(tag);
-    }
-
-    private void reconcileAll() {
-        try {
-            for (ObjectNode deployment : store.list(ResourceCatalog.DEPLOYMENT, null)) {
-                reconcile(deployment);
-            }
-            collectOrphans();
-            pods.collectOrphans();
-            jobs.reconcile(readyAfter.toMillis(), this::usesFailingImage);
-        } catch (ApiException raced) {
-            // A client changed an object meanwhile: the next tick sees the new state.
-        } catch (RuntimeException e) {
-            e.printStackTrace();
-        }
+        collectOrphans();
+        pods.collectOrphans();
     }
 
     private void reconcile(ObjectNode deployment) {
@@ -99,9 +56,9 @@ final class DeploymentController {
         long started = rolloutStarts.computeIfAbsent(uid + "/" + revision, k -> System.currentTimeMillis());
         long elapsed = System.currentTimeMillis() - started;
         int desired = deployment.path("spec").path("replicas").asInt(1);
-        boolean failing = usesFailingImage(deployment);
-        Rollout rollout = new Rollout(desired, !failing && elapsed >= readyAfter.toMillis(),
-                failing && elapsed >= failAfter.toMillis(), Json.text(current, "metadata.name"));
+        boolean failing = rollouts.failing(deployment.path("spec").path("template").path("spec"));
+        Rollout rollout = new Rollout(desired, !failing && elapsed >= rollouts.readyAfterMillis(),
+                failing && elapsed >= rollouts.failAfterMillis(), Json.text(current, "metadata.name"));
         int oldReady = 0;
         for (ObjectNode replicaSet : owned) {
             if (!ReplicaSets.hash(replicaSet).equals(hash)) {
@@ -113,19 +70,6 @@ final class DeploymentController {
     }
 
     private record Rollout(int desired, boolean ready, boolean deadlineExceeded, String replicaSetName) {}
-
-    private boolean usesFailingImage(ObjectNode deployment) {
-        return usesFailingImage(deployment.path("spec").path("template").path("spec"));
-    }
-
-    private boolean usesFailingImage(JsonNode podSpec) {
-        for (JsonNode container : podSpec.path("containers")) {
-            if (failingTags.contains(ReplicaSets.imageTag(container.path("image").asText()))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Old ReplicaSets keep serving until the new one is ready; returns their ready replicas. */
     private int scaleOld(ObjectNode replicaSet, boolean newReady) {

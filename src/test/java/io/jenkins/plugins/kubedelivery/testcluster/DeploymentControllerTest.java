@@ -63,9 +63,9 @@ public class DeploymentControllerTest {
         api.post(DEPLOYMENTS, deployment("api:1"));
         api.post("/api/v1/namespaces/team/configmaps", "{\"metadata\":{\"name\":\"cfg\"}}");
         assertEquals(200, api.delete("/api/v1/namespaces/team").statusCode());
+        Awaits.until("namespace gone", () -> api.get("/api/v1/namespaces/team").statusCode() == 404);
         assertFalse(cluster.object("v1", "ConfigMap", "team", "cfg").isPresent());
         assertFalse(cluster.object("apps/v1", "Deployment", "team", "api").isPresent());
-        assertEquals(404, api.get("/api/v1/namespaces/team").statusCode());
     }
 
     private String condition(String type) {

@@ -4,26 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.function.Predicate;
 
 /**
  * Finishes Jobs, since no pods run them: a Job completes once it is older than the ready delay,
  * or fails ({@code BackoffLimitExceeded}) when one of its images carries a failing tag. That is
  * what {@code kubectl wait --for=condition=complete} and helm's Job waits look at.
  */
-final class JobController {
+final class JobController implements ControllerLoop.Controller {
     private final ObjectStore store;
+    private final Rollouts rollouts;
 
-    JobController(ObjectStore store) {
+    JobController(ObjectStore store, Rollouts rollouts) {
         this.store = store;
+        this.rollouts = rollouts;
     }
 
-    void reconcile(long readyAfterMillis, Predicate<JsonNode> failingPodSpec) {
+    @Override
+    public void reconcile() {
         for (ObjectNode job : store.list(ResourceCatalog.JOB, null)) {
-            if (finished(job) || age(job) < readyAfterMillis) {
+            if (finished(job) || age(job) < rollouts.readyAfterMillis()) {
                 continue;
             }
-            boolean fails = failingPodSpec.test(job.path("spec").path("template").path("spec"));
+            boolean fails = rollouts.failing(job.path("spec").path("template").path("spec"));
             String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
             ObjectNode status = Json.object();
             status.put("startTime", Json.text(job, "metadata.creationTimestamp"));

@@ -93,6 +93,17 @@ public final class Json {
         return parent.putObject(field);
     }
 
+    /**
+     * Removes explicit nulls from every object in the tree, in place: the API server decodes a body
+     * into typed structs, where a null field is simply absent, and never stores or returns it.
+     */
+    public static void dropNulls(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.properties().removeIf(field -> field.getValue().isNull());
+        }
+        node.forEach(Json::dropNulls);
+    }
+
     /** Text at a dotted path such as {@code metadata.name}, or null. */
     public static String text(JsonNode node, String dottedPath) {
         JsonNode current = node;

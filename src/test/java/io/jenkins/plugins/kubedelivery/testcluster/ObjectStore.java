@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The objects of the simulated cluster with one global resourceVersion counter and a bounded event
@@ -58,6 +59,11 @@ public final class ObjectStore {
 
     /** Stores a new object, filling the fields the API server owns; AlreadyExists when taken. */
     public synchronized ObjectNode create(ResourceType type, ObjectNode object) {
+        return create(type, object, false);
+    }
+
+    /** A dry run checks and fills in the same, but stores nothing and has no resourceVersion (as dryRun=All). */
+    synchronized ObjectNode create(ResourceType type, ObjectNode object, boolean dryRun) {
         ObjectNode metadata = Json.child(object, "metadata");
         String key = key(metadata.path("namespace").asText(null), metadata.path("name").asText());
         if (table(type).containsKey(key)) {
@@ -66,11 +72,16 @@ public final class ObjectStore {
         metadata.put("uid", UUID.randomUUID().toString());
         metadata.put("creationTimestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         metadata.put("generation", 1);
-        return record("ADDED", type, key, object);
+        return dryRun ? object.deepCopy() : record("ADDED", type, key, object);
     }
 
     /** Replaces an existing object; the generation goes up when anything but metadata and status changed. */
     public synchronized ObjectNode replace(ResourceType type, ObjectNode object) {
+        return replace(type, object, false);
+    }
+
+    /** A dry run checks the resourceVersion and computes the generation, but stores nothing. */
+    synchronized ObjectNode replace(ResourceType type, ObjectNode object, boolean dryRun) {
         ObjectNode metadata = Json.child(object, "metadata");
         String name = metadata.path("name").asText();
         String key = key(metadata.path("namespace").asText(null), name);
@@ -87,15 +98,40 @@ public final class ObjectStore {
         }
         long generation = live.path("metadata").path("generation").asLong(1);
         metadata.put("generation", specChanged(live, object) ? generation + 1 : generation);
+        if (dryRun) {
+            metadata.set("resourceVersion", live.path("metadata").get("resourceVersion"));
+            return object.deepCopy();
+        }
         return record("MODIFIED", type, key, object);
     }
 
-    public synchronized ObjectNode delete(ResourceType type, String namespace, String name) {
-        String key = key(namespace, name);
-        ObjectNode removed = table(type).remove(key);
-        if (removed == null) {
+    /**
+     * Changes a stored object if it still meets the preconditions, all under one lock, as the real
+     * storage's GuaranteedUpdate does; returns the stored result.
+     */
+    synchronized ObjectNode update(ResourceType type, String namespace, String name, Preconditions preconditions,
+            UnaryOperator<ObjectNode> change) {
+        ObjectNode live = table(type).get(key(namespace, name));
+        if (live == null) {
             throw ApiException.notFound(type, name);
         }
+        preconditions.check(type, live);
+        return replace(type, change.apply(live.deepCopy()));
+    }
+
+    public synchronized ObjectNode delete(ResourceType type, String namespace, String name) {
+        return delete(type, namespace, name, Preconditions.NONE);
+    }
+
+    /** Deletes an object if it still meets the preconditions, checked under the same lock as the removal. */
+    synchronized ObjectNode delete(ResourceType type, String namespace, String name, Preconditions preconditions) {
+        String key = key(namespace, name);
+        ObjectNode live = table(type).get(key);
+        if (live == null) {
+            throw ApiException.notFound(type, name);
+        }
+        preconditions.check(type, live);
+        ObjectNode removed = table(type).remove(key);
         lastApplied.keySet().removeIf(k -> k.startsWith(type.key() + "|" + key + "|"));
         removed.with("metadata").put("resourceVersion", Long.toString(++revision));
         log(new WatchEvent(revision, "DELETED", type, removed.deepCopy()));

@@ -12,14 +12,14 @@ import java.util.function.Predicate;
 final class ResourceApi {
     private static final int PATCH_ATTEMPTS = 5;
     private final ObjectStore store;
-    private final ResourceCatalog catalog;
     private final CustomResourceDefinitions definitions;
     private final Admission admission = new Admission();
+    private final NamespaceLifecycle namespaces;
 
-    ResourceApi(ObjectStore store, ResourceCatalog catalog, CustomResourceDefinitions definitions) {
+    ResourceApi(ObjectStore store, CustomResourceDefinitions definitions) {
         this.store = store;
-        this.catalog = catalog;
         this.definitions = definitions;
+        this.namespaces = new NamespaceLifecycle(store);
     }
 
     ObjectNode list(RequestPath path, Map<String, String> query) {
@@ -59,6 +59,7 @@ final class ResourceApi {
         if (path.namespace() != null) {
             metadata.put("namespace", path.namespace());
         }
+        namespaces.admitCreate(path, metadata.path("name").asText(metadata.path("generateName").asText("Unknown")));
         if (!metadata.hasNonNull("name") && metadata.hasNonNull("generateName")) {
             metadata.put("name", metadata.get("generateName").asText() + UUID.randomUUID().toString().substring(0, 5));
         }
@@ -66,20 +67,17 @@ final class ResourceApi {
             throw new ApiException(422, "Invalid", path.type().kind() + " is invalid: metadata.name: Required value:"
                     + " name or generateName is required");
         }
-        requireNamespace(path);
         admit(path, object, null, query);
-        if (dryRun) {
-            return new ApiResponse(201, object);
-        }
-        return new ApiResponse(201, stored(path, store.create(path.type(), object)));
+        return new ApiResponse(201, stored(path, store.create(path.type(), object, dryRun), dryRun));
     }
 
     ObjectNode replace(RequestPath path, JsonNode body, Map<String, String> query) {
+        boolean dryRun = query.containsKey("dryRun");
         ObjectNode object = requireObject(body);
         ObjectNode live = get(path);
         withIdentity(path, object);
         admit(path, object, live, query);
-        return query.containsKey("dryRun") ? object : stored(path, store.replace(path.type(), object));
+        return stored(path, store.replace(path.type(), object, dryRun), dryRun);
     }
 
     /** The built-in defaults, then a CRD's own checks or a custom resource's schema. */
@@ -107,15 +105,15 @@ final class ResourceApi {
                             unknown.stream().map(field -> "unknown field \"" + field + "\"").toList()));
         }
         schema.prune(object);
-        List<StructuralSchema.FieldError> errors = schema.validate(object);
+        List<FieldError> errors = schema.validate(object);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(path.type(), Json.text(object, "metadata.name"), errors);
         }
     }
 
-    /** A stored CRD starts serving its kinds; other objects pass through. */
-    private ObjectNode stored(RequestPath path, ObjectNode object) {
-        if (path.type().equals(ResourceCatalog.CUSTOM_RESOURCE_DEFINITION)) {
+    /** A stored CRD starts serving its kinds; other objects, and dry runs, pass through. */
+    private ObjectNode stored(RequestPath path, ObjectNode object, boolean dryRun) {
+        if (!dryRun && path.type().equals(ResourceCatalog.CUSTOM_RESOURCE_DEFINITION)) {
             definitions.serve(object);
         }
         return object;
@@ -156,7 +154,7 @@ final class ResourceApi {
         ObjectNode patched = requireObject(patched(path, contentType, live, patch, query));
         withIdentity(path, patched);
         admit(path, patched, live, query);
-        ApiResponse response = ApiResponse.ok(dryRun ? patched : stored(path, store.replace(path.type(), patched)));
+        ApiResponse response = ApiResponse.ok(stored(path, store.replace(path.type(), patched, dryRun), dryRun));
         if (apply) {
             rememberApplied(path, query, patch, dryRun);
         }
@@ -187,29 +185,20 @@ final class ResourceApi {
                 + contentType);
     }
 
-    ObjectNode delete(RequestPath path, boolean dryRun) {
+    ObjectNode delete(RequestPath path, Preconditions preconditions, boolean dryRun) {
+        if (path.type().equals(ResourceCatalog.NAMESPACE)) {
+            return namespaces.delete(path.name(), preconditions, dryRun);
+        }
         ObjectNode live = get(path);
         if (dryRun) {
+            preconditions.check(path.type(), live);
             return live;
         }
-        if (path.type().equals(ResourceCatalog.NAMESPACE)) {
-            deleteNamespaceContents(path.name());
-        }
+        ObjectNode deleted = store.delete(path.type(), path.namespace(), path.name(), preconditions);
         if (path.type().equals(ResourceCatalog.CUSTOM_RESOURCE_DEFINITION)) {
-            definitions.remove(live, store);
+            definitions.remove(deleted, store);
         }
-        return store.delete(path.type(), path.namespace(), path.name());
-    }
-
-    /** Namespace deletion is synchronous here: a real cluster shows Terminating first. */
-    private void deleteNamespaceContents(String namespace) {
-        for (ResourceType type : catalog.all()) {
-            if (type.namespaced()) {
-                for (ObjectNode object : store.list(type, namespace)) {
-                    store.delete(type, namespace, Json.text(object, "metadata.name"));
-                }
-            }
-        }
+        return deleted;
     }
 
     private void rememberApplied(RequestPath path, Map<String, String> query, JsonNode applied, boolean dryRun) {
@@ -220,12 +209,6 @@ final class ResourceApi {
 
     private static String manager(Map<String, String> query) {
         return query.getOrDefault("fieldManager", "unknown");
-    }
-
-    private void requireNamespace(RequestPath path) {
-        if (path.type().namespaced() && store.get(ResourceCatalog.NAMESPACE, null, path.namespace()) == null) {
-            throw ApiException.notFound(ResourceCatalog.NAMESPACE, path.namespace());
-        }
     }
 
     private static void withIdentity(RequestPath path, ObjectNode object) {

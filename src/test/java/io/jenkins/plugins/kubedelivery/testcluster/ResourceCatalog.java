@@ -36,6 +36,11 @@ public final class ResourceCatalog {
     private static final List<ResourceType> ALL = List.of(
             NAMESPACE, SECRET, CONFIG_MAP, SERVICE, SERVICE_ACCOUNT, POD, RESOURCE_QUOTA, LIMIT_RANGE,
             DEPLOYMENT, REPLICA_SET,
+            new ResourceType("rbac.authorization.k8s.io", "v1", "Role", "roles", true, List.of(), false, false),
+            new ResourceType("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", true, List.of(), false, false),
+            new ResourceType("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false, List.of(), false, false),
+            new ResourceType("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", false,
+                    List.of(), false, false),
             new ResourceType("networking.k8s.io", "v1", "Ingress", "ingresses", true, List.of("ing"), false, true),
             new ResourceType("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", true, List.of("netpol"), false, false),
             new ResourceType("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", true,

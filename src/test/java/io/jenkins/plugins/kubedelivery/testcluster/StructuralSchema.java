@@ -23,14 +23,6 @@ final class StructuralSchema {
     /** The fields every object has whatever its schema says; metadata is ObjectMeta, not schema-checked. */
     private static final Set<String> ENVELOPE = Set.of("apiVersion", "kind", "metadata");
 
-    /** One field error as a Status cause: its type, the field and the message after the field. */
-    record FieldError(String type, String field, String message) {
-        @Override
-        public String toString() {
-            return field + ": " + message;
-        }
-    }
-
     private final JsonNode root;
 
     StructuralSchema(JsonNode root) {
@@ -120,13 +112,13 @@ final class StructuralSchema {
         String expected = expectedType(schema);
         String actual = typeOf(node);
         if (expected != null && !accepts(expected, actual) && !(node.isNull() && schema.path("nullable").asBoolean())) {
-            errors.add(new FieldError("FieldValueTypeInvalid", path, "Invalid value: \"" + actual + "\": " + path
-                    + " in body must be of type " + expected + ": \"" + actual + "\""));
+            errors.add(new FieldError("FieldValueTypeInvalid", path, "Invalid value: " + FieldError.quote(actual) + ": "
+                    + path + " in body must be of type " + expected + ": " + FieldError.quote(actual)));
             return;
         }
         if (schema.has("enum") && !contains(schema.get("enum"), node)) {
             String supported = StreamSupport.stream(schema.get("enum").spliterator(), false)
-                    .map(value -> quote(value.isTextual() ? value.asText() : Json.write(value)))
+                    .map(value -> FieldError.quote(value.isTextual() ? value.asText() : Json.write(value)))
                     .collect(Collectors.joining(", "));
             errors.add(new FieldError("FieldValueNotSupported", path,
                     "Unsupported value: " + badValue(node) + ": supported values: " + supported));
@@ -134,7 +126,7 @@ final class StructuralSchema {
         if (node instanceof ObjectNode object) {
             for (JsonNode required : schema.path("required")) {
                 if (!object.has(required.asText())) {
-                    errors.add(new FieldError("FieldValueRequired", child(path, required.asText()), "Required value"));
+                    errors.add(FieldError.required(child(path, required.asText()), ""));
                 }
             }
             object.fields().forEachRemaining(field -> {
@@ -201,12 +193,7 @@ final class StructuralSchema {
     }
 
     private static String badValue(JsonNode node) {
-        return node.isTextual() ? quote(node.asText()) : Json.write(node);
-    }
-
-    /** Go's %q for the plain strings these messages hold. */
-    private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return node.isTextual() ? FieldError.quote(node.asText()) : Json.write(node);
     }
 
     private static String child(String path, String field) {

@@ -48,7 +48,7 @@ public class StructuralSchemaTest {
 
     @Test
     public void reportsTypesRequiredFieldsAndEnumsAsFieldErrors() {
-        List<StructuralSchema.FieldError> errors = SCHEMA.validate(parse("{'spec':{'mode':'Slow','replicas':'two',"
+        List<FieldError> errors = SCHEMA.validate(parse("{'spec':{'mode':'Slow','replicas':'two',"
                 + "'ratio':2,'port':true,'labels':{'a':1},'steps':[{'pause':1.5}]}}"));
         assertEquals(List.of(
                 "spec.mode: Unsupported value: \"Slow\": supported values: \"Fast\", \"Safe\"",
@@ -58,7 +58,7 @@ public class StructuralSchemaTest {
                 "spec.steps[0].name: Required value",
                 "spec.steps[0].pause: Invalid value: \"number\": spec.steps[0].pause in body must be of type integer: \"number\""),
                 errors.stream().map(Object::toString).toList());
-        assertEquals("FieldValueRequired", SCHEMA.validate(parse("{'spec':{}}")).get(0).type());
+        assertEquals("FieldValueRequired", SCHEMA.validate(parse("{'spec':{}}")).get(0).reason());
         assertEquals(List.of(), SCHEMA.validate(parse("{'spec':{'mode':'Fast','port':'http','ratio':0.5,'replicas':2.0}}")));
     }
 

@@ -16,7 +16,7 @@ import org.junit.rules.ExternalResource;
 
 /**
  * A simulated Kubernetes API server on 127.0.0.1 that real helm and kubectl binaries talk to, with
- * a small Deployment controller. Use it as a JUnit rule ({@code @Rule public TestCluster cluster =
+ * small controllers (namespaces, Deployments, Jobs). Use it as a JUnit rule ({@code @Rule public TestCluster cluster =
  * new TestCluster();}) or as an AutoCloseable ({@code try (TestCluster c = TestCluster.started())}).
  * It writes a kubeconfig and an isolated HOME, so clients cache discovery per cluster.
  * See README.md beside it for what it is not.
@@ -30,7 +30,10 @@ public final class TestCluster extends ExternalResource implements AutoCloseable
     private final CustomResourceDefinitions definitions = new CustomResourceDefinitions(catalog);
     private final Faults faults = new Faults();
     private final ApiServer server = new ApiServer(store, catalog, definitions, faults);
-    private final DeploymentController controller = new DeploymentController(store);
+    private final Rollouts rollouts = new Rollouts();
+    private final NamespaceController namespaces = new NamespaceController(store, catalog);
+    private final ControllerLoop controllers = new ControllerLoop(List.of(namespaces,
+            new DeploymentController(store, rollouts), new JobController(store, rollouts)));
     private Path directory;
     private boolean fixtureCrds;
 
@@ -55,12 +58,12 @@ public final class TestCluster extends ExternalResource implements AutoCloseable
         if (fixtureCrds) {
             installFixtureCrds();
         }
-        controller.start();
+        controllers.start();
     }
 
     @Override
     protected void after() {
-        controller.stop();
+        controllers.stop();
         server.stop();
         deleteDirectory();
     }
@@ -127,19 +130,28 @@ public final class TestCluster extends ExternalResource implements AutoCloseable
 
     /** Deployments whose images carry this tag never become ready and fail with ProgressDeadlineExceeded. */
     public TestCluster failImagesWithTag(String tag) {
-        controller.failImagesWithTag(tag);
+        rollouts.failImagesWithTag(tag);
         return this;
     }
 
     /** How long a new ReplicaSet takes to become ready (default 300 ms). */
     public TestCluster readyAfter(Duration delay) {
-        controller.readyAfter(delay);
+        rollouts.readyAfter(delay);
         return this;
     }
 
     /** How long a failing rollout takes to report ProgressDeadlineExceeded (default 1 s). */
     public TestCluster failAfter(Duration delay) {
-        controller.failAfter(delay);
+        rollouts.failAfter(delay);
+        return this;
+    }
+
+    /**
+     * How long a deleted namespace stays {@code Terminating} before it disappears (default 500 ms);
+     * its objects are removed at once.
+     */
+    public TestCluster terminateNamespacesAfter(Duration delay) {
+        namespaces.terminateAfter(delay);
         return this;
     }
 
@@ -153,6 +165,11 @@ public final class TestCluster extends ExternalResource implements AutoCloseable
         ResourceType type = catalog.byKind(apiVersion, kind)
                 .orElseThrow(() -> new IllegalArgumentException("not served: " + apiVersion + " " + kind));
         return Optional.ofNullable(store.get(type, type.namespaced() ? namespace : null, name));
+    }
+
+    /** Waits until a deleted namespace has finished Terminating and is gone. */
+    public void awaitNamespaceGone(String name) {
+        Awaits.until("namespace " + name + " gone", () -> store.get(ResourceCatalog.NAMESPACE, null, name) == null);
     }
 
     /** Creates a namespace directly, without a client. */

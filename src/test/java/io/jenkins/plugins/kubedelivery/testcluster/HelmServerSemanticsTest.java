@@ -1,0 +1,106 @@
+package io.jenkins.plugins.kubedelivery.testcluster;
+
+import static org.hamcrest.CoreMatchers.containsString;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.kubedelivery.testcluster.ClientProcess.Result;
+import io.jenkins.plugins.kubedelivery.testsupport.Tools;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameter;
+import org.junit.runners.Parameterized.Parameters;
+
+/** helm's server-side dry run (with {@code lookup}) and its "no matches for kind", against the test cluster. */
+@RunWith(Parameterized.class)
+public class HelmServerSemanticsTest {
+    @ClassRule
+    public static final TestCluster CLUSTER = new TestCluster();
+
+    @Parameters(name = "helm {0}")
+    public static List<String> versions() {
+        return Tools.HELM_VERSIONS;
+    }
+
+    @Parameter
+    public String version;
+
+    @Test
+    public void aServerSideDryRunLooksUpLiveObjectsAndStoresNothing() {
+        String namespace = unique("dry");
+        CLUSTER.createNamespace(namespace);
+        ClientProcess.run(CLUSTER, Tools.kubectl(Tools.KUBECTL_131), "-n", namespace, "create", "configmap", "source",
+                "--from-literal=token=from-the-cluster");
+        Path chart = chart(namespace, Map.of("configmap.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: copy
+                {{- $source := (lookup "v1" "ConfigMap" .Release.Namespace "source").data | default dict }}
+                data:
+                  token: {{ get $source "token" | default "not looked up" | quote }}
+                """));
+        long revision = CLUSTER.store().revision();
+        Result dry = ok("upgrade", "--install", "copy", chart.toString(), "-n", namespace, "--dry-run=server");
+        assertThat(dry.stdout(), containsString("token: \"from-the-cluster\""));
+        assertEquals("a server-side dry run stores nothing", revision, CLUSTER.store().revision());
+        assertTrue(CLUSTER.object("v1", "ConfigMap", namespace, "copy").isEmpty());
+        assertThat(ok("upgrade", "--install", "copy", chart.toString(), "-n", namespace, "--dry-run=client").stdout(),
+                containsString("token: \"not looked up\""));
+    }
+
+    @Test
+    public void anUnknownKindIsNoMatchesForKind() {
+        String namespace = unique("unknown");
+        CLUSTER.createNamespace(namespace);
+        Path chart = chart(namespace, Map.of("widget.yaml", """
+                apiVersion: example.com/v1
+                kind: Widget
+                metadata:
+                  name: gadget
+                """));
+        Result failed = helm("upgrade", "--install", "widget", chart.toString(), "-n", namespace);
+        assertEquals(failed.toString(), 1, failed.exitCode());
+        assertThat(failed.stderr(), containsString("resource mapping not found for name: \"gadget\" namespace: \"\" from \"\":"
+                + " no matches for kind \"Widget\" in version \"example.com/v1\""));
+        assertThat(failed.stderr(), containsString("ensure CRDs are installed first"));
+    }
+
+    private Path chart(String name, Map<String, String> templates) {
+        try {
+            Path chart = Files.createDirectories(CLUSTER.home().resolve("charts").resolve(name));
+            Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: " + name + "\nversion: 0.1.0\n");
+            Path directory = Files.createDirectories(chart.resolve("templates"));
+            for (Map.Entry<String, String> template : templates.entrySet()) {
+                Files.writeString(directory.resolve(template.getKey()), template.getValue());
+            }
+            return chart;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String unique(String prefix) {
+        return prefix + "-" + version.replace('.', '-');
+    }
+
+    private Result helm(String... args) {
+        return ClientProcess.run(CLUSTER, Duration.ofSeconds(60), Tools.helm(version), args);
+    }
+
+    private Result ok(String... args) {
+        Result result = helm(args);
+        assertTrue(result.toString(), result.succeeded());
+        return result;
+    }
+}
