@@ -208,6 +208,20 @@ public class KubectlCustomResourceConformanceTest {
                 containsString("No resources found"));
     }
 
+    @Test
+    public void dryRunsInstallNothingAndTerminatingNamespacesLoseTheirCustomResources() {
+        Path crds = crdFile("gateway-api.yaml");
+        assertThat(ok("apply", "--dry-run=server", "-f", crds.toString()).stdout(),
+                containsString("httproutes.gateway.networking.k8s.io created (server dry run)"));
+        assertThat("a dry run serves no kind", ok("api-resources").stdout(), not(containsString("httproutes")));
+        installFixtureCrdsWithKubectl();
+        ok("create", "namespace", "team");
+        ok("apply", "-n", "team", "-f", TestFiles.write(cluster, "route.yaml", ROUTE).toString());
+        ok("delete", "namespace", "team", "--timeout=20s");
+        cluster.awaitNamespaceGone("team");
+        assertFalse(cluster.object("gateway.networking.k8s.io/v1", "HTTPRoute", "team", "web").isPresent());
+    }
+
     private void installFixtureCrdsWithKubectl() {
         for (String file : FixtureCrds.FILES) {
             ok("apply", "-f", crdFile(file).toString());
