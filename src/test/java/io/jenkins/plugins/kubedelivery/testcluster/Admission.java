@@ -43,6 +43,14 @@ final class Admission {
             case "Secret" -> admitSecret(object);
             case "Service" -> admitService(object, live);
             case "Deployment" -> admitDeployment(object);
+            case "StatefulSet" -> WorkloadDefaults.statefulSet(object);
+            case "DaemonSet" -> WorkloadDefaults.daemonSet(object);
+            case "CronJob" -> WorkloadDefaults.cronJob(object);
+            case "PersistentVolumeClaim", "PersistentVolume" -> {
+                if (live == null) {
+                    Json.child(object, "status").put("phase", type.kind().equals("PersistentVolume") ? "Available" : "Pending");
+                }
+            }
             default -> { }
         }
         RbacValidation.validate(type, object, live);

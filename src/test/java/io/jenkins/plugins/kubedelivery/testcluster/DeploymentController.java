@@ -7,14 +7,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A small Deployment controller: one ReplicaSet per pod template (re-used on rollback), replica
  * counts and conditions in the Deployment's and ReplicaSets' status, readiness after a delay, a
- * {@code ProgressDeadlineExceeded} failure for images whose tag a test named, and garbage
- * collection of ReplicaSets whose Deployment is gone. Stand-in Pods ({@link Pods}) follow the
+ * {@code ProgressDeadlineExceeded} failure for images whose tag a test named ({@link
+ * GarbageCollector} removes ReplicaSets whose Deployment is gone). Stand-in Pods ({@link Pods}) follow the
  * ReplicaSets.
  */
 final class DeploymentController implements ControllerLoop.Controller {
@@ -34,8 +33,6 @@ final class DeploymentController implements ControllerLoop.Controller {
         for (ObjectNode deployment : store.list(ResourceCatalog.DEPLOYMENT, null)) {
             reconcile(deployment);
         }
-        collectOrphans();
-        pods.collectOrphans();
     }
 
     private void reconcile(ObjectNode deployment) {
@@ -157,15 +154,4 @@ final class DeploymentController implements ControllerLoop.Controller {
         }
     }
 
-    private void collectOrphans() {
-        Set<String> deployments = ConcurrentHashMap.newKeySet();
-        store.list(ResourceCatalog.DEPLOYMENT, null).forEach(d -> deployments.add(Json.text(d, "metadata.uid")));
-        for (ObjectNode replicaSet : store.list(ResourceCatalog.REPLICA_SET, null)) {
-            String owner = ReplicaSets.ownerUid(replicaSet);
-            if (owner != null && !deployments.contains(owner)) {
-                store.delete(ResourceCatalog.REPLICA_SET, Json.text(replicaSet, "metadata.namespace"),
-                        Json.text(replicaSet, "metadata.name"));
-            }
-        }
-    }
 }

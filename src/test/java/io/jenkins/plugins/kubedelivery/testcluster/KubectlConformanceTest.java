@@ -241,9 +241,9 @@ public class KubectlConformanceTest {
         assertMatches("(?s).*virtualservice.networking.istio.io/web\\s+\\d+s.*", ok("get", "vs,dr,hpa,pdb").stdout());
         assertThat(ok("get", "pods").stderr(), containsString("No resources found"));
         assertThat(kubectl("run", "debug", "--image=busybox").stderr(), containsString("MethodNotAllowed"));
-        Result unknown = kubectl("get", "statefulsets");
+        Result unknown = kubectl("get", "widgets");
         assertEquals(1, unknown.exitCode());
-        assertThat(unknown.stderr(), containsString("the server doesn't have a resource type \"statefulsets\""));
+        assertThat(unknown.stderr(), containsString("the server doesn't have a resource type \"widgets\""));
     }
 
     private static void assertMatches(String regex, String text) {

@@ -63,7 +63,7 @@ final class NamespaceController implements ControllerLoop.Controller {
     }
 
     private void removeContents(String namespace) {
-        for (ResourceType type : catalog.all()) {
+        for (ResourceType type : catalog.storedTypes()) {
             if (type.namespaced()) {
                 for (ObjectNode object : store.list(type, namespace)) {
                     store.delete(type, namespace, Json.text(object, "metadata.name"));

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -17,6 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Pods {
     private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+    /** The node of the ReplicaSets' Pods, the first stand-in node. */
+    static final String NODE_NAME = "testcluster-node";
 
     private final ObjectStore store;
 
@@ -29,48 +29,68 @@ final class Pods {
         String namespace = Json.text(replicaSet, "metadata.namespace");
         String uid = Json.text(replicaSet, "metadata.uid");
         List<ObjectNode> owned = store.list(ResourceCatalog.POD, namespace).stream()
-                .filter(pod -> uid.equals(ownerUid(pod))).toList();
+                .filter(pod -> uid.equals(controllerUid(pod))).toList();
         for (int i = replicas; i < owned.size(); i++) {
             store.delete(ResourceCatalog.POD, namespace, Json.text(owned.get(i), "metadata.name"));
         }
         for (int i = 0; i < replicas; i++) {
-            ObjectNode pod = i < owned.size() ? owned.get(i) : store.create(ResourceCatalog.POD, newPod(replicaSet));
-            ObjectNode status = status(pod, i < ready, failing);
-            if (!status.equals(pod.get("status"))) {
-                pod.set("status", status);
-                store.replace(ResourceCatalog.POD, pod);
-            }
+            ObjectNode pod = i < owned.size() ? owned.get(i) : store.create(ResourceCatalog.POD,
+                    newPod(Json.text(replicaSet, "metadata.name") + "-" + randomSuffix(), replicaSet,
+                            replicaSet.path("spec").path("template"), NODE_NAME));
+            writeStatus(pod, i < ready, failing);
         }
     }
 
-    /** Deletes Pods whose ReplicaSet is gone. */
-    void collectOrphans() {
-        Set<String> replicaSets = new HashSet<>();
-        store.list(ResourceCatalog.REPLICA_SET, null).forEach(rs -> replicaSets.add(Json.text(rs, "metadata.uid")));
-        for (ObjectNode pod : store.list(ResourceCatalog.POD, null)) {
-            String owner = ownerUid(pod);
-            if (owner != null && !replicaSets.contains(owner)) {
-                store.delete(ResourceCatalog.POD, Json.text(pod, "metadata.namespace"), Json.text(pod, "metadata.name"));
-            }
+    /** Writes the status of a stand-in Pod, Running and Ready or Pending, when it changed. */
+    void writeStatus(ObjectNode pod, boolean ready, boolean failing) {
+        ObjectNode status = status(pod, ready, failing);
+        if (!status.equals(pod.get("status"))) {
+            pod.set("status", status);
+            store.replace(ResourceCatalog.POD, pod);
         }
     }
 
-    private static ObjectNode newPod(ObjectNode replicaSet) {
-        JsonNode template = replicaSet.path("spec").path("template");
+    static boolean isReady(JsonNode pod) {
+        for (JsonNode condition : pod.path("status").path("conditions")) {
+            if (condition.path("type").asText().equals("Ready")) {
+                return condition.path("status").asText().equals("True");
+            }
+        }
+        return false;
+    }
+
+    /** A Pod named {@code name} from a pod template, controlled by {@code owner} and bound to a node. */
+    static ObjectNode newPod(String name, ObjectNode owner, JsonNode template, String nodeName) {
         ObjectNode pod = Json.object();
         pod.put("apiVersion", "v1").put("kind", "Pod");
         ObjectNode metadata = pod.putObject("metadata");
-        metadata.put("name", Json.text(replicaSet, "metadata.name") + "-" + randomSuffix());
-        metadata.put("namespace", Json.text(replicaSet, "metadata.namespace"));
+        metadata.put("name", name);
+        metadata.put("namespace", Json.text(owner, "metadata.namespace"));
         metadata.set("labels", template.path("metadata").path("labels").deepCopy());
-        metadata.putArray("ownerReferences").addObject()
-                .put("apiVersion", "apps/v1").put("kind", "ReplicaSet")
-                .put("name", Json.text(replicaSet, "metadata.name")).put("uid", Json.text(replicaSet, "metadata.uid"))
-                .put("controller", true).put("blockOwnerDeletion", true);
+        metadata.putArray("ownerReferences").add(controllerReference(owner));
         ObjectNode spec = template.path("spec").deepCopy();
-        spec.put("nodeName", "testcluster-node");
+        spec.put("nodeName", nodeName);
         pod.set("spec", spec);
         return pod;
+    }
+
+    /** The ownerReference a controller puts on what it creates. */
+    static ObjectNode controllerReference(ObjectNode owner) {
+        ObjectNode reference = Json.object();
+        reference.put("apiVersion", Json.text(owner, "apiVersion")).put("kind", Json.text(owner, "kind"))
+                .put("name", Json.text(owner, "metadata.name")).put("uid", Json.text(owner, "metadata.uid"))
+                .put("controller", true).put("blockOwnerDeletion", true);
+        return reference;
+    }
+
+    /** The uid of the object controlling {@code object}, or null. */
+    static String controllerUid(JsonNode object) {
+        for (JsonNode owner : object.path("metadata").path("ownerReferences")) {
+            if (owner.path("controller").asBoolean()) {
+                return owner.path("uid").asText();
+            }
+        }
+        return null;
     }
 
     private static ObjectNode status(ObjectNode pod, boolean ready, boolean failing) {
@@ -100,16 +120,7 @@ final class Pods {
         return status;
     }
 
-    private static String ownerUid(JsonNode pod) {
-        for (JsonNode owner : pod.path("metadata").path("ownerReferences")) {
-            if (owner.path("kind").asText().equals("ReplicaSet")) {
-                return owner.path("uid").asText();
-            }
-        }
-        return null;
-    }
-
-    private static String randomSuffix() {
+    static String randomSuffix() {
         StringBuilder suffix = new StringBuilder();
         for (int i = 0; i < 5; i++) {
             suffix.append(ALPHABET.charAt(ThreadLocalRandom.current().nextInt(ALPHABET.length())));

@@ -70,15 +70,6 @@ final class ReplicaSets {
         return false;
     }
 
-    static String ownerUid(JsonNode replicaSet) {
-        for (JsonNode owner : replicaSet.path("metadata").path("ownerReferences")) {
-            if (owner.path("kind").asText().equals("Deployment")) {
-                return owner.path("uid").asText();
-            }
-        }
-        return null;
-    }
-
     static long revision(JsonNode object) {
         return object.path("metadata").path("annotations").path(REVISION).asLong(0);
     }

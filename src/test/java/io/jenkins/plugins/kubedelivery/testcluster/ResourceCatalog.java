@@ -32,10 +32,28 @@ public final class ResourceCatalog {
     public static final ResourceType JOB = new ResourceType("batch", "v1", "Job", "jobs", true, List.of(), true, true);
     public static final ResourceType CUSTOM_RESOURCE_DEFINITION = new ResourceType("apiextensions.k8s.io", "v1",
             "CustomResourceDefinition", "customresourcedefinitions", false, List.of("crd", "crds"), false, true);
+    public static final ResourceType STATEFUL_SET =
+            new ResourceType("apps", "v1", "StatefulSet", "statefulsets", true, List.of("sts"), true, true);
+    public static final ResourceType DAEMON_SET =
+            new ResourceType("apps", "v1", "DaemonSet", "daemonsets", true, List.of("ds"), true, true);
+    public static final ResourceType CONTROLLER_REVISION =
+            new ResourceType("apps", "v1", "ControllerRevision", "controllerrevisions", true, List.of(), false, false);
+    public static final ResourceType PERSISTENT_VOLUME_CLAIM =
+            core("PersistentVolumeClaim", "persistentvolumeclaims", true, List.of("pvc"), false, true);
+    public static final ResourceType PERSISTENT_VOLUME = core("PersistentVolume", "persistentvolumes", false, List.of("pv"), false, true);
+    public static final ResourceType NODE = core("Node", "nodes", false, List.of("no"), false, true);
+    public static final ResourceType STORAGE_CLASS =
+            new ResourceType("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, List.of("sc"), false, false);
+    public static final ResourceType PRIORITY_CLASS =
+            new ResourceType("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, List.of("pc"), false, false);
 
     private static final List<ResourceType> ALL = List.of(
             NAMESPACE, SECRET, CONFIG_MAP, SERVICE, SERVICE_ACCOUNT, POD, RESOURCE_QUOTA, LIMIT_RANGE,
             DEPLOYMENT, REPLICA_SET,
+            PERSISTENT_VOLUME_CLAIM, PERSISTENT_VOLUME, NODE, STATEFUL_SET, DAEMON_SET, CONTROLLER_REVISION,
+            new ResourceType("batch", "v1", "CronJob", "cronjobs", true, List.of("cj"), true, true),
+            new ResourceType("networking.k8s.io", "v1", "IngressClass", "ingressclasses", false, List.of(), false, false),
+            STORAGE_CLASS, PRIORITY_CLASS,
             new ResourceType("rbac.authorization.k8s.io", "v1", "Role", "roles", true, List.of(), false, false),
             new ResourceType("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", true, List.of(), false, false),
             new ResourceType("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false, List.of(), false, false),
@@ -77,6 +95,16 @@ public final class ResourceCatalog {
 
     public Optional<ResourceType> byKind(String apiVersion, String kind) {
         return all().stream().filter(t -> t.apiVersion().equals(apiVersion) && t.kind().equals(kind)).findFirst();
+    }
+
+    /**
+     * One type per stored collection, for whoever walks every object (namespace deletion, garbage
+     * collection): the versions of a CRD share their objects, so only its first served version is here.
+     */
+    public List<ResourceType> storedTypes() {
+        Map<String, ResourceType> byKey = new LinkedHashMap<>();
+        all().forEach(type -> byKey.putIfAbsent(type.key(), type));
+        return List.copyOf(byKey.values());
     }
 
     /** Group name to its versions' resource types, in catalogue order; the core group is "". */

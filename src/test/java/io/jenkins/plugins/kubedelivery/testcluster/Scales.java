@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /**
- * The {@code /scale} subresource of Deployments and ReplicaSets ({@code kubectl scale}): an
+ * The {@code /scale} subresource of Deployments, ReplicaSets and StatefulSets ({@code kubectl scale}): an
  * autoscaling/v1 Scale view of {@code spec.replicas}, read and written through the owner.
  */
 final class Scales {
@@ -16,7 +16,8 @@ final class Scales {
     }
 
     static boolean scalable(ResourceType type) {
-        return type.equals(ResourceCatalog.DEPLOYMENT) || type.equals(ResourceCatalog.REPLICA_SET);
+        return type.equals(ResourceCatalog.DEPLOYMENT) || type.equals(ResourceCatalog.REPLICA_SET)
+                || type.equals(ResourceCatalog.STATEFUL_SET);
     }
 
     ObjectNode get(RequestPath path) {

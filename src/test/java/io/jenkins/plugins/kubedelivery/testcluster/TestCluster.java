@@ -16,7 +16,7 @@ import org.junit.rules.ExternalResource;
 
 /**
  * A simulated Kubernetes API server on 127.0.0.1 that real helm and kubectl binaries talk to, with
- * small controllers (namespaces, Deployments, Jobs). Use it as a JUnit rule ({@code @Rule public TestCluster cluster =
+ * small controllers (namespaces, Deployments, StatefulSets, DaemonSets, Jobs, volumes). Use it as a JUnit rule ({@code @Rule public TestCluster cluster =
  * new TestCluster();}) or as an AutoCloseable ({@code try (TestCluster c = TestCluster.started())}).
  * It writes a kubeconfig and an isolated HOME, so clients cache discovery per cluster.
  * See README.md beside it for what it is not.
@@ -33,7 +33,10 @@ public final class TestCluster extends ExternalResource implements AutoCloseable
     private final Rollouts rollouts = new Rollouts();
     private final NamespaceController namespaces = new NamespaceController(store, catalog);
     private final ControllerLoop controllers = new ControllerLoop(List.of(namespaces,
-            new DeploymentController(store, rollouts), new JobController(store, rollouts)));
+            new GarbageCollector(store, catalog), new DeploymentController(store, rollouts),
+            new JobController(store, rollouts), new VolumeBinder(store, rollouts),
+            new StatefulSetController(store, rollouts), new DaemonSetController(store, rollouts)));
+    private List<String> nodes = List.of(Pods.NODE_NAME);
     private Path directory;
     private boolean fixtureCrds;
 
@@ -55,6 +58,7 @@ public final class TestCluster extends ExternalResource implements AutoCloseable
             throw new UncheckedIOException(e);
         }
         INITIAL_NAMESPACES.forEach(this::createNamespace);
+        StandInObjects.create(store, nodes);
         if (fixtureCrds) {
             installFixtureCrds();
         }
@@ -152,6 +156,15 @@ public final class TestCluster extends ExternalResource implements AutoCloseable
      */
     public TestCluster terminateNamespacesAfter(Duration delay) {
         namespaces.terminateAfter(delay);
+        return this;
+    }
+
+    /**
+     * The stand-in Node objects to create at start (default one, {@code testcluster-node}):
+     * DaemonSets run a Pod on each. Call before the cluster starts.
+     */
+    public TestCluster nodes(String... names) {
+        nodes = List.of(names);
         return this;
     }
 
