@@ -98,6 +98,40 @@ public class FixtureChartsE2ETest {
                 .at("/spec/template/spec/containers/0/image").asText());
     }
 
+    @Test
+    public void aStatefulChartWithRbacAClaimTemplateADaemonSetAndAClaim() throws Exception {
+        DeployResult installed = deploy("ledger", "1.0", Map.of());
+        assertEquals(1, installed.revision());
+        assertEquals("ledger", object("rbac.authorization.k8s.io/v1", "RoleBinding", NAMESPACE, "ledger-leader-election")
+                .at("/subjects/0/name").asText());
+        assertEquals("ledger-leader-election", object("rbac.authorization.k8s.io/v1", "RoleBinding", NAMESPACE,
+                "ledger-leader-election").at("/roleRef/name").asText());
+        assertEquals("stage-ledger-node-reader", object("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", null,
+                "stage-ledger-node-reader").at("/roleRef/name").asText());
+        JsonNode statefulSet = object("apps/v1", "StatefulSet", NAMESPACE, "ledger");
+        assertEquals("--wait saw every replica ready", 2, statefulSet.at("/status/readyReplicas").asInt());
+        assertEquals("Bound", object("v1", "PersistentVolumeClaim", NAMESPACE, "data-ledger-1").at("/status/phase").asText());
+        assertEquals("Bound", object("v1", "PersistentVolumeClaim", NAMESPACE, "ledger-cache").at("/status/phase").asText());
+        assertEquals(1, object("apps/v1", "DaemonSet", NAMESPACE, "ledger-log-agent").at("/status/numberReady").asInt());
+
+        DeployResult upgraded = deploy("ledger", "1.1", Map.of("replicaCount", 3));
+        assertEquals(2, upgraded.revision());
+        statefulSet = object("apps/v1", "StatefulSet", NAMESPACE, "ledger");
+        assertEquals("registry.example.com/shop/ledger:1.1", statefulSet.at("/spec/template/spec/containers/0/image").asText());
+        assertEquals(3, statefulSet.at("/status/updatedReplicas").asInt());
+        assertEquals("Bound", object("v1", "PersistentVolumeClaim", NAMESPACE, "data-ledger-2").at("/status/phase").asText());
+        assertEquals("registry.example.com/shop/ledger:1.1", object("apps/v1", "DaemonSet", NAMESPACE, "ledger-log-agent")
+                .at("/spec/template/spec/containers/0/env/0/value").asText());
+
+        RollbackResult back = rollback("ledger");
+        assertEquals(3, back.revision());
+        statefulSet = object("apps/v1", "StatefulSet", NAMESPACE, "ledger");
+        assertEquals("registry.example.com/shop/ledger:1.0", statefulSet.at("/spec/template/spec/containers/0/image").asText());
+        assertEquals(2, statefulSet.at("/spec/replicas").asInt());
+        assertEquals("claims outlive a scale-down, as with the Retain policy", "Bound",
+                object("v1", "PersistentVolumeClaim", NAMESPACE, "data-ledger-2").at("/status/phase").asText());
+    }
+
     private DeployResult deploy(String service, String tag, Map<String, Object> values) throws InterruptedException {
         DeployRequest request = DeployRequest.builder(service, NAMESPACE).imageTag(tag).values(values)
                 .timeout(Duration.ofSeconds(30)).build();
