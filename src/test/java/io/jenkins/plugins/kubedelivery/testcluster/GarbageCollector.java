@@ -16,6 +16,8 @@ import java.util.Set;
 final class GarbageCollector implements ControllerLoop.Controller {
     private final ObjectStore store;
     private final ResourceCatalog catalog;
+    /** The store's resourceVersion at the last pass: nothing can have become orphaned while it stays. */
+    private long collectedAt = -1;
 
     GarbageCollector(ObjectStore store, ResourceCatalog catalog) {
         this.store = store;
@@ -24,6 +26,11 @@ final class GarbageCollector implements ControllerLoop.Controller {
 
     @Override
     public void reconcile() {
+        long revision = store.revision();
+        if (revision == collectedAt) {
+            return;
+        }
+        collectedAt = revision;
         List<ResourceType> types = catalog.storedTypes();
         Map<ResourceType, List<ObjectNode>> dependents = new LinkedHashMap<>();
         for (ResourceType type : types) {

@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -48,23 +48,30 @@ public class HelmCustomResourceConformanceTest {
     @Rule
     public final TestCluster cluster = new TestCluster();
 
+    private Client helm;
+
+    @Before
+    public void client() {
+        helm = Client.helm(cluster, version);
+    }
+
     @Test
     public void crdsFolderInstallsBeforeTheTemplatesThatUseIt() {
         Path chart = chart("routes");
         write(chart.resolve("crds/gateway-api.yaml"), FixtureCrds.text("gateway-api.yaml"));
         write(chart.resolve("templates/route.yaml"), ROUTE_TEMPLATE);
         write(chart.resolve("values.yaml"), "stable: 100\ncanary: 0\n");
-        ok("upgrade", "--install", "web", chart.toString(), "-n", NAMESPACE, "--create-namespace", "--wait",
+        helm.ok("upgrade", "--install", "web", chart.toString(), "-n", NAMESPACE, "--create-namespace", "--wait",
                 "--timeout", "30s");
         assertTrue(cluster.object("apiextensions.k8s.io/v1", "CustomResourceDefinition", null,
                 "httproutes.gateway.networking.k8s.io").isPresent());
         assertEquals(100, weight(0));
-        ok("upgrade", "--install", "web", chart.toString(), "-n", NAMESPACE, "--set", "stable=90,canary=10", "--wait",
+        helm.ok("upgrade", "--install", "web", chart.toString(), "-n", NAMESPACE, "--set", "stable=90,canary=10", "--wait",
                 "--timeout", "30s");
         assertEquals(10, weight(1));
-        ok("rollback", "web", "1", "-n", NAMESPACE, "--wait", "--timeout", "30s");
+        helm.ok("rollback", "web", "1", "-n", NAMESPACE, "--wait", "--timeout", "30s");
         assertEquals(0, weight(1));
-        ok("uninstall", "web", "-n", NAMESPACE, "--wait", "--timeout", "30s");
+        helm.ok("uninstall", "web", "-n", NAMESPACE, "--wait", "--timeout", "30s");
         assertFalse(cluster.object("gateway.networking.k8s.io/v1", "HTTPRoute", NAMESPACE, "web").isPresent());
         assertTrue("helm never deletes what crds/ installed", cluster.object("apiextensions.k8s.io/v1",
                 "CustomResourceDefinition", null, "httproutes.gateway.networking.k8s.io").isPresent());
@@ -74,16 +81,16 @@ public class HelmCustomResourceConformanceTest {
     public void crdsInTemplatesAreOrdinaryReleaseObjects() {
         Path chart = chart("istio-crds");
         write(chart.resolve("templates/crds.yaml"), FixtureCrds.text("istio.yaml"));
-        ok("upgrade", "--install", "istio-crds", chart.toString(), "-n", NAMESPACE, "--create-namespace", "--wait",
+        helm.ok("upgrade", "--install", "istio-crds", chart.toString(), "-n", NAMESPACE, "--create-namespace", "--wait",
                 "--timeout", "30s");
         assertThat(cluster.object("apiextensions.k8s.io/v1", "CustomResourceDefinition", null,
                 "virtualservices.networking.istio.io").orElseThrow().at("/status/conditions/1/type").asText(),
                 containsString("Established"));
-        Result schemaError = helm("upgrade", "--install", "bad", writeRouteChart(), "-n", NAMESPACE);
+        Result schemaError = helm.run("upgrade", "--install", "bad", writeRouteChart(), "-n", NAMESPACE);
         assertEquals(schemaError.toString(), 1, schemaError.exitCode());
         assertThat(schemaError.stderr(), containsString("spec.hosts: Invalid value: \"string\": "
                 + "spec.hosts in body must be of type array: \"string\""));
-        ok("uninstall", "istio-crds", "-n", NAMESPACE, "--wait", "--timeout", "30s");
+        helm.ok("uninstall", "istio-crds", "-n", NAMESPACE, "--wait", "--timeout", "30s");
         assertFalse(cluster.object("apiextensions.k8s.io/v1", "CustomResourceDefinition", null,
                 "virtualservices.networking.istio.io").isPresent());
     }
@@ -118,15 +125,5 @@ public class HelmCustomResourceConformanceTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private Result helm(String... args) {
-        return ClientProcess.run(cluster, Duration.ofSeconds(60), Tools.helm(version), args);
-    }
-
-    private Result ok(String... args) {
-        Result result = helm(args);
-        assertTrue(result.toString(), result.succeeded());
-        return result;
     }
 }

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.ClassRule;
@@ -37,7 +36,7 @@ public class HelmServerSemanticsTest {
 
     @Test
     public void aServerSideDryRunLooksUpLiveObjectsAndStoresNothing() {
-        String namespace = unique("dry");
+        String namespace = client().unique("dry");
         CLUSTER.createNamespace(namespace);
         ClientProcess.run(CLUSTER, Tools.kubectl(Tools.KUBECTL_131), "-n", namespace, "create", "configmap", "source",
                 "--from-literal=token=from-the-cluster");
@@ -51,17 +50,17 @@ public class HelmServerSemanticsTest {
                   token: {{ get $source "token" | default "not looked up" | quote }}
                 """));
         long revision = CLUSTER.store().revision();
-        Result dry = ok("upgrade", "--install", "copy", chart.toString(), "-n", namespace, "--dry-run=server");
+        Result dry = client().ok("upgrade", "--install", "copy", chart.toString(), "-n", namespace, "--dry-run=server");
         assertThat(dry.stdout(), containsString("token: \"from-the-cluster\""));
         assertEquals("a server-side dry run stores nothing", revision, CLUSTER.store().revision());
         assertTrue(CLUSTER.object("v1", "ConfigMap", namespace, "copy").isEmpty());
-        assertThat(ok("upgrade", "--install", "copy", chart.toString(), "-n", namespace, "--dry-run=client").stdout(),
+        assertThat(client().ok("upgrade", "--install", "copy", chart.toString(), "-n", namespace, "--dry-run=client").stdout(),
                 containsString("token: \"not looked up\""));
     }
 
     @Test
     public void anUnknownKindIsNoMatchesForKind() {
-        String namespace = unique("unknown");
+        String namespace = client().unique("unknown");
         CLUSTER.createNamespace(namespace);
         Path chart = chart(namespace, Map.of("widget.yaml", """
                 apiVersion: example.com/v1
@@ -69,7 +68,7 @@ public class HelmServerSemanticsTest {
                 metadata:
                   name: gadget
                 """));
-        Result failed = helm("upgrade", "--install", "widget", chart.toString(), "-n", namespace);
+        Result failed = client().run("upgrade", "--install", "widget", chart.toString(), "-n", namespace);
         assertEquals(failed.toString(), 1, failed.exitCode());
         assertThat(failed.stderr(), containsString("resource mapping not found for name: \"gadget\" namespace: \"\" from \"\":"
                 + " no matches for kind \"Widget\" in version \"example.com/v1\""));
@@ -90,17 +89,7 @@ public class HelmServerSemanticsTest {
         }
     }
 
-    private String unique(String prefix) {
-        return prefix + "-" + version.replace('.', '-');
-    }
-
-    private Result helm(String... args) {
-        return ClientProcess.run(CLUSTER, Duration.ofSeconds(60), Tools.helm(version), args);
-    }
-
-    private Result ok(String... args) {
-        Result result = helm(args);
-        assertTrue(result.toString(), result.succeeded());
-        return result;
+    private Client client() {
+        return Client.helm(CLUSTER, version);
     }
 }

@@ -43,7 +43,7 @@ public class HelmWorkloadsTest {
     public void installUpgradeAndUninstallWaitForEveryWorkload() {
         String release = "wl" + version.charAt(0);
         String namespace = "workloads-" + version.replace('.', '-');
-        ok("upgrade", "--install", release, chart(), "-n", namespace, "--create-namespace", "--wait", "--timeout", "30s");
+        client().ok("upgrade", "--install", release, chart(), "-n", namespace, "--create-namespace", "--wait", "--timeout", "30s");
         JsonNode set = object("apps/v1", "StatefulSet", namespace, release + "-db").path("status");
         assertEquals(2, set.path("readyReplicas").asInt());
         assertEquals(2, object("apps/v1", "DaemonSet", namespace, release + "-agent").path("status").path("numberReady").asInt());
@@ -53,7 +53,7 @@ public class HelmWorkloadsTest {
                 .path("phase").asText());
         assertTrue(CLUSTER.object("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", null, release + "-nodes").isPresent());
 
-        ok("upgrade", release, chart(), "-n", namespace, "--set", "tag=2.0", "--set", "replicas=3", "--wait",
+        client().ok("upgrade", release, chart(), "-n", namespace, "--set", "tag=2.0", "--set", "replicas=3", "--wait",
                 "--timeout", "30s");
         set = object("apps/v1", "StatefulSet", namespace, release + "-db").path("status");
         assertEquals(3, set.path("updatedReplicas").asInt());
@@ -62,7 +62,7 @@ public class HelmWorkloadsTest {
                 .filter(pod -> pod.path("metadata").path("name").asText().startsWith(release + "-agent-")).findFirst()
                 .orElseThrow().path("spec").path("containers").get(0).path("image").asText());
 
-        ok("uninstall", release, "-n", namespace, "--wait", "--timeout", "30s");
+        client().ok("uninstall", release, "-n", namespace, "--wait", "--timeout", "30s");
         assertFalse(CLUSTER.object("apps/v1", "StatefulSet", namespace, release + "-db").isPresent());
         assertFalse(CLUSTER.object("rbac.authorization.k8s.io/v1", "ClusterRole", null, release + "-nodes").isPresent());
         Awaits.until("pods collected", () -> CLUSTER.store().list(ResourceCatalog.POD, namespace).isEmpty());
@@ -75,7 +75,7 @@ public class HelmWorkloadsTest {
         String namespace = "leaving-" + version.replace('.', '-');
         CLUSTER.createNamespace(namespace);
         new RawApi(CLUSTER).delete("/api/v1/namespaces/" + namespace);
-        Result refused = helm("upgrade", "--install", "late", chart(), "-n", namespace, "--create-namespace");
+        Result refused = client().run("upgrade", "--install", "late", chart(), "-n", namespace, "--create-namespace");
         assertEquals(refused.toString(), 1, refused.exitCode());
         assertThat(refused.stderr(), containsString("is forbidden: unable to create new content in namespace "
                 + namespace + " because it is being terminated"));
@@ -95,13 +95,7 @@ public class HelmWorkloadsTest {
         }
     }
 
-    private Result helm(String... args) {
-        return ClientProcess.run(CLUSTER, Duration.ofSeconds(60), Tools.helm(version), args);
-    }
-
-    private Result ok(String... args) {
-        Result result = helm(args);
-        assertTrue(result.toString(), result.succeeded());
-        return result;
+    private Client client() {
+        return Client.helm(CLUSTER, version);
     }
 }

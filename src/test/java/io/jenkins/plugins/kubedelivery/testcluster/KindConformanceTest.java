@@ -8,10 +8,6 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.kubedelivery.testcluster.ClientProcess.Result;
 import io.jenkins.plugins.kubedelivery.testsupport.Tools;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,33 +62,24 @@ public class KindConformanceTest {
 
     @Test
     public void createApplyServerSideApplyReadyAndDelete() {
-        Path manifest = manifest();
-        String created = ok("apply", "-f", manifest.toString()).stdout();
+        Path manifest = TestFiles.kindManifest(CLUSTER, kind.manifest(), suffix());
+        String created = client().ok("apply", "-f", manifest.toString()).stdout();
         assertThat(created, not(containsString("unchanged")));
         assertTrue(created, created.lines().allMatch(line -> line.endsWith(" created")));
-        String again = ok("apply", "-f", manifest.toString()).stdout();
+        String again = client().ok("apply", "-f", manifest.toString()).stdout();
         assertTrue(again, again.lines().allMatch(line -> line.endsWith(" unchanged")));
-        String serverSide = ok("apply", "--server-side", "--force-conflicts", "-f", manifest.toString()).stdout();
+        String serverSide = client().ok("apply", "--server-side", "--force-conflicts", "-f", manifest.toString()).stdout();
         assertTrue(serverSide, serverSide.lines().allMatch(line -> line.endsWith(" serverside-applied")));
         if (kind.ready().length > 0) {
-            ok(withVersion(kind.ready()));
+            client().ok(withVersion(kind.ready()));
         }
-        String names = ok("get", "-f", manifest.toString(), "-o", "name").stdout();
+        String names = client().ok("get", "-f", manifest.toString(), "-o", "name").stdout();
         assertEquals(created.lines().count(), names.lines().count());
-        String deleted = ok("delete", "-f", manifest.toString(), "--timeout=30s").stdout();
+        String deleted = client().ok("delete", "-f", manifest.toString(), "--timeout=30s").stdout();
         assertTrue(deleted, deleted.lines().allMatch(line -> line.contains(" deleted")));
-        Result gone = kubectl("get", "-f", manifest.toString());
+        Result gone = client().run("get", "-f", manifest.toString());
         assertEquals(gone.toString(), 1, gone.exitCode());
         assertThat(gone.stderr(), containsString("(NotFound)"));
-    }
-
-    private Path manifest() {
-        try (InputStream in = getClass().getResourceAsStream("/testcluster/kinds/" + kind.manifest())) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{v}}", suffix());
-            return TestFiles.write(CLUSTER, suffix() + "-" + kind.manifest(), text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private String[] withVersion(String... args) {
@@ -103,13 +90,7 @@ public class KindConformanceTest {
         return version.replace('.', '-');
     }
 
-    private Result kubectl(String... args) {
-        return ClientProcess.run(CLUSTER, Duration.ofSeconds(60), Tools.kubectl(version), args);
-    }
-
-    private Result ok(String... args) {
-        Result result = kubectl(args);
-        assertTrue(result.toString(), result.succeeded());
-        return result;
+    private Client client() {
+        return Client.kubectl(CLUSTER, version);
     }
 }

@@ -246,6 +246,30 @@ public class KubectlConformanceTest {
         assertThat(unknown.stderr(), containsString("the server doesn't have a resource type \"widgets\""));
     }
 
+    @Test
+    public void apiResourcesListsTheKindsOfARealClusterInTheWorkloadGroups() {
+        assertEquals("controllerrevisions.apps daemonsets.apps deployments.apps replicasets.apps statefulsets.apps",
+                apiResources("apps"));
+        assertEquals("cronjobs.batch jobs.batch", apiResources("batch"));
+        assertEquals("poddisruptionbudgets.policy", apiResources("policy"));
+        assertEquals("ingressclasses.networking.k8s.io ingresses.networking.k8s.io networkpolicies.networking.k8s.io",
+                apiResources("networking.k8s.io"));
+        assertEquals("horizontalpodautoscalers.autoscaling", apiResources("autoscaling"));
+        assertEquals("clusterrolebindings.rbac.authorization.k8s.io clusterroles.rbac.authorization.k8s.io"
+                + " rolebindings.rbac.authorization.k8s.io roles.rbac.authorization.k8s.io",
+                apiResources("rbac.authorization.k8s.io"));
+        String shortNames = ok("api-resources", "--api-group=apps").stdout();
+        assertMatches("(?s).*statefulsets\\s+sts\\s+apps/v1\\s+true\\s+StatefulSet.*", shortNames);
+        assertMatches("(?s).*daemonsets\\s+ds\\s+apps/v1\\s+true\\s+DaemonSet.*", shortNames);
+        assertMatches("(?s).*persistentvolumeclaims\\s+pvc\\s+v1\\s+true\\s+PersistentVolumeClaim.*",
+                ok("api-resources", "--api-group=").stdout());
+    }
+
+    private String apiResources(String group) {
+        return ok("api-resources", "--api-group=" + group, "-o", "name").stdout().lines().sorted()
+                .collect(Collectors.joining(" "));
+    }
+
     private static void assertMatches(String regex, String text) {
         assertTrue("expected to match " + regex + ":\n" + text, Pattern.compile(regex).matcher(text).matches());
     }

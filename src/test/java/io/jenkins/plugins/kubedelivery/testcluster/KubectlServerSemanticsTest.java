@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.kubedelivery.testcluster.ClientProcess.Result;
 import io.jenkins.plugins.kubedelivery.testsupport.Tools;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -38,28 +37,28 @@ public class KubectlServerSemanticsTest {
 
     @Test
     public void serverDryRunsOfApplyAndCreateStoreNothing() {
-        String name = unique("dry");
+        String name = client().unique("dry");
         Path manifest = configMap(name, "blue");
-        assertThat(ok("apply", "--dry-run=server", "-f", manifest.toString()).stdout(),
+        assertThat(client().ok("apply", "--dry-run=server", "-f", manifest.toString()).stdout(),
                 containsString("configmap/" + name + " created (server dry run)"));
-        assertThat(ok("create", "--dry-run=server", "-f", manifest.toString()).stdout(),
+        assertThat(client().ok("create", "--dry-run=server", "-f", manifest.toString()).stdout(),
                 containsString("configmap/" + name + " created (server dry run)"));
-        JsonNode dry = json("create", "--dry-run=server", "-f", manifest.toString(), "-o", "json");
+        JsonNode dry = client().json("create", "--dry-run=server", "-f", manifest.toString(), "-o", "json");
         assertFalse("a dry-run create gets a uid", dry.path("metadata").path("uid").asText().isEmpty());
         assertTrue(CLUSTER.object("v1", "ConfigMap", "default", name).isEmpty());
         long revision = CLUSTER.store().revision();
 
-        ok("apply", "-f", manifest.toString());
-        assertThat(ok("apply", "--dry-run=server", "-f", configMap(name, "pink").toString()).stdout(),
+        client().ok("apply", "-f", manifest.toString());
+        assertThat(client().ok("apply", "--dry-run=server", "-f", configMap(name, "pink").toString()).stdout(),
                 containsString("configmap/" + name + " configured (server dry run)"));
-        assertThat(ok("apply", "--server-side", "--dry-run=server", "-f", configMap(name, "green").toString()).stdout(),
+        assertThat(client().ok("apply", "--server-side", "--dry-run=server", "-f", configMap(name, "green").toString()).stdout(),
                 containsString("configmap/" + name + " serverside-applied (server dry run)"));
         assertEquals("blue", CLUSTER.object("v1", "ConfigMap", "default", name).orElseThrow()
                 .path("data").path("color").asText());
-        Result taken = kubectl("create", "--dry-run=server", "-f", manifest.toString());
+        Result taken = client().run("create", "--dry-run=server", "-f", manifest.toString());
         assertEquals(taken.toString(), 1, taken.exitCode());
         assertThat(taken.stderr(), containsString("configmaps \"" + name + "\" already exists"));
-        String deleted = ok("delete", "configmap", name, "--dry-run=server").stdout();
+        String deleted = client().ok("delete", "configmap", name, "--dry-run=server").stdout();
         assertThat(deleted, containsString("configmap \"" + name + "\" deleted"));
         assertThat(deleted, containsString("(server dry run)"));
         assertTrue(CLUSTER.object("v1", "ConfigMap", "default", name).isPresent());
@@ -68,32 +67,32 @@ public class KubectlServerSemanticsTest {
 
     @Test
     public void explicitNullsInABodyAreDropped() {
-        String name = unique("nulls");
+        String name = client().unique("nulls");
         Path manifest = TestFiles.write(CLUSTER, name + ".json", "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
                 + "\"metadata\":{\"name\":\"" + name + "\",\"labels\":null,\"annotations\":{\"a\":\"b\"}},"
                 + "\"immutable\":null,\"data\":{\"k\":\"v\"},\"binaryData\":null}");
-        ok("create", "-f", manifest.toString());
+        client().ok("create", "-f", manifest.toString());
         JsonNode stored = CLUSTER.object("v1", "ConfigMap", "default", name).orElseThrow();
         assertFalse(stored.toString(), stored.has("immutable") || stored.has("binaryData")
                 || stored.path("metadata").has("labels"));
-        assertFalse(ok("get", "configmap", name, "-o", "json").stdout().contains(": null"));
-        ok("replace", "-f", manifest.toString());
+        assertFalse(client().ok("get", "configmap", name, "-o", "json").stdout().contains(": null"));
+        client().ok("replace", "-f", manifest.toString());
         assertFalse(CLUSTER.object("v1", "ConfigMap", "default", name).orElseThrow().has("immutable"));
     }
 
     @Test
     public void anUnknownKindIsNoMatchesForKind() {
-        String name = unique("unknown");
+        String name = client().unique("unknown");
         Path manifest = TestFiles.write(CLUSTER, name + ".yaml",
                 "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: " + name + "\n");
-        Result result = kubectl("apply", "-f", manifest.toString());
+        Result result = client().run("apply", "-f", manifest.toString());
         assertEquals(result.toString(), 1, result.exitCode());
         assertThat(result.stderr(), containsString("resource mapping not found for name: \"" + name + "\" namespace: \"\""
                 + " from \"" + manifest + "\": no matches for kind \"Widget\" in version \"example.com/v1\""));
         assertThat(result.stderr(), containsString("ensure CRDs are installed first"));
         Path oldVersion = TestFiles.write(CLUSTER, name + "-pdb.yaml",
                 "apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: " + name + "\n");
-        assertThat(kubectl("apply", "-f", oldVersion.toString()).stderr(),
+        assertThat(client().run("apply", "-f", oldVersion.toString()).stderr(),
                 containsString("no matches for kind \"PodDisruptionBudget\" in version \"policy/v1beta1\""));
     }
 
@@ -102,21 +101,7 @@ public class KubectlServerSemanticsTest {
                 "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\ndata:\n  color: " + color + "\n");
     }
 
-    private String unique(String prefix) {
-        return prefix + "-" + version.replace('.', '-');
-    }
-
-    private Result kubectl(String... args) {
-        return ClientProcess.run(CLUSTER, Duration.ofSeconds(40), Tools.kubectl(version), args);
-    }
-
-    private Result ok(String... args) {
-        Result result = kubectl(args);
-        assertTrue(result.toString(), result.succeeded());
-        return result;
-    }
-
-    private JsonNode json(String... args) {
-        return Json.parse(ok(args).stdout());
+    private Client client() {
+        return Client.kubectl(CLUSTER, version);
     }
 }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.kubedelivery.testcluster.ClientProcess.Result;
 import io.jenkins.plugins.kubedelivery.testsupport.Tools;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -38,20 +37,20 @@ public class KubectlWriteConflictsTest {
 
     @Test
     public void aNamespaceDeleteWithMatchingPreconditionsDeletes() {
-        String name = unique("pre-ok");
-        ok("create", "namespace", name);
-        JsonNode metadata = json("get", "namespace", name, "-o", "json").path("metadata");
+        String name = client().unique("pre-ok");
+        client().ok("create", "namespace", name);
+        JsonNode metadata = client().json("get", "namespace", name, "-o", "json").path("metadata");
         Path options = deleteOptions(name, metadata.path("uid").asText(), metadata.path("resourceVersion").asText());
-        ok("delete", "--raw", "/api/v1/namespaces/" + name, "-f", options.toString());
+        client().ok("delete", "--raw", "/api/v1/namespaces/" + name, "-f", options.toString());
         Awaits.until("namespace " + name + " gone", () -> CLUSTER.object("v1", "Namespace", null, name).isEmpty());
     }
 
     @Test
     public void aNamespaceDeleteWithAnotherUidIsAConflictAndDeletesNothing() {
-        String name = unique("pre-uid");
-        ok("create", "namespace", name);
-        String uid = json("get", "namespace", name, "-o", "json").path("metadata").path("uid").asText();
-        Result refused = kubectl("delete", "--raw", "/api/v1/namespaces/" + name,
+        String name = client().unique("pre-uid");
+        client().ok("create", "namespace", name);
+        String uid = client().json("get", "namespace", name, "-o", "json").path("metadata").path("uid").asText();
+        Result refused = client().run("delete", "--raw", "/api/v1/namespaces/" + name,
                 "-f", deleteOptions(name, "00000000-0000-0000-0000-000000000000", null).toString());
         assertEquals(refused.toString(), 1, refused.exitCode());
         assertThat(refused.stderr(), containsString("Operation cannot be fulfilled on namespaces \"" + name
@@ -62,12 +61,12 @@ public class KubectlWriteConflictsTest {
 
     @Test
     public void aNamespaceDeleteFromAStaleResourceVersionIsAConflict() {
-        String name = unique("pre-rv");
-        ok("create", "namespace", name);
-        String stale = json("get", "namespace", name, "-o", "json").path("metadata").path("resourceVersion").asText();
-        ok("label", "namespace", name, "changed=yes");
-        String current = json("get", "namespace", name, "-o", "json").path("metadata").path("resourceVersion").asText();
-        Result refused = kubectl("delete", "--raw", "/api/v1/namespaces/" + name,
+        String name = client().unique("pre-rv");
+        client().ok("create", "namespace", name);
+        String stale = client().json("get", "namespace", name, "-o", "json").path("metadata").path("resourceVersion").asText();
+        client().ok("label", "namespace", name, "changed=yes");
+        String current = client().json("get", "namespace", name, "-o", "json").path("metadata").path("resourceVersion").asText();
+        Result refused = client().run("delete", "--raw", "/api/v1/namespaces/" + name,
                 "-f", deleteOptions(name, null, stale).toString());
         assertEquals(refused.toString(), 1, refused.exitCode());
         assertThat(refused.stderr(), containsString("Precondition failed: ResourceVersion in precondition: " + stale
@@ -77,10 +76,10 @@ public class KubectlWriteConflictsTest {
 
     @Test
     public void anObjectDeleteWithAnotherUidIsWordedByTheStorageLayer() {
-        String name = unique("pre-cm");
-        ok("create", "configmap", name, "--from-literal=k=v");
-        String uid = json("get", "configmap", name, "-o", "json").path("metadata").path("uid").asText();
-        Result refused = kubectl("delete", "--raw", "/api/v1/namespaces/default/configmaps/" + name,
+        String name = client().unique("pre-cm");
+        client().ok("create", "configmap", name, "--from-literal=k=v");
+        String uid = client().json("get", "configmap", name, "-o", "json").path("metadata").path("uid").asText();
+        Result refused = client().run("delete", "--raw", "/api/v1/namespaces/default/configmaps/" + name,
                 "-f", deleteOptions(name, "other-uid", null).toString());
         assertEquals(refused.toString(), 1, refused.exitCode());
         assertThat(refused.stderr(), containsString("Operation cannot be fulfilled on configmaps \"" + name
@@ -88,20 +87,20 @@ public class KubectlWriteConflictsTest {
                 + ", ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: other-uid,"
                 + " UID in object meta: " + uid));
         assertTrue(CLUSTER.object("v1", "ConfigMap", "default", name).isPresent());
-        ok("delete", "--raw", "/api/v1/namespaces/default/configmaps/" + name,
+        client().ok("delete", "--raw", "/api/v1/namespaces/default/configmaps/" + name,
                 "-f", deleteOptions(name, uid, null).toString());
         assertTrue(CLUSTER.object("v1", "ConfigMap", "default", name).isEmpty());
     }
 
     @Test
     public void aReplaceFromAStaleResourceVersionIsAConflict() {
-        String name = unique("stale");
-        ok("create", "configmap", name, "--from-literal=k=v");
-        JsonNode read = json("get", "configmap", name, "-o", "json");
-        ok("label", "configmap", name, "changed=yes");
+        String name = client().unique("stale");
+        client().ok("create", "configmap", name, "--from-literal=k=v");
+        JsonNode read = client().json("get", "configmap", name, "-o", "json");
+        client().ok("label", "configmap", name, "changed=yes");
         ((com.fasterxml.jackson.databind.node.ObjectNode) read.path("data")).put("k", "lost update");
         Path file = TestFiles.write(CLUSTER, name + ".json", Json.write(read));
-        Result refused = kubectl("replace", "-f", file.toString());
+        Result refused = client().run("replace", "-f", file.toString());
         assertEquals(refused.toString(), 1, refused.exitCode());
         assertThat(refused.stderr(), containsString("Error from server (Conflict): error when replacing \"" + file
                 + "\": Operation cannot be fulfilled on configmaps \"" + name + "\": the object has been modified;"
@@ -111,16 +110,12 @@ public class KubectlWriteConflictsTest {
 
     @Test
     public void creatingATakenNameIsAlreadyExists() {
-        String name = unique("taken");
-        ok("create", "namespace", name);
-        Result refused = kubectl("create", "namespace", name);
+        String name = client().unique("taken");
+        client().ok("create", "namespace", name);
+        Result refused = client().run("create", "namespace", name);
         assertEquals(refused.toString(), 1, refused.exitCode());
         assertThat(refused.stderr(), containsString("Error from server (AlreadyExists): namespaces \"" + name
                 + "\" already exists"));
-    }
-
-    private String unique(String prefix) {
-        return prefix + "-" + version.replace('.', '-');
     }
 
     private static Path deleteOptions(String name, String uid, String resourceVersion) {
@@ -136,17 +131,7 @@ public class KubectlWriteConflictsTest {
                 "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"preconditions\":{" + preconditions + "}}");
     }
 
-    private Result kubectl(String... args) {
-        return ClientProcess.run(CLUSTER, Duration.ofSeconds(40), Tools.kubectl(version), args);
-    }
-
-    private Result ok(String... args) {
-        Result result = kubectl(args);
-        assertTrue(result.toString(), result.succeeded());
-        return result;
-    }
-
-    private JsonNode json(String... args) {
-        return Json.parse(ok(args).stdout());
+    private Client client() {
+        return Client.kubectl(CLUSTER, version);
     }
 }

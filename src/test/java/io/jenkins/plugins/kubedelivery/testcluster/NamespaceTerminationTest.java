@@ -41,68 +41,54 @@ public class NamespaceTerminationTest {
 
     @Test
     public void aDeletedNamespaceIsTerminatingAndRefusesNewContent() {
-        String namespace = unique("leaving");
-        ok("create", "namespace", namespace);
-        ok("-n", namespace, "create", "configmap", "old", "--from-literal=k=v");
-        assertThat(ok("delete", "namespace", namespace, "--wait=false").stdout(),
+        String namespace = client().unique("leaving");
+        client().ok("create", "namespace", namespace);
+        client().ok("-n", namespace, "create", "configmap", "old", "--from-literal=k=v");
+        assertThat(client().ok("delete", "namespace", namespace, "--wait=false").stdout(),
                 containsString("namespace \"" + namespace + "\" deleted"));
-        JsonNode terminating = json("get", "namespace", namespace, "-o", "json");
+        JsonNode terminating = client().json("get", "namespace", namespace, "-o", "json");
         assertEquals("Terminating", terminating.path("status").path("phase").asText());
         assertTrue(terminating.toString(), terminating.path("metadata").hasNonNull("deletionTimestamp"));
         assertTrue(Pattern.compile("(?s).*" + namespace + "\\s+Terminating\\s+.*")
-                .matcher(ok("get", "namespaces").stdout()).matches());
+                .matcher(client().ok("get", "namespaces").stdout()).matches());
         Awaits.until("contents removed", () -> CLUSTER.object("v1", "ConfigMap", namespace, "old").isEmpty());
 
-        Result refused = kubectl("-n", namespace, "create", "configmap", "new", "--from-literal=k=v");
+        Result refused = client().run("-n", namespace, "create", "configmap", "new", "--from-literal=k=v");
         assertEquals(refused.toString(), 1, refused.exitCode());
         assertThat(refused.stderr(), containsString("configmaps \"new\" is forbidden:"
                 + " unable to create new content in namespace " + namespace + " because it is being terminated"));
         Path manifest = TestFiles.write(CLUSTER, namespace + ".yaml",
                 "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\n  namespace: " + namespace + "\n");
-        Result applyRefused = kubectl("apply", "-f", manifest.toString());
+        Result applyRefused = client().run("apply", "-f", manifest.toString());
         assertEquals(applyRefused.toString(), 1, applyRefused.exitCode());
         assertThat(applyRefused.stderr(), containsString("is forbidden: unable to create new content in namespace "
                 + namespace + " because it is being terminated"));
         assertThat("a repeated delete answers the terminating namespace",
-                ok("delete", "namespace", namespace, "--wait=false").stdout(),
+                client().ok("delete", "namespace", namespace, "--wait=false").stdout(),
                 containsString("namespace \"" + namespace + "\" deleted"));
 
         Awaits.until("namespace gone", () -> CLUSTER.object("v1", "Namespace", null, namespace).isEmpty());
-        ok("create", "namespace", namespace);
-        ok("-n", namespace, "create", "configmap", "new", "--from-literal=k=v");
-        ok("delete", "namespace", namespace, "--wait=false");
+        client().ok("create", "namespace", namespace);
+        client().ok("-n", namespace, "create", "configmap", "new", "--from-literal=k=v");
+        client().ok("delete", "namespace", namespace, "--wait=false");
     }
 
     @Test
     public void deleteWaitsUntilTheNamespaceIsGone() {
-        String namespace = unique("waited");
-        ok("create", "namespace", namespace);
-        ok("-n", namespace, "create", "deployment", "api", "--image=example.org/api:1");
+        String namespace = client().unique("waited");
+        client().ok("create", "namespace", namespace);
+        client().ok("-n", namespace, "create", "deployment", "api", "--image=example.org/api:1");
         long start = System.nanoTime();
-        ok("delete", "namespace", namespace, "--timeout=20s");
+        client().ok("delete", "namespace", namespace, "--timeout=20s");
         long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         assertFalse(CLUSTER.object("v1", "Namespace", null, namespace).isPresent());
         assertFalse(CLUSTER.object("apps/v1", "Deployment", namespace, "api").isPresent());
         assertTrue("took " + tookMillis + " ms", tookMillis >= TERMINATION.toMillis() - 1000);
-        Result gone = kubectl("get", "namespace", namespace);
+        Result gone = client().run("get", "namespace", namespace);
         assertThat(gone.stderr(), containsString("namespaces \"" + namespace + "\" not found"));
     }
 
-    private String unique(String prefix) {
-        return prefix + "-" + version.replace('.', '-');
-    }
-
-    private Result kubectl(String... args) {
-        return ClientProcess.run(CLUSTER, Duration.ofSeconds(40), Tools.kubectl(version), args);
-    }
-
-    private Result ok(String... args) {
-        Result result = kubectl(args);
-        assertTrue(result.toString(), result.succeeded());
-        return result;
-    }
-
-    private JsonNode json(String... args) {
-        return Json.parse(ok(args).stdout());
+    private Client client() {
+        return Client.kubectl(CLUSTER, version);
     }
 }

@@ -3,12 +3,10 @@ package io.jenkins.plugins.kubedelivery.testcluster;
 import static org.hamcrest.CoreMatchers.containsString;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.kubedelivery.testcluster.ClientProcess.Result;
 import io.jenkins.plugins.kubedelivery.testsupport.Tools;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -33,10 +31,10 @@ public class RbacValidationTest {
 
     @Test
     public void aBindingsRoleRefCannotChange() {
-        String namespace = unique("rbac-immutable");
+        String namespace = client().unique("rbac-immutable");
         CLUSTER.createNamespace(namespace);
-        ok("-n", namespace, "apply", "-f", binding(namespace, "Role", "reader").toString());
-        Result changed = kubectl("-n", namespace, "apply", "-f", binding(namespace, "ClusterRole", "view").toString());
+        client().ok("-n", namespace, "apply", "-f", binding(namespace, "Role", "reader").toString());
+        Result changed = client().run("-n", namespace, "apply", "-f", binding(namespace, "ClusterRole", "view").toString());
         assertEquals(changed.toString(), 1, changed.exitCode());
         assertThat(changed.stderr(), containsString("The RoleBinding \"reader\" is invalid:"
                 + " roleRef: Invalid value: rbac.RoleRef{APIGroup:\"rbac.authorization.k8s.io\", Kind:\"ClusterRole\","
@@ -47,7 +45,7 @@ public class RbacValidationTest {
 
     @Test
     public void aBindingNeedsARoleRefAndKnownSubjects() {
-        String namespace = unique("rbac-invalid");
+        String namespace = client().unique("rbac-invalid");
         CLUSTER.createNamespace(namespace);
         Path manifest = TestFiles.write(CLUSTER, namespace + ".yaml", """
                 apiVersion: rbac.authorization.k8s.io/v1
@@ -60,7 +58,7 @@ public class RbacValidationTest {
                 - kind: Robot
                   name: r2
                 """.formatted(namespace));
-        Result refused = kubectl("create", "-f", manifest.toString());
+        Result refused = client().run("create", "-f", manifest.toString());
         assertEquals(refused.toString(), 1, refused.exitCode());
         assertThat(refused.stderr(), containsString("The ClusterRoleBinding \"" + namespace + "\" is invalid: \n"
                 + "* roleRef.apiGroup: Unsupported value: \"\": supported values: \"rbac.authorization.k8s.io\"\n"
@@ -77,7 +75,7 @@ public class RbacValidationTest {
 
     @Test
     public void aRuleNeedsVerbsGroupsAndResources() {
-        String name = unique("rbac-rule");
+        String name = client().unique("rbac-rule");
         Path manifest = TestFiles.write(CLUSTER, name + ".yaml", """
                 apiVersion: rbac.authorization.k8s.io/v1
                 kind: Role
@@ -86,7 +84,7 @@ public class RbacValidationTest {
                 rules:
                 - resources: ["pods"]
                 """.formatted(name));
-        Result refused = kubectl("apply", "-f", manifest.toString());
+        Result refused = client().run("apply", "-f", manifest.toString());
         assertEquals(refused.toString(), 1, refused.exitCode());
         assertThat(refused.stderr(), containsString("The Role \"" + name + "\" is invalid: \n"
                 + "* rules[0].verbs: Required value: verbs must contain at least one value\n"
@@ -109,17 +107,7 @@ public class RbacValidationTest {
                 """.formatted(kind, role));
     }
 
-    private String unique(String prefix) {
-        return prefix + "-" + version.replace('.', '-');
-    }
-
-    private Result kubectl(String... args) {
-        return ClientProcess.run(CLUSTER, Duration.ofSeconds(40), Tools.kubectl(version), args);
-    }
-
-    private Result ok(String... args) {
-        Result result = kubectl(args);
-        assertTrue(result.toString(), result.succeeded());
-        return result;
+    private Client client() {
+        return Client.kubectl(CLUSTER, version);
     }
 }

@@ -74,6 +74,30 @@ final class Tables {
                 columns.add(new Column("External-IP", "string", o -> "<none>"));
                 columns.add(new Column("Port(s)", "string", Tables::servicePorts));
             }
+            case "StatefulSet" -> columns.add(new Column("Ready", "string", o -> o.path("status").path("readyReplicas").asInt()
+                    + "/" + o.path("spec").path("replicas").asInt()));
+            case "DaemonSet" -> {
+                for (String[] column : new String[][] {{"Desired", "desiredNumberScheduled"},
+                        {"Current", "currentNumberScheduled"}, {"Ready", "numberReady"},
+                        {"Up-to-date", "updatedNumberScheduled"}, {"Available", "numberAvailable"}}) {
+                    columns.add(new Column(column[0], "integer", o -> o.path("status").path(column[1]).asInt()));
+                }
+                columns.add(new Column("Node Selector", "string", Tables::nodeSelector));
+            }
+            case "PersistentVolumeClaim" -> {
+                columns.add(new Column("Status", "string", o -> Json.text(o, "status.phase")));
+                columns.add(new Column("Volume", "string", o -> o.path("spec").path("volumeName").asText("")));
+                columns.add(new Column("Capacity", "string", o -> o.path("status").path("capacity").path("storage").asText("")));
+                columns.add(new Column("Access Modes", "string", Tables::accessModes));
+                columns.add(new Column("StorageClass", "string", o -> o.path("spec").path("storageClassName").asText("<unset>")));
+                columns.add(new Column("VolumeAttributesClass", "string", o -> "<unset>"));
+            }
+            case "Node" -> {
+                columns.add(new Column("Status", "string", o -> "Ready"));
+                columns.add(new Column("Roles", "string", o -> "<none>"));
+            }
+            case "RoleBinding", "ClusterRoleBinding" -> columns.add(new Column("Role", "string",
+                    o -> Json.text(o, "roleRef.kind") + "/" + Json.text(o, "roleRef.name")));
             case "Namespace" -> columns.add(new Column("Status", "string", o -> Json.text(o, "status.phase")));
             case "ConfigMap" -> columns.add(new Column("Data", "integer", o -> o.path("data").size()
                     + o.path("binaryData").size()));
@@ -84,7 +108,32 @@ final class Tables {
             default -> { }
         }
         columns.add(new Column("Age", "string", o -> age(Json.text(o, "metadata.creationTimestamp"))));
+        if (kind.equals("Node")) {
+            columns.add(new Column("Version", "string", o -> Json.text(o, "status.nodeInfo.kubeletVersion")));
+        }
         return columns;
+    }
+
+    private static String nodeSelector(JsonNode daemonSet) {
+        List<String> pairs = new ArrayList<>();
+        daemonSet.path("spec").path("template").path("spec").path("nodeSelector").properties()
+                .forEach(entry -> pairs.add(entry.getKey() + "=" + entry.getValue().asText()));
+        return pairs.isEmpty() ? "<none>" : String.join(",", pairs);
+    }
+
+    /** Access modes as kubectl abbreviates them: RWO, ROX, RWX, RWOP. */
+    private static String accessModes(JsonNode claim) {
+        List<String> modes = new ArrayList<>();
+        for (JsonNode mode : claim.path("status").path("accessModes")) {
+            modes.add(switch (mode.asText()) {
+                case "ReadWriteOnce" -> "RWO";
+                case "ReadOnlyMany" -> "ROX";
+                case "ReadWriteMany" -> "RWX";
+                case "ReadWriteOncePod" -> "RWOP";
+                default -> mode.asText();
+            });
+        }
+        return String.join(",", modes);
     }
 
     private static String podReady(JsonNode pod) {

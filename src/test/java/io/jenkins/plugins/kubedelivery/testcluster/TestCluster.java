@@ -16,8 +16,9 @@ import org.junit.rules.ExternalResource;
 
 /**
  * A simulated Kubernetes API server on 127.0.0.1 that real helm and kubectl binaries talk to, with
- * small controllers (namespaces, Deployments, StatefulSets, DaemonSets, Jobs, volumes). Use it as a JUnit rule ({@code @Rule public TestCluster cluster =
- * new TestCluster();}) or as an AutoCloseable ({@code try (TestCluster c = TestCluster.started())}).
+ * small controllers (namespaces, Deployments, StatefulSets, DaemonSets, Jobs, volumes, garbage
+ * collection). Use it as a JUnit rule ({@code @Rule public TestCluster cluster = new TestCluster();})
+ * or as an AutoCloseable ({@code try (TestCluster c = TestCluster.started())}).
  * It writes a kubeconfig and an isolated HOME, so clients cache discovery per cluster.
  * See README.md beside it for what it is not.
  */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,6 +17,22 @@ final class TestFiles {
     /** Copies {@code testcluster/manifests/<name>} into the cluster's home and returns its path. */
     static Path manifest(TestCluster cluster, String name) {
         return copy("/testcluster/manifests/" + name, cluster.home().resolve(name));
+    }
+
+    /**
+     * Copies {@code testcluster/kinds/<name>} into the cluster's home with every {@code {{v}}}
+     * replaced by {@code suffix}, so that several clients can apply it to one cluster.
+     */
+    static Path kindManifest(TestCluster cluster, String name, String suffix) {
+        try (InputStream in = TestFiles.class.getResourceAsStream("/testcluster/kinds/" + name)) {
+            if (in == null) {
+                throw new AssertionError("missing test resource /testcluster/kinds/" + name);
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{v}}", suffix);
+            return write(cluster, suffix + "-" + name, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes a manifest text into the cluster's home. */

@@ -8,10 +8,6 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.kubedelivery.testcluster.ClientProcess.Result;
 import io.jenkins.plugins.kubedelivery.testsupport.Tools;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,70 +36,74 @@ public class WorkloadControllersTest {
     @Test
     public void aStatefulSetStartsInOrderWithItsClaimsAndRollsOutDownToItsPartition() {
         String name = "db-" + suffix();
-        ok("apply", "-f", manifest("statefulset.yaml").toString());
-        assertThat(ok("rollout", "status", "statefulset/" + name, "--timeout=30s").stdout(),
+        client().ok("apply", "-f", TestFiles.kindManifest(CLUSTER, "statefulset.yaml", suffix()).toString());
+        assertThat(client().ok("rollout", "status", "statefulset/" + name, "--timeout=30s").stdout(),
                 containsString("partitioned roll out complete: 3 new pods have been updated..."));
-        JsonNode pods = json("get", "pods", "-l", "app=" + name, "-o", "json").path("items");
+        JsonNode pods = client().json("get", "pods", "-l", "app=" + name, "-o", "json").path("items");
         assertEquals(3, pods.size());
         for (int ordinal = 0; ordinal < 3; ordinal++) {
             JsonNode pod = pods.get(ordinal);
             assertEquals(name + "-" + ordinal, pod.path("metadata").path("name").asText());
             assertEquals("data-" + name + "-" + ordinal,
                     pod.path("spec").path("volumes").get(0).path("persistentVolumeClaim").path("claimName").asText());
-            assertEquals("Bound", ok("get", "pvc", "data-" + name + "-" + ordinal, "-o", "jsonpath={.status.phase}").stdout());
+            assertEquals("Bound", client().ok("get", "pvc", "data-" + name + "-" + ordinal, "-o", "jsonpath={.status.phase}").stdout());
         }
-        JsonNode first = json("get", "statefulset", name, "-o", "json").path("status");
+        assertTrue(java.util.regex.Pattern.compile("(?s)NAME\\s+READY\\s+AGE\n" + name + "\\s+3/3\\s+\\d+s\n")
+                .matcher(client().ok("get", "statefulset", name).stdout()).matches());
+        assertTrue(java.util.regex.Pattern.compile("(?s).*data-" + name + "-0\\s+Bound\\s+pvc-[a-f0-9-]+\\s+1Gi\\s+RWO"
+                + "\\s+standard\\s+<unset>\\s+\\d+s.*").matcher(client().ok("get", "pvc").stdout()).matches());
+        JsonNode first = client().json("get", "statefulset", name, "-o", "json").path("status");
         assertEquals(first.path("currentRevision").asText(), first.path("updateRevision").asText());
 
-        ok("patch", "statefulset", name, "--type", "merge", "-p",
+        client().ok("patch", "statefulset", name, "--type", "merge", "-p",
                 "{\"spec\":{\"updateStrategy\":{\"rollingUpdate\":{\"partition\":2}},\"template\":{\"spec\":"
                         + "{\"containers\":[{\"name\":\"db\",\"image\":\"example.org/db:2.0\"}]}}}}");
-        assertThat(ok("rollout", "status", "statefulset/" + name, "--timeout=30s").stdout(),
+        assertThat(client().ok("rollout", "status", "statefulset/" + name, "--timeout=30s").stdout(),
                 containsString("partitioned roll out complete: 1 new pods have been updated..."));
-        JsonNode status = json("get", "statefulset", name, "-o", "json").path("status");
+        JsonNode status = client().json("get", "statefulset", name, "-o", "json").path("status");
         assertEquals(1, status.path("updatedReplicas").asInt());
         assertEquals(2, status.path("currentReplicas").asInt());
         assertTrue(status.toString(), !status.path("currentRevision").asText().equals(status.path("updateRevision").asText()));
         assertEquals("example.org/db:2.0", image(name + "-2"));
         assertEquals("example.org/db:1.0", image(name + "-1"));
-        assertEquals("2", ok("get", "controllerrevisions", "-l", "app=" + name, "-o", "name").stdout().lines().count() + "");
+        assertEquals("2", client().ok("get", "controllerrevisions", "-l", "app=" + name, "-o", "name").stdout().lines().count() + "");
 
-        ok("patch", "statefulset", name, "--type", "merge", "-p",
+        client().ok("patch", "statefulset", name, "--type", "merge", "-p",
                 "{\"spec\":{\"updateStrategy\":{\"rollingUpdate\":{\"partition\":0}}}}");
-        assertThat(ok("rollout", "status", "statefulset/" + name, "--timeout=30s").stdout(),
+        assertThat(client().ok("rollout", "status", "statefulset/" + name, "--timeout=30s").stdout(),
                 containsString("partitioned roll out complete: 3 new pods have been updated..."));
         Awaits.until("current revision caught up", () -> {
-            JsonNode now = json("get", "statefulset", name, "-o", "json").path("status");
+            JsonNode now = client().json("get", "statefulset", name, "-o", "json").path("status");
             return now.path("currentRevision").asText().equals(now.path("updateRevision").asText());
         });
-        assertThat(ok("scale", "statefulset", name, "--replicas=1").stdout(), containsString("scaled"));
-        Awaits.until("scaled down", () -> ok("get", "pods", "-l", "app=" + name, "-o", "name").stdout().trim()
+        assertThat(client().ok("scale", "statefulset", name, "--replicas=1").stdout(), containsString("scaled"));
+        Awaits.until("scaled down", () -> client().ok("get", "pods", "-l", "app=" + name, "-o", "name").stdout().trim()
                 .equals("pod/" + name + "-0"));
         assertTrue("claims outlive their pods", CLUSTER.object("v1", "PersistentVolumeClaim", "default",
                 "data-" + name + "-2").isPresent());
-        ok("delete", "-f", manifest("statefulset.yaml").toString());
-        Awaits.until("pods collected", () -> ok("get", "pods", "-l", "app=" + name, "-o", "name").stdout().isBlank());
+        client().ok("delete", "-f", TestFiles.kindManifest(CLUSTER, "statefulset.yaml", suffix()).toString());
+        Awaits.until("pods collected", () -> client().ok("get", "pods", "-l", "app=" + name, "-o", "name").stdout().isBlank());
     }
 
     @Test
     public void aDaemonSetRunsOnePodPerNodeAndReplacesThemOnUpdate() {
         String name = "agent-" + suffix();
-        ok("apply", "-f", manifest("daemonset.yaml").toString());
-        assertThat(ok("rollout", "status", "daemonset/" + name, "--timeout=30s").stdout(),
+        client().ok("apply", "-f", TestFiles.kindManifest(CLUSTER, "daemonset.yaml", suffix()).toString());
+        assertThat(client().ok("rollout", "status", "daemonset/" + name, "--timeout=30s").stdout(),
                 containsString("daemon set \"" + name + "\" successfully rolled out"));
-        JsonNode status = json("get", "daemonset", name, "-o", "json").path("status");
+        JsonNode status = client().json("get", "daemonset", name, "-o", "json").path("status");
         assertEquals(3, status.path("desiredNumberScheduled").asInt());
         assertEquals(3, status.path("numberReady").asInt());
-        assertEquals("node-a node-b node-c", ok("get", "pods", "-l", "app=" + name, "-o",
+        assertEquals("node-a node-b node-c", client().ok("get", "pods", "-l", "app=" + name, "-o",
                 "jsonpath={.items[*].spec.nodeName}").stdout().lines().flatMap(l -> List.of(l.split(" ")).stream())
                 .sorted().reduce((a, b) -> a + " " + b).orElse(""));
-        assertEquals(3, ok("get", "nodes", "-o", "name").stdout().lines().count());
-        ok("set", "image", "daemonset/" + name, "agent=example.org/agent:2.0");
-        ok("rollout", "status", "daemonset/" + name, "--timeout=30s");
-        assertEquals("example.org/agent:2.0 example.org/agent:2.0 example.org/agent:2.0", ok("get", "pods", "-l",
+        assertEquals(3, client().ok("get", "nodes", "-o", "name").stdout().lines().count());
+        client().ok("set", "image", "daemonset/" + name, "agent=example.org/agent:2.0");
+        client().ok("rollout", "status", "daemonset/" + name, "--timeout=30s");
+        assertEquals("example.org/agent:2.0 example.org/agent:2.0 example.org/agent:2.0", client().ok("get", "pods", "-l",
                 "app=" + name, "-o", "jsonpath={.items[*].spec.containers[0].image}").stdout().trim());
-        ok("delete", "daemonset", name);
-        Awaits.until("pods collected", () -> ok("get", "pods", "-l", "app=" + name, "-o", "name").stdout().isBlank());
+        client().ok("delete", "daemonset", name);
+        Awaits.until("pods collected", () -> client().ok("get", "pods", "-l", "app=" + name, "-o", "name").stdout().isBlank());
     }
 
     @Test
@@ -143,49 +143,30 @@ public class WorkloadControllersTest {
                   accessModes: ["ReadWriteOnce"]
                   resources: {requests: {storage: 3Gi}}
                 """.formatted(suffix));
-        ok("apply", "-f", manifest.toString());
-        ok("wait", "--for=jsonpath={.status.phase}=Bound", "pvc/default-" + suffix, "--timeout=30s");
-        JsonNode bound = json("get", "pvc", "default-" + suffix, "-o", "json");
+        client().ok("apply", "-f", manifest.toString());
+        client().ok("wait", "--for=jsonpath={.status.phase}=Bound", "pvc/default-" + suffix, "--timeout=30s");
+        JsonNode bound = client().json("get", "pvc", "default-" + suffix, "-o", "json");
         assertEquals("standard", bound.path("spec").path("storageClassName").asText());
         assertEquals("3Gi", bound.path("status").path("capacity").path("storage").asText());
         String volume = bound.path("spec").path("volumeName").asText();
-        assertEquals("default-" + suffix, ok("get", "pv", volume, "-o", "jsonpath={.spec.claimRef.name}").stdout());
-        Result pending = kubectl("wait", "--for=jsonpath={.status.phase}=Bound", "pvc/lazy-" + suffix, "pvc/nowhere-" + suffix,
+        assertEquals("default-" + suffix, client().ok("get", "pv", volume, "-o", "jsonpath={.spec.claimRef.name}").stdout());
+        Result pending = client().run("wait", "--for=jsonpath={.status.phase}=Bound", "pvc/lazy-" + suffix, "pvc/nowhere-" + suffix,
                 "--timeout=2s");
         assertEquals(pending.toString(), 1, pending.exitCode());
-        assertEquals("Pending", ok("get", "pvc", "lazy-" + suffix, "-o", "jsonpath={.status.phase}").stdout());
-        ok("delete", "pvc", "default-" + suffix);
+        assertEquals("Pending", client().ok("get", "pvc", "lazy-" + suffix, "-o", "jsonpath={.status.phase}").stdout());
+        client().ok("delete", "pvc", "default-" + suffix);
         Awaits.until("volume reclaimed", () -> CLUSTER.object("v1", "PersistentVolume", null, volume).isEmpty());
     }
 
     private String image(String pod) {
-        return ok("get", "pod", pod, "-o", "jsonpath={.spec.containers[0].image}").stdout();
-    }
-
-    private Path manifest(String name) {
-        try (InputStream in = getClass().getResourceAsStream("/testcluster/kinds/" + name)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{v}}", suffix());
-            return TestFiles.write(CLUSTER, "workloads-" + suffix() + "-" + name, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return client().ok("get", "pod", pod, "-o", "jsonpath={.spec.containers[0].image}").stdout();
     }
 
     private String suffix() {
         return "w" + version.replace('.', '-');
     }
 
-    private Result kubectl(String... args) {
-        return ClientProcess.run(CLUSTER, Duration.ofSeconds(60), Tools.kubectl(version), args);
-    }
-
-    private Result ok(String... args) {
-        Result result = kubectl(args);
-        assertTrue(result.toString(), result.succeeded());
-        return result;
-    }
-
-    private JsonNode json(String... args) {
-        return Json.parse(ok(args).stdout());
+    private Client client() {
+        return Client.kubectl(CLUSTER, version);
     }
 }
