@@ -69,6 +69,8 @@ public final class ResourceCatalog {
 
     /** The served versions of installed CRDs, by CRD name; replaced whole, so readers need no lock. */
     private volatile Map<String, List<ResourceType>> custom = Map.of();
+    /** The built-in kinds then the custom ones, recomputed when a CRD changes: every request reads it. */
+    private volatile List<ResourceType> all = ALL;
 
     ResourceCatalog() {}
 
@@ -84,7 +86,7 @@ public final class ResourceCatalog {
 
     /** Every kind this cluster serves: the built-in ones, then custom resources in CRD creation order. */
     public List<ResourceType> all() {
-        return Stream.concat(ALL.stream(), custom.values().stream().flatMap(List::stream)).toList();
+        return all;
     }
 
     public Optional<ResourceType> find(String group, String version, String plural) {
@@ -126,5 +128,6 @@ public final class ResourceCatalog {
             next.put(crdName, List.copyOf(versions));
         }
         custom = Collections.unmodifiableMap(next);
+        all = Stream.concat(ALL.stream(), next.values().stream().flatMap(List::stream)).toList();
     }
 }
