@@ -36,6 +36,8 @@ import org.junit.runners.Parameterized.Parameters;
 @RunWith(Parameterized.class)
 public class FixtureChartsE2ETest {
     private static final String NAMESPACE = "stage";
+    /** Where the charts go in the workspace: apart from the monorepo's helm/ folder, whose services they are not. */
+    private static final String CHARTS = "testcluster-charts";
 
     @Rule
     public final EngineFixture fixture = new EngineFixture();
@@ -58,7 +60,7 @@ public class FixtureChartsE2ETest {
     @Before
     public void connect() throws Exception {
         cluster.createNamespace(NAMESPACE);
-        EngineFixture.copy(Resources.path("testcluster/charts"), fixture.workspace().resolve("helm"));
+        EngineFixture.copy(Resources.path("testcluster/charts"), fixture.workspace().resolve(CHARTS));
         ports = fixture.livePorts(new LocalProcessRunner(fixture.workspace(), cluster.environment()),
                 Tools.helm(helmVersion).toString(), Tools.kubectl(Tools.KUBECTL_135).toString());
         target = new ClusterTarget(cluster.kubeconfig().toString(), null, "testcluster");
@@ -100,41 +102,41 @@ public class FixtureChartsE2ETest {
 
     @Test
     public void aStatefulChartWithRbacAClaimTemplateADaemonSetAndAClaim() throws Exception {
-        DeployResult installed = deploy("ledger", "1.0", Map.of());
+        DeployResult installed = deploy("journal", "1.0", Map.of());
         assertEquals(1, installed.revision());
-        assertEquals("ledger", object("rbac.authorization.k8s.io/v1", "RoleBinding", NAMESPACE, "ledger-leader-election")
+        assertEquals("journal", object("rbac.authorization.k8s.io/v1", "RoleBinding", NAMESPACE, "journal-leader-election")
                 .at("/subjects/0/name").asText());
-        assertEquals("ledger-leader-election", object("rbac.authorization.k8s.io/v1", "RoleBinding", NAMESPACE,
-                "ledger-leader-election").at("/roleRef/name").asText());
-        assertEquals("stage-ledger-node-reader", object("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", null,
-                "stage-ledger-node-reader").at("/roleRef/name").asText());
-        JsonNode statefulSet = object("apps/v1", "StatefulSet", NAMESPACE, "ledger");
+        assertEquals("journal-leader-election", object("rbac.authorization.k8s.io/v1", "RoleBinding", NAMESPACE,
+                "journal-leader-election").at("/roleRef/name").asText());
+        assertEquals("stage-journal-node-reader", object("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", null,
+                "stage-journal-node-reader").at("/roleRef/name").asText());
+        JsonNode statefulSet = object("apps/v1", "StatefulSet", NAMESPACE, "journal");
         assertEquals("--wait saw every replica ready", 2, statefulSet.at("/status/readyReplicas").asInt());
-        assertEquals("Bound", object("v1", "PersistentVolumeClaim", NAMESPACE, "data-ledger-1").at("/status/phase").asText());
-        assertEquals("Bound", object("v1", "PersistentVolumeClaim", NAMESPACE, "ledger-cache").at("/status/phase").asText());
-        assertEquals(1, object("apps/v1", "DaemonSet", NAMESPACE, "ledger-log-agent").at("/status/numberReady").asInt());
+        assertEquals("Bound", object("v1", "PersistentVolumeClaim", NAMESPACE, "data-journal-1").at("/status/phase").asText());
+        assertEquals("Bound", object("v1", "PersistentVolumeClaim", NAMESPACE, "journal-cache").at("/status/phase").asText());
+        assertEquals(1, object("apps/v1", "DaemonSet", NAMESPACE, "journal-log-agent").at("/status/numberReady").asInt());
 
-        DeployResult upgraded = deploy("ledger", "1.1", Map.of("replicaCount", 3));
+        DeployResult upgraded = deploy("journal", "1.1", Map.of("replicaCount", 3));
         assertEquals(2, upgraded.revision());
-        statefulSet = object("apps/v1", "StatefulSet", NAMESPACE, "ledger");
-        assertEquals("registry.example.com/shop/ledger:1.1", statefulSet.at("/spec/template/spec/containers/0/image").asText());
+        statefulSet = object("apps/v1", "StatefulSet", NAMESPACE, "journal");
+        assertEquals("registry.example.com/shop/journal:1.1", statefulSet.at("/spec/template/spec/containers/0/image").asText());
         assertEquals(3, statefulSet.at("/status/updatedReplicas").asInt());
-        assertEquals("Bound", object("v1", "PersistentVolumeClaim", NAMESPACE, "data-ledger-2").at("/status/phase").asText());
-        assertEquals("registry.example.com/shop/ledger:1.1", object("apps/v1", "DaemonSet", NAMESPACE, "ledger-log-agent")
+        assertEquals("Bound", object("v1", "PersistentVolumeClaim", NAMESPACE, "data-journal-2").at("/status/phase").asText());
+        assertEquals("registry.example.com/shop/journal:1.1", object("apps/v1", "DaemonSet", NAMESPACE, "journal-log-agent")
                 .at("/spec/template/spec/containers/0/env/0/value").asText());
 
-        RollbackResult back = rollback("ledger");
+        RollbackResult back = rollback("journal");
         assertEquals(3, back.revision());
-        statefulSet = object("apps/v1", "StatefulSet", NAMESPACE, "ledger");
-        assertEquals("registry.example.com/shop/ledger:1.0", statefulSet.at("/spec/template/spec/containers/0/image").asText());
+        statefulSet = object("apps/v1", "StatefulSet", NAMESPACE, "journal");
+        assertEquals("registry.example.com/shop/journal:1.0", statefulSet.at("/spec/template/spec/containers/0/image").asText());
         assertEquals(2, statefulSet.at("/spec/replicas").asInt());
         assertEquals("claims outlive a scale-down, as with the Retain policy", "Bound",
-                object("v1", "PersistentVolumeClaim", NAMESPACE, "data-ledger-2").at("/status/phase").asText());
+                object("v1", "PersistentVolumeClaim", NAMESPACE, "data-journal-2").at("/status/phase").asText());
     }
 
     private DeployResult deploy(String service, String tag, Map<String, Object> values) throws InterruptedException {
-        DeployRequest request = DeployRequest.builder(service, NAMESPACE).imageTag(tag).values(values)
-                .timeout(Duration.ofSeconds(30)).build();
+        DeployRequest request = DeployRequest.builder(service, NAMESPACE).chart(CHARTS + "/" + service).imageTag(tag)
+                .values(values).timeout(Duration.ofSeconds(30)).build();
         return new DeployService(ports).deploy(request, target, service + " » main #" + tag);
     }
 

@@ -1,7 +1,7 @@
-{{- define "ledger.image" -}}
+{{- define "journal.image" -}}
 {{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}
 {{- end }}
-{{- define "ledger.labels" -}}
-app.kubernetes.io/name: ledger
+{{- define "journal.labels" -}}
+app.kubernetes.io/name: journal
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
