@@ -29,6 +29,9 @@ final class Discovery {
             List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
     private static final List<String> READ_VERBS = List.of("get", "list", "watch");
     private static final Pattern KUBE_VERSION = Pattern.compile("v(\\d+)(?:(alpha|beta)(\\d+))?");
+    /** What the {@code scale} subresource answers with, whatever group its owner is in. */
+    private static final ResourceType SCALE =
+            new ResourceType("autoscaling", "v1", "Scale", "scale", true, List.of(), false, false);
 
     private final ResourceCatalog catalog;
     private final CustomResourceDefinitions definitions;
@@ -76,9 +79,6 @@ final class Discovery {
 
     /** A subresource of a kind and the kind its requests and responses have. */
     record Subresource(String name, ResourceType kind) {}
-
-    private static final ResourceType SCALE =
-            new ResourceType("autoscaling", "v1", "Scale", "scale", true, List.of(), false, false);
 
     static List<String> verbs(ResourceType type) {
         return ResourceCatalog.readOnly(type) ? READ_VERBS : VERBS;
