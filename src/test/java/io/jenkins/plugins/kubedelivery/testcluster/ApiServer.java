@@ -27,6 +27,9 @@ import java.util.concurrent.Executors;
  */
 final class ApiServer {
     private final ObjectStore store;
+    private final ResourceCatalog catalog;
+    private final Discovery discovery;
+    private final AggregatedDiscovery aggregatedDiscovery;
     private final ResourceApi resources;
     private final Scales scales;
     private final Faults faults;
@@ -36,9 +39,12 @@ final class ApiServer {
     private volatile boolean serving;
     private int port;
 
-    ApiServer(ObjectStore store, Faults faults) {
+    ApiServer(ObjectStore store, ResourceCatalog catalog, CustomResourceDefinitions definitions, Faults faults) {
         this.store = store;
-        this.resources = new ResourceApi(store);
+        this.catalog = catalog;
+        this.discovery = new Discovery(catalog, definitions);
+        this.aggregatedDiscovery = new AggregatedDiscovery(catalog);
+        this.resources = new ResourceApi(store, definitions);
         this.scales = new Scales(resources);
         this.faults = faults;
     }
@@ -74,6 +80,11 @@ final class ApiServer {
         return port;
     }
 
+    /** The resource API the server answers with, for writes a test makes without a client. */
+    ResourceApi resources() {
+        return resources;
+    }
+
     List<RecordedRequest> requests() {
         return requests;
     }
@@ -84,7 +95,7 @@ final class ApiServer {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         String pathAndQuery = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
         Map<String, String> query = query(uri.getRawQuery());
-        Optional<RequestPath> resourcePath = RequestPath.parse(uri.getPath());
+        Optional<RequestPath> resourcePath = RequestPath.parse(uri.getPath(), catalog);
         String resource = resourcePath.map(p -> p.type().plural()).orElse(uri.getPath());
         ApiResponse response;
         try {
@@ -111,13 +122,18 @@ final class ApiServer {
         }
         // Recorded before the answer leaves, so the log's order is the order clients saw.
         requests.add(new RecordedRequest(method, pathAndQuery, contentType, response.code()));
-        send(exchange, response.code(), response.body());
+        send(exchange, response);
     }
 
     private ApiResponse route(HttpExchange exchange, String method, String path, Optional<RequestPath> resourcePath,
             Map<String, String> query, String contentType) throws IOException {
         if (resourcePath.isPresent()) {
             return resource(exchange, method, resourcePath.get(), query, contentType);
+        }
+        String trimmed = path.replaceAll("/+$", "");
+        if (method.equals("GET") && (trimmed.equals("/api") || trimmed.equals("/apis"))
+                && AggregatedDiscovery.wanted(exchange.getRequestHeaders().getFirst("Accept"))) {
+            return new ApiResponse(200, aggregatedDiscovery.list(trimmed.equals("/api")), AggregatedDiscovery.CONTENT_TYPE);
         }
         Optional<JsonNode> body = method.equals("GET") ? nonResource(path) : Optional.empty();
         return body.map(ApiResponse::ok).orElseThrow(
@@ -131,17 +147,17 @@ final class ApiServer {
         } else if (trimmed.equals("/api")) {
             return Optional.of(Discovery.coreVersions("127.0.0.1:" + port));
         } else if (trimmed.equals("/apis")) {
-            return Optional.of(Discovery.groups());
+            return Optional.of(discovery.groups());
         } else if (trimmed.equals("/api/v1")) {
-            return Discovery.resources("", "v1").map(JsonNode.class::cast);
+            return discovery.resources("", "v1").map(JsonNode.class::cast);
         } else if (trimmed.equals("/openapi/v3")) {
-            return Optional.of(Discovery.openApiIndex());
+            return Optional.of(discovery.openApiIndex());
         } else if (trimmed.startsWith("/openapi/v3/")) {
-            return Discovery.openApiDocument(trimmed.substring("/openapi/v3/".length())).map(JsonNode.class::cast);
+            return discovery.openApiDocument(trimmed.substring("/openapi/v3/".length())).map(JsonNode.class::cast);
         }
         String[] parts = trimmed.split("/");
         if (parts.length == 4 && parts[1].equals("apis")) {
-            return Discovery.resources(parts[2], parts[3]).map(JsonNode.class::cast);
+            return discovery.resources(parts[2], parts[3]).map(JsonNode.class::cast);
         }
         return Optional.empty();
     }
@@ -168,9 +184,9 @@ final class ApiServer {
                         ? Tables.table(path.type(), List.of(object), store.revision(), query.get("includeObject"))
                         : object);
             case "POST":
-                return resources.create(path, RequestBodies.decode(contentType, body(exchange)), dryRun);
+                return resources.create(path, RequestBodies.decode(contentType, body(exchange)), query);
             case "PUT":
-                return ApiResponse.ok(resources.replace(path, RequestBodies.decode(contentType, body(exchange)), dryRun));
+                return ApiResponse.ok(resources.replace(path, RequestBodies.decode(contentType, body(exchange)), query));
             case "PATCH":
                 return resources.patch(path, contentType == null ? "" : contentType,
                         RequestBodies.decode(contentType, body(exchange)), query);
@@ -257,13 +273,13 @@ final class ApiServer {
         document.putObject("info").put("title", "Kubernetes").put("version", Discovery.version().path("gitVersion").asText());
         document.putObject("paths");
         document.putObject("definitions");
-        send(exchange, 200, document);
+        send(exchange, ApiResponse.ok(document));
     }
 
-    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = Json.bytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
+    private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
+        byte[] bytes = Json.bytes(response.body());
+        exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        exchange.sendResponseHeaders(response.code(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

@@ -15,11 +15,13 @@ import java.util.Set;
  */
 final class GarbageCollector implements ControllerLoop.Controller {
     private final ObjectStore store;
+    private final ResourceCatalog catalog;
     /** The store's resourceVersion at the last pass: nothing can have become orphaned while it stays. */
     private long collectedAt = -1;
 
-    GarbageCollector(ObjectStore store) {
+    GarbageCollector(ObjectStore store, ResourceCatalog catalog) {
         this.store = store;
+        this.catalog = catalog;
     }
 
     @Override
@@ -29,7 +31,7 @@ final class GarbageCollector implements ControllerLoop.Controller {
             return;
         }
         collectedAt = revision;
-        List<ResourceType> types = ResourceCatalog.all();
+        List<ResourceType> types = catalog.storedTypes();
         Map<ResourceType, List<ObjectNode>> dependents = new LinkedHashMap<>();
         for (ResourceType type : types) {
             dependents.put(type, store.list(type, null).stream()

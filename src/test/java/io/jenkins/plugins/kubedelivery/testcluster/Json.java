@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /** The one JSON toolbox of the test cluster: parse, print and build Jackson trees. */
 public final class Json {
@@ -51,6 +55,17 @@ public final class Json {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** The documents of a multi-document YAML text (anchors resolved), empty documents left out. */
+    public static List<JsonNode> parseYamlDocuments(String text) {
+        List<JsonNode> documents = new ArrayList<>();
+        for (Object document : new Load(LoadSettings.builder().build()).loadAllFromString(text)) {
+            if (document != null) {
+                documents.add(MAPPER.valueToTree(document));
+            }
+        }
+        return documents;
     }
 
     public static String write(JsonNode node) {

@@ -218,6 +218,7 @@ public class KubectlConformanceTest {
 
     @Test
     public void servesTheRoutingPolicyAndBatchKinds() {
+        cluster.withFixtureCrds();
         Path manifest = TestFiles.manifest(cluster, "routing.yaml");
         String output = ok("apply", "-f", manifest.toString()).stdout();
         for (String created : List.of("serviceaccount/router", "ingress.networking.k8s.io/web",

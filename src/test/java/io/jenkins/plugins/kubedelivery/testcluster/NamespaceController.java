@@ -26,11 +26,13 @@ final class NamespaceController implements ControllerLoop.Controller {
             new String[] {"NamespaceFinalizersRemaining", "ContentHasNoFinalizers", "All content-preserving finalizers finished"});
 
     private final ObjectStore store;
+    private final ResourceCatalog catalog;
     private final Map<String, Long> terminationStarts = new ConcurrentHashMap<>();
     private volatile Duration terminateAfter = Duration.ofMillis(500);
 
-    NamespaceController(ObjectStore store) {
+    NamespaceController(ObjectStore store, ResourceCatalog catalog) {
         this.store = store;
+        this.catalog = catalog;
     }
 
     void terminateAfter(Duration delay) {
@@ -61,7 +63,7 @@ final class NamespaceController implements ControllerLoop.Controller {
     }
 
     private void removeContents(String namespace) {
-        for (ResourceType type : ResourceCatalog.all()) {
+        for (ResourceType type : catalog.storedTypes()) {
             if (type.namespaced()) {
                 for (ObjectNode object : store.list(type, namespace)) {
                     store.delete(type, namespace, Json.text(object, "metadata.name"));

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** A resource URL taken apart: {@code /api/v1/namespaces/ns/pods/name/status} and the like. */
 record RequestPath(ResourceType type, String namespace, String name, String subresource) {
 
-    static Optional<RequestPath> parse(String path) {
+    static Optional<RequestPath> parse(String path, ResourceCatalog catalog) {
         List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
         int start;
         String group;
@@ -23,12 +23,12 @@ record RequestPath(ResourceType type, String namespace, String name, String subr
         String version = segments.get(start);
         List<String> rest = segments.subList(start + 1, segments.size());
         if (rest.size() >= 3 && rest.get(0).equals("namespaces")) {
-            Optional<ResourceType> namespacedType = ResourceCatalog.find(group, version, rest.get(2));
+            Optional<ResourceType> namespacedType = catalog.find(group, version, rest.get(2));
             if (namespacedType.isPresent() && namespacedType.get().namespaced()) {
                 return Optional.of(new RequestPath(namespacedType.get(), rest.get(1), at(rest, 3), at(rest, 4)));
             }
         }
-        return ResourceCatalog.find(group, version, rest.get(0))
+        return catalog.find(group, version, rest.get(0))
                 .map(type -> new RequestPath(type, null, at(rest, 1), at(rest, 2)));
     }
 

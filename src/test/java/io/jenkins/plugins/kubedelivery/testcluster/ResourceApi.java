@@ -3,6 +3,7 @@ package io.jenkins.plugins.kubedelivery.testcluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -11,11 +12,13 @@ import java.util.function.Predicate;
 final class ResourceApi {
     private static final int PATCH_ATTEMPTS = 5;
     private final ObjectStore store;
+    private final CustomResourceDefinitions definitions;
     private final Admission admission = new Admission();
     private final NamespaceLifecycle namespaces;
 
-    ResourceApi(ObjectStore store) {
+    ResourceApi(ObjectStore store, CustomResourceDefinitions definitions) {
         this.store = store;
+        this.definitions = definitions;
         this.namespaces = new NamespaceLifecycle(store);
     }
 
@@ -26,7 +29,7 @@ final class ResourceApi {
         ObjectStore.Snapshot snapshot = store.snapshot(path.type(), path.namespace());
         list.putObject("metadata").put("resourceVersion", Long.toString(snapshot.revision()));
         ArrayNode items = list.putArray("items");
-        snapshot.objects().stream().filter(selected).forEach(items::add);
+        snapshot.objects().stream().filter(selected).map(o -> asServed(path, o)).forEach(items::add);
         return list;
     }
 
@@ -35,10 +38,22 @@ final class ResourceApi {
         if (found == null) {
             throw ApiException.notFound(path.type(), path.name());
         }
-        return found;
+        return asServed(path, found);
     }
 
-    ApiResponse create(RequestPath path, JsonNode body, boolean dryRun) {
+    /**
+     * A custom resource read at the version asked for: the store keeps one copy whatever version
+     * wrote it, and versions of a CRD without a conversion webhook differ only in apiVersion.
+     */
+    private ObjectNode asServed(RequestPath path, ObjectNode object) {
+        if (definitions.schemaOf(path.type()).isPresent()) {
+            object.put("apiVersion", path.type().apiVersion());
+        }
+        return object;
+    }
+
+    ApiResponse create(RequestPath path, JsonNode body, Map<String, String> query) {
+        boolean dryRun = query.containsKey("dryRun");
         ObjectNode object = requireObject(body);
         ObjectNode metadata = Json.child(object, "metadata");
         if (path.namespace() != null) {
@@ -52,16 +67,56 @@ final class ResourceApi {
             throw new ApiException(422, "Invalid", path.type().kind() + " is invalid: metadata.name: Required value:"
                     + " name or generateName is required");
         }
-        admission.admit(path.type(), object, null, false);
-        return new ApiResponse(201, store.create(path.type(), object, dryRun));
+        admit(path, object, null, query);
+        return new ApiResponse(201, stored(path, store.create(path.type(), object, dryRun), dryRun));
     }
 
-    ObjectNode replace(RequestPath path, JsonNode body, boolean dryRun) {
+    ObjectNode replace(RequestPath path, JsonNode body, Map<String, String> query) {
+        boolean dryRun = query.containsKey("dryRun");
         ObjectNode object = requireObject(body);
         ObjectNode live = get(path);
         withIdentity(path, object);
+        admit(path, object, live, query);
+        return stored(path, store.replace(path.type(), object, dryRun), dryRun);
+    }
+
+    /** The built-in defaults, then a CRD's own checks or a custom resource's schema. */
+    private void admit(RequestPath path, ObjectNode object, ObjectNode live, Map<String, String> query) {
         admission.admit(path.type(), object, live, "status".equals(path.subresource()));
-        return store.replace(path.type(), object, dryRun);
+        if (path.type().equals(ResourceCatalog.CUSTOM_RESOURCE_DEFINITION)) {
+            definitions.admit(object, live);
+        }
+        definitions.schemaOf(path.type()).ifPresent(schema -> applySchema(path, schema, object, query));
+    }
+
+    /**
+     * As a real server decodes a custom resource: unknown fields refused under
+     * {@code fieldValidation=Strict} (kubectl's default) and otherwise pruned, then defaults and
+     * validation. A real server also warns of pruned fields under Warn; this one prunes silently.
+     */
+    private static void applySchema(RequestPath path, StructuralSchema schema, ObjectNode object,
+            Map<String, String> query) {
+        schema.normalize(object);
+        List<String> unknown = schema.unknownFields(object);
+        if (!unknown.isEmpty() && "Strict".equals(query.get("fieldValidation"))) {
+            String kind = path.type().kind();
+            throw ApiException.badRequest(kind + " in version \"" + path.type().version() + "\" cannot be handled as a "
+                    + kind + ": strict decoding error: " + String.join(", ",
+                            unknown.stream().map(field -> "unknown field \"" + field + "\"").toList()));
+        }
+        schema.prune(object);
+        List<FieldError> errors = schema.validate(object);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(path.type(), Json.text(object, "metadata.name"), errors);
+        }
+    }
+
+    /** A stored CRD starts serving its kinds; other objects, and dry runs, pass through. */
+    private ObjectNode stored(RequestPath path, ObjectNode object, boolean dryRun) {
+        if (!dryRun && path.type().equals(ResourceCatalog.CUSTOM_RESOURCE_DEFINITION)) {
+            definitions.serve(object);
+        }
+        return object;
     }
 
     /**
@@ -89,7 +144,7 @@ final class ResourceApi {
         if (live == null && apply) {
             ObjectNode created = requireObject(patch.deepCopy());
             withIdentity(path, created);
-            ApiResponse response = create(path, created, dryRun);
+            ApiResponse response = create(path, created, query);
             rememberApplied(path, query, patch, dryRun);
             return response;
         }
@@ -98,8 +153,8 @@ final class ResourceApi {
         }
         ObjectNode patched = requireObject(patched(path, contentType, live, patch, query));
         withIdentity(path, patched);
-        admission.admit(path.type(), patched, live, "status".equals(path.subresource()));
-        ApiResponse response = ApiResponse.ok(store.replace(path.type(), patched, dryRun));
+        admit(path, patched, live, query);
+        ApiResponse response = ApiResponse.ok(stored(path, store.replace(path.type(), patched, dryRun), dryRun));
         if (apply) {
             rememberApplied(path, query, patch, dryRun);
         }
@@ -139,7 +194,11 @@ final class ResourceApi {
             preconditions.check(path.type(), live);
             return live;
         }
-        return store.delete(path.type(), path.namespace(), path.name(), preconditions);
+        ObjectNode deleted = store.delete(path.type(), path.namespace(), path.name(), preconditions);
+        if (path.type().equals(ResourceCatalog.CUSTOM_RESOURCE_DEFINITION)) {
+            definitions.remove(deleted, store);
+        }
+        return deleted;
     }
 
     private void rememberApplied(RequestPath path, Map<String, String> query, JsonNode applied, boolean dryRun) {

@@ -1,12 +1,18 @@
 package io.jenkins.plugins.kubedelivery.testcluster;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** The fixed table of kinds the simulated server knows. Nothing outside it can be stored. */
+/**
+ * The kinds one simulated server knows: the fixed table of built-in kinds, plus the custom
+ * resources its CustomResourceDefinitions add and remove while it runs. Nothing outside it can be
+ * stored. Each cluster has its own catalogue; the built-in constants are shared.
+ */
 public final class ResourceCatalog {
     public static final ResourceType NAMESPACE = core("Namespace", "namespaces", false, List.of("ns"), false, true);
     public static final ResourceType SECRET = core("Secret", "secrets", true, List.of(), false, false);
@@ -24,6 +30,8 @@ public final class ResourceCatalog {
             new ResourceType("apps", "v1", "ReplicaSet", "replicasets", true, List.of("rs"), true, true);
 
     public static final ResourceType JOB = new ResourceType("batch", "v1", "Job", "jobs", true, List.of(), true, true);
+    public static final ResourceType CUSTOM_RESOURCE_DEFINITION = new ResourceType("apiextensions.k8s.io", "v1",
+            "CustomResourceDefinition", "customresourcedefinitions", false, List.of("crd", "crds"), false, true);
     public static final ResourceType STATEFUL_SET =
             new ResourceType("apps", "v1", "StatefulSet", "statefulsets", true, List.of("sts"), true, true);
     public static final ResourceType DAEMON_SET =
@@ -57,11 +65,14 @@ public final class ResourceCatalog {
                     List.of("hpa"), true, true),
             new ResourceType("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, List.of("pdb"), false, true),
             JOB,
-            new ResourceType("gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes", true, List.of(), false, true),
-            new ResourceType("networking.istio.io", "v1", "VirtualService", "virtualservices", true, List.of("vs"), false, true),
-            new ResourceType("networking.istio.io", "v1", "DestinationRule", "destinationrules", true, List.of("dr"), false, true));
+            CUSTOM_RESOURCE_DEFINITION);
 
-    private ResourceCatalog() {}
+    /** The served versions of installed CRDs, by CRD name; replaced whole, so readers need no lock. */
+    private volatile Map<String, List<ResourceType>> custom = Map.of();
+    /** The built-in kinds then the custom ones, recomputed when a CRD changes: every request reads it. */
+    private volatile List<ResourceType> all = ALL;
+
+    ResourceCatalog() {}
 
     private static ResourceType core(String kind, String plural, boolean namespaced, List<String> shortNames,
             boolean inAll, boolean hasStatus) {
@@ -73,22 +84,50 @@ public final class ResourceCatalog {
         return type.equals(POD);
     }
 
-    public static List<ResourceType> all() {
-        return ALL;
+    /** Every kind this cluster serves: the built-in ones, then custom resources in CRD creation order. */
+    public List<ResourceType> all() {
+        return all;
     }
 
-    public static Optional<ResourceType> find(String group, String version, String plural) {
-        return ALL.stream()
+    public Optional<ResourceType> find(String group, String version, String plural) {
+        return all().stream()
                 .filter(t -> t.group().equals(group) && t.version().equals(version) && t.plural().equals(plural))
                 .findFirst();
     }
 
-    public static Optional<ResourceType> byKind(String apiVersion, String kind) {
-        return ALL.stream().filter(t -> t.apiVersion().equals(apiVersion) && t.kind().equals(kind)).findFirst();
+    public Optional<ResourceType> byKind(String apiVersion, String kind) {
+        return all().stream().filter(t -> t.apiVersion().equals(apiVersion) && t.kind().equals(kind)).findFirst();
+    }
+
+    /**
+     * One type per stored collection, for whoever walks every object (namespace deletion, garbage
+     * collection): the versions of a CRD share their objects, so only its first served version is here.
+     */
+    public List<ResourceType> storedTypes() {
+        Map<String, ResourceType> byKey = new LinkedHashMap<>();
+        all().forEach(type -> byKey.putIfAbsent(type.key(), type));
+        return List.copyOf(byKey.values());
     }
 
     /** Group name to its versions' resource types, in catalogue order; the core group is "". */
-    public static Map<String, List<ResourceType>> byGroup() {
-        return ALL.stream().collect(Collectors.groupingBy(ResourceType::group, LinkedHashMap::new, Collectors.toList()));
+    public Map<String, List<ResourceType>> byGroup() {
+        return all().stream().collect(Collectors.groupingBy(ResourceType::group, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** The versions a CRD serves now, none when it is not installed. */
+    List<ResourceType> served(String crdName) {
+        return custom.getOrDefault(crdName, List.of());
+    }
+
+    /** Serves the given versions for a CRD, replacing what it served before (none when the list is empty). */
+    synchronized void define(String crdName, List<ResourceType> versions) {
+        Map<String, List<ResourceType>> next = new LinkedHashMap<>(custom);
+        if (versions.isEmpty()) {
+            next.remove(crdName);
+        } else {
+            next.put(crdName, List.copyOf(versions));
+        }
+        custom = Collections.unmodifiableMap(next);
+        all = Stream.concat(ALL.stream(), next.values().stream().flatMap(List::stream)).toList();
     }
 }

@@ -28,16 +28,19 @@ public final class TestCluster extends ExternalResource implements AutoCloseable
             "kube-node-lease");
 
     private final ObjectStore store = new ObjectStore();
+    private final ResourceCatalog catalog = new ResourceCatalog();
+    private final CustomResourceDefinitions definitions = new CustomResourceDefinitions(catalog);
     private final Faults faults = new Faults();
-    private final ApiServer server = new ApiServer(store, faults);
+    private final ApiServer server = new ApiServer(store, catalog, definitions, faults);
     private final Rollouts rollouts = new Rollouts();
-    private final NamespaceController namespaces = new NamespaceController(store);
-    private final ControllerLoop controllers = new ControllerLoop(List.of(namespaces, new GarbageCollector(store),
-            new DeploymentController(store, rollouts), new JobController(store, rollouts),
-            new VolumeBinder(store, rollouts), new StatefulSetController(store, rollouts),
-            new DaemonSetController(store, rollouts)));
+    private final NamespaceController namespaces = new NamespaceController(store, catalog);
+    private final ControllerLoop controllers = new ControllerLoop(List.of(namespaces,
+            new GarbageCollector(store, catalog), new DeploymentController(store, rollouts),
+            new JobController(store, rollouts), new VolumeBinder(store, rollouts),
+            new StatefulSetController(store, rollouts), new DaemonSetController(store, rollouts)));
     private List<String> nodes = List.of(Pods.NODE_NAME);
     private Path directory;
+    private boolean fixtureCrds;
 
     /** A cluster started now, for use outside a rule; close it when done. */
     public static TestCluster started() {
@@ -58,6 +61,9 @@ public final class TestCluster extends ExternalResource implements AutoCloseable
         }
         INITIAL_NAMESPACES.forEach(this::createNamespace);
         StandInObjects.create(store, nodes);
+        if (fixtureCrds) {
+            installFixtureCrds();
+        }
         controllers.start();
     }
 
@@ -181,7 +187,7 @@ public final class TestCluster extends ExternalResource implements AutoCloseable
 
     /** A stored object, e.g. {@code object("apps/v1", "Deployment", "default", "web")}. */
     public Optional<ObjectNode> object(String apiVersion, String kind, String namespace, String name) {
-        ResourceType type = ResourceCatalog.byKind(apiVersion, kind)
+        ResourceType type = catalog.byKind(apiVersion, kind)
                 .orElseThrow(() -> new IllegalArgumentException("not served: " + apiVersion + " " + kind));
         return Optional.ofNullable(store.get(type, type.namespaced() ? namespace : null, name));
     }
@@ -194,8 +200,34 @@ public final class TestCluster extends ExternalResource implements AutoCloseable
     /** Creates a namespace directly, without a client. */
     public void createNamespace(String name) {
         ObjectNode namespace = Json.object();
-        namespace.putObject("metadata").put("name", name);
-        new ResourceApi(store).create(new RequestPath(ResourceCatalog.NAMESPACE, null, null, null), namespace, false);
+        namespace.put("apiVersion", "v1").put("kind", "Namespace").putObject("metadata").put("name", name);
+        create(namespace);
+    }
+
+    /**
+     * Installs the fixture CRDs ({@link FixtureCrds}: Gateway API and Istio routing kinds) when the
+     * cluster starts, or at once when it runs already; their kinds are served from then on.
+     */
+    public TestCluster withFixtureCrds() {
+        fixtureCrds = true;
+        if (directory != null) {
+            installFixtureCrds();
+        }
+        return this;
+    }
+
+    private void installFixtureCrds() {
+        FixtureCrds.definitions().forEach(this::create);
+    }
+
+    /** Creates an object of a served kind directly, without a client, as a POST would. */
+    public ObjectNode create(ObjectNode object) {
+        ResourceType type = catalog.byKind(Json.text(object, "apiVersion"), Json.text(object, "kind"))
+                .orElseThrow(() -> new IllegalArgumentException("not served: " + object.path("apiVersion").asText()
+                        + " " + object.path("kind").asText()));
+        String namespace = type.namespaced() ? Json.text(object, "metadata.namespace") : null;
+        RequestPath path = new RequestPath(type, type.namespaced() && namespace == null ? "default" : namespace, null, null);
+        return (ObjectNode) server.resources().create(path, object.deepCopy(), Map.of()).body();
     }
 
     ObjectStore store() {

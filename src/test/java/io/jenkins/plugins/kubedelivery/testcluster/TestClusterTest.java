@@ -98,7 +98,7 @@ public class TestClusterTest {
 
     @Test
     public void discoveryAndOpenApiTellClientsWhatIsServed() {
-        try (TestCluster cluster = TestCluster.started()) {
+        try (TestCluster cluster = TestCluster.started().withFixtureCrds()) {
             RawApi api = new RawApi(cluster);
             JsonNode apps = RawApi.json(api.get("/apis/apps/v1"));
             JsonNode deployments = apps.path("resources").get(0);
@@ -115,6 +115,47 @@ public class TestClusterTest {
             assertEquals("VirtualService", patch.at("/x-kubernetes-group-version-kind/kind").asText());
             assertEquals("fieldValidation", patch.at("/parameters/0/name").asText());
         }
+    }
+
+    @Test
+    public void aggregatedDiscoveryListsInstalledCrdsWithTheirVersionsAndSchemasInOpenApi() throws Exception {
+        try (TestCluster cluster = TestCluster.started()) {
+            assertFalse(aggregated(cluster, "/apis").toString().contains("networking.istio.io"));
+            cluster.withFixtureCrds();
+            JsonNode istio = null;
+            for (JsonNode group : aggregated(cluster, "/apis").path("items")) {
+                istio = group.at("/metadata/name").asText().equals("networking.istio.io") ? group : istio;
+            }
+            assertEquals("preferred first", "v1", istio.at("/versions/0/version").asText());
+            assertEquals("v1beta1", istio.at("/versions/1/version").asText());
+            JsonNode virtualServices = istio.at("/versions/0/resources/0");
+            assertEquals("virtualservices", virtualServices.path("resource").asText());
+            assertEquals("Namespaced", virtualServices.path("scope").asText());
+            assertEquals("[\"vs\"]", virtualServices.path("shortNames").toString());
+            assertEquals("status", virtualServices.at("/subresources/0/subresource").asText());
+            JsonNode core = aggregated(cluster, "/api").at("/items/0/versions/0");
+            assertEquals("v1", core.path("version").asText());
+            JsonNode apps = aggregated(cluster, "/apis").path("items").get(0);
+            assertEquals("apps", apps.at("/metadata/name").asText());
+            assertEquals("deployments", apps.at("/versions/0/resources/0/resource").asText());
+            assertEquals("the scale subresource answers in autoscaling/v1", "autoscaling",
+                    apps.at("/versions/0/resources/0/subresources/0/responseKind/group").asText());
+
+            RawApi api = new RawApi(cluster);
+            JsonNode index = RawApi.json(api.get("/openapi/v3"));
+            String url = index.at("/paths/apis~1networking.istio.io~1v1/serverRelativeURL").asText();
+            JsonNode schema = RawApi.json(api.get(url)).at("/components/schemas/io.istio.networking.v1.VirtualService");
+            assertEquals("array", schema.at("/properties/spec/properties/hosts/type").asText());
+            assertEquals("VirtualService", schema.at("/x-kubernetes-group-version-kind/0/kind").asText());
+        }
+    }
+
+    private static JsonNode aggregated(TestCluster cluster, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(cluster.url() + path)).header("Accept",
+                "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json").build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(AggregatedDiscovery.CONTENT_TYPE, response.headers().firstValue("Content-Type").orElse(""));
+        return Json.parse(response.body());
     }
 
     @Test
