@@ -15,7 +15,6 @@ import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
 import io.jenkins.plugins.kubedelivery.engine.model.RollbackResult;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
-import io.jenkins.plugins.kubedelivery.testsupport.LocalProcessRunner;
 import io.jenkins.plugins.kubedelivery.testsupport.OutputRecorder;
 import io.jenkins.plugins.kubedelivery.testsupport.SecretScan;
 import io.jenkins.plugins.kubedelivery.testsupport.Tools;
@@ -56,15 +55,14 @@ public class DeployRollbackE2ETest {
 
     @Parameters(name = "helm {0}")
     public static Collection<Object[]> versions() {
-        return Tools.HELM_VERSIONS.stream().map(v -> new Object[] {v}).toList();
+        return Tools.helmParameters();
     }
 
     @Before
     public void connect() {
         cluster.createNamespace("stage");
-        ports = fixture.livePorts(new LocalProcessRunner(fixture.workspace(), cluster.environment()),
-                Tools.helm(helmVersion).toString(), Tools.kubectl(Tools.KUBECTL_135).toString());
-        target = new ClusterTarget(cluster.kubeconfig().toString(), null, "testcluster");
+        ports = fixture.livePorts(cluster, helmVersion);
+        target = EngineFixture.target(cluster);
     }
 
     private DeployResult deploy(String tag) throws Exception {

@@ -13,7 +13,6 @@ import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
-import io.jenkins.plugins.kubedelivery.testsupport.LocalProcessRunner;
 import io.jenkins.plugins.kubedelivery.testsupport.Tools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,15 +55,14 @@ public class DryRunE2ETest {
 
     @Parameters(name = "helm {0}")
     public static Collection<Object[]> versions() {
-        return Tools.HELM_VERSIONS.stream().map(v -> new Object[] {v}).toList();
+        return Tools.helmParameters();
     }
 
     @Before
     public void connect() {
         cluster.createNamespace("stage");
-        ports = fixture.livePorts(new LocalProcessRunner(fixture.workspace(), cluster.environment()),
-                Tools.helm(helmVersion).toString(), Tools.kubectl(Tools.KUBECTL_135).toString());
-        target = new ClusterTarget(cluster.kubeconfig().toString(), null, "testcluster");
+        ports = fixture.livePorts(cluster, helmVersion);
+        target = EngineFixture.target(cluster);
     }
 
     private static DeployRequest.Builder ledger() {

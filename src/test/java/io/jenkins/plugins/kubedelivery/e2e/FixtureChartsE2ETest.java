@@ -15,7 +15,6 @@ import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
 import io.jenkins.plugins.kubedelivery.engine.model.RollbackResult;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
-import io.jenkins.plugins.kubedelivery.testsupport.LocalProcessRunner;
 import io.jenkins.plugins.kubedelivery.testsupport.Resources;
 import io.jenkins.plugins.kubedelivery.testsupport.Tools;
 import java.time.Duration;
@@ -54,16 +53,15 @@ public class FixtureChartsE2ETest {
 
     @Parameters(name = "helm {0}")
     public static Collection<Object[]> versions() {
-        return Tools.HELM_VERSIONS.stream().map(v -> new Object[] {v}).toList();
+        return Tools.helmParameters();
     }
 
     @Before
     public void connect() throws Exception {
         cluster.createNamespace(NAMESPACE);
         EngineFixture.copy(Resources.path("testcluster/charts"), fixture.workspace().resolve(CHARTS));
-        ports = fixture.livePorts(new LocalProcessRunner(fixture.workspace(), cluster.environment()),
-                Tools.helm(helmVersion).toString(), Tools.kubectl(Tools.KUBECTL_135).toString());
-        target = new ClusterTarget(cluster.kubeconfig().toString(), null, "testcluster");
+        ports = fixture.livePorts(cluster, helmVersion);
+        target = EngineFixture.target(cluster);
     }
 
     @Test

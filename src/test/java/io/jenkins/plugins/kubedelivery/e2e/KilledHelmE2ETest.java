@@ -74,9 +74,8 @@ public class KilledHelmE2ETest {
     @Before
     public void connect() {
         cluster.createNamespace("stage");
-        ports = fixture.livePorts(new LocalProcessRunner(fixture.workspace(), cluster.environment()),
-                Tools.helm(helmVersion).toString(), Tools.kubectl(Tools.KUBECTL_135).toString());
-        target = new ClusterTarget(cluster.kubeconfig().toString(), null, "testcluster");
+        ports = fixture.livePorts(cluster, helmVersion);
+        target = EngineFixture.target(cluster);
     }
 
     @After

@@ -53,13 +53,13 @@ public class PreviewLifecycleE2ETest {
 
     @Parameters(name = "kubectl {0}")
     public static Collection<Object[]> versions() {
-        return Tools.KUBECTL_VERSIONS.stream().map(v -> new Object[] {v}).toList();
+        return Tools.kubectlParameters();
     }
 
     @Before
     public void connect() {
         runner = new LocalProcessRunner(fixture.workspace(), cluster.environment());
-        target = new ClusterTarget(cluster.kubeconfig().toString(), null, "testcluster");
+        target = EngineFixture.target(cluster);
     }
 
     private EnginePorts ports(Clock clock) {

@@ -69,13 +69,13 @@ public class PreviewOwnershipRaceE2ETest {
 
     @Parameters(name = "kubectl {0}")
     public static Collection<Object[]> versions() {
-        return Tools.KUBECTL_VERSIONS.stream().map(v -> new Object[] {v}).toList();
+        return Tools.kubectlParameters();
     }
 
     @Before
     public void connect() {
         runner = new HookedRunner(new LocalProcessRunner(fixture.workspace(), cluster.environment()));
-        target = new ClusterTarget(cluster.kubeconfig().toString(), null, "testcluster");
+        target = EngineFixture.target(cluster);
     }
 
     @After

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.kubedelivery.testsupport;
 
+import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
+import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandRunner;
 import java.io.IOException;
@@ -53,6 +55,20 @@ public final class EngineFixture extends ExternalResource {
     }
 
     /** Ports for the real binaries against a live (simulated) cluster: the real clock. */
+    /**
+     * Ports onto a simulated cluster, with the pinned helm of that version and kubectl 1.35, run as
+     * local processes in the workspace.
+     */
+    public EnginePorts livePorts(TestCluster cluster, String helmVersion) {
+        return livePorts(new LocalProcessRunner(workspace, cluster.environment()), Tools.helm(helmVersion).toString(),
+                Tools.kubectl(Tools.KUBECTL_135).toString());
+    }
+
+    /** The simulated cluster as the engine addresses it. */
+    public static ClusterTarget target(TestCluster cluster) {
+        return EngineFixture.target(cluster);
+    }
+
     public EnginePorts livePorts(CommandRunner runner, String helm, String kubectl) {
         return livePorts(runner, helm, kubectl, Clock.systemUTC());
     }

@@ -25,6 +25,11 @@ public final class Tools {
         return HELM_VERSIONS.stream().map(v -> new Object[] {v}).toList();
     }
 
+    /** The pinned kubectl versions as JUnit parameters. */
+    public static Collection<Object[]> kubectlParameters() {
+        return KUBECTL_VERSIONS.stream().map(v -> new Object[] {v}).toList();
+    }
+
     public static Path helm(String version) {
         return binary("helm-" + version, "helm");
     }

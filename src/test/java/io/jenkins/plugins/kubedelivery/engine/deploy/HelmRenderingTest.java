@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import com.eclipsesource.json.Json;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
-import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
@@ -49,7 +48,7 @@ public class HelmRenderingTest {
 
     @Parameters(name = "helm {0}")
     public static Collection<Object[]> versions() {
-        return Tools.HELM_VERSIONS.stream().map(v -> new Object[] {v}).toList();
+        return Tools.helmParameters();
     }
 
     @Before
@@ -63,7 +62,7 @@ public class HelmRenderingTest {
 
     private DeployResult dryRun(DeployRequest request) throws InterruptedException {
         return new DeployService(fixture.livePorts(runner, helm, Tools.kubectl(Tools.KUBECTL_135).toString()))
-                .deploy(request, new ClusterTarget(cluster.kubeconfig().toString(), null, "testcluster"), "test");
+                .deploy(request, EngineFixture.target(cluster), "test");
     }
 
     @Test

@@ -8,7 +8,6 @@ import com.eclipsesource.json.Json;
 import com.eclipsesource.json.JsonObject;
 import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.ToolFailedException;
-import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.LocalProcessRunner;
@@ -42,13 +41,13 @@ public class PreviewManifestsKubectlTest {
 
     @Parameters(name = "kubectl {0}")
     public static Collection<Object[]> versions() {
-        return Tools.KUBECTL_VERSIONS.stream().map(v -> new Object[] {v}).toList();
+        return Tools.kubectlParameters();
     }
 
     @Before
     public void connect() {
         kubectl = new KubectlClient(new LocalProcessRunner(fixture.workspace(), cluster.environment()),
-                Tools.kubectl(kubectlVersion).toString(), new ClusterTarget(cluster.kubeconfig().toString(), null, "testcluster"));
+                Tools.kubectl(kubectlVersion).toString(), EngineFixture.target(cluster));
     }
 
     @Test

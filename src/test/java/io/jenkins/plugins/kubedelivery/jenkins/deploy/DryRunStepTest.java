@@ -50,7 +50,7 @@ public class DryRunStepTest {
 
     @Parameters(name = "helm {0}")
     public static Collection<Object[]> versions() {
-        return Tools.HELM_VERSIONS.stream().map(v -> new Object[] {v}).toList();
+        return Tools.helmParameters();
     }
 
     @Before

@@ -58,7 +58,7 @@ public class SecretValuesStepTest {
 
     @Parameters(name = "helm {0}")
     public static Collection<Object[]> versions() {
-        return Tools.HELM_VERSIONS.stream().map(v -> new Object[] {v}).toList();
+        return Tools.helmParameters();
     }
 
     @Before

@@ -45,7 +45,7 @@ public class NginxCanaryIngressKubectlTest {
 
     @Parameters(name = "kubectl {0}")
     public static Collection<Object[]> versions() {
-        return Tools.KUBECTL_VERSIONS.stream().map(v -> new Object[] {v}).toList();
+        return Tools.kubectlParameters();
     }
 
     @Before
