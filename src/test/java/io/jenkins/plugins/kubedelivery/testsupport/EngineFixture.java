@@ -66,7 +66,7 @@ public final class EngineFixture extends ExternalResource {
 
     /** The simulated cluster as the engine addresses it. */
     public static ClusterTarget target(TestCluster cluster) {
-        return EngineFixture.target(cluster);
+        return new ClusterTarget(cluster.kubeconfig().toString(), null, "testcluster");
     }
 
     public EnginePorts livePorts(CommandRunner runner, String helm, String kubectl) {
