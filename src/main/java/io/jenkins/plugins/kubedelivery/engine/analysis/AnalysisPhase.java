@@ -13,10 +13,5 @@ package io.jenkins.plugins.kubedelivery.engine.analysis;
  * </ul>
  */
 public enum AnalysisPhase {
-    RUNNING, SUCCESSFUL, FAILED, INCONCLUSIVE, ERROR;
-
-    /** A phase after which the canary must not advance. */
-    public boolean stopsTheCanary() {
-        return this == FAILED || this == ERROR || this == INCONCLUSIVE;
-    }
+    RUNNING, SUCCESSFUL, FAILED, INCONCLUSIVE, ERROR
 }

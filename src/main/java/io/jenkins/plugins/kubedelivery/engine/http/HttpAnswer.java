@@ -3,8 +3,4 @@ package io.jenkins.plugins.kubedelivery.engine.http;
 import java.io.Serializable;
 
 /** What the server answered: the status code and the body as text. */
-public record HttpAnswer(int status, String body) implements Serializable {
-    public boolean ok() {
-        return status >= 200 && status < 300;
-    }
-}
+public record HttpAnswer(int status, String body) implements Serializable {}
