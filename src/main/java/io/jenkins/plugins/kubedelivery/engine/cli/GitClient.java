@@ -81,9 +81,20 @@ public final class GitClient {
 
     /** The files that differ between two commits, renames detected, as {@code git diff --name-status -M} lists them. */
     public List<ChangedPath> diff(String from, String to) throws InterruptedException {
-        CommandResult result = ToolCalls.succeed(runner, "git diff", command("-c", "core.quotePath=false", "diff",
-                "--name-status", "-M", "--no-color", "--no-ext-diff", from, to), TIMEOUT);
-        return parseNameStatus(result.output());
+        return parseNameStatus(ToolCalls.requireSuccess("git diff", ToolCalls.run(runner, diffCommand(from, to), TIMEOUT)).output());
+    }
+
+    /**
+     * The same diff, or empty when git cannot make it (a revision it does not have): one process
+     * where checking the revision first would take two, which matters beside a bare git diff.
+     */
+    public Optional<List<ChangedPath>> diffIfPresent(String from, String to) throws InterruptedException {
+        CommandResult result = ToolCalls.run(runner, diffCommand(from, to), TIMEOUT);
+        return result.succeeded() ? Optional.of(parseNameStatus(result.output())) : Optional.empty();
+    }
+
+    private CommandLine diffCommand(String from, String to) {
+        return command("-c", "core.quotePath=false", "diff", "--name-status", "-M", "--no-color", "--no-ext-diff", from, to);
     }
 
     /**

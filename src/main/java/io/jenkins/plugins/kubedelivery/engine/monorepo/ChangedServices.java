@@ -39,7 +39,7 @@ public final class ChangedServices {
         if (base.commit == null) {
             result = everything(catalog, base.why, started);
         } else {
-            List<ChangedPath> changes = git.diff(base.commit, "HEAD");
+            List<ChangedPath> changes = base.changes != null ? base.changes : git.diff(base.commit, "HEAD");
             List<AffectedService> affected = ChangeImpact.of(catalog, changes);
             result = new ChangedServicesResult(affected, false, base.commit, base.why, changes.size(), clock.millis() - started);
         }
@@ -58,6 +58,11 @@ public final class ChangedServices {
         }
         if (request.lastSuccessfulCommit() != null) {
             String last = GitClient.requireRevision("lastSuccessfulCommit", request.lastSuccessfulCommit());
+            // The usual case, a commit the clone has: diff at once; only a missing one needs the search below.
+            Optional<List<ChangedPath>> direct = git.diffIfPresent(last, "HEAD");
+            if (direct.isPresent()) {
+                return new Base(last, "the last successful build's commit " + abbreviate(last), direct.get());
+            }
             return reachable(last).map(c -> new Base(c, "the last successful build's commit " + abbreviate(c)))
                     .orElseGet(() -> new Base(null, "the last successful build's commit " + abbreviate(last)
                             + " no longer exists (a force-push rewrote the branch?)"));
@@ -130,5 +135,10 @@ public final class ChangedServices {
         return commit.length() > 12 ? commit.substring(0, 12) : commit;
     }
 
-    private record Base(String commit, String why) {}
+    /** @param changes the diff from the base, when finding the base already made it */
+    private record Base(String commit, String why, List<ChangedPath> changes) {
+        Base(String commit, String why) {
+            this(commit, why, null);
+        }
+    }
 }
