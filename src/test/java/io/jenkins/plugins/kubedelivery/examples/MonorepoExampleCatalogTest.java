@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.jenkins.plugins.kubedelivery.engine.model.ChangedPath;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.AffectedService;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.CanaryDefaults;
@@ -28,8 +30,6 @@ public class MonorepoExampleCatalogTest {
     private static final DeliveryCatalog CATALOG = ExampleMonorepo.catalog();
     /** The uid a Dockerfile's {@code USER} instruction runs as: {@code USER 10001:10001}. */
     private static final Pattern DOCKERFILE_USER = Pattern.compile("(?m)^USER ([0-9]+)(:[0-9]+)?$");
-    /** A chart's {@code runAsUser:} in values.yaml. */
-    private static final Pattern VALUES_RUN_AS_USER = Pattern.compile("(?m)^  runAsUser: ([0-9]+)$");
 
     @Test
     public void theServicesAreTheChartsAndEachHasItsDirectoryDockerfileAndOneLineJenkinsfile() throws Exception {
@@ -62,14 +62,15 @@ public class MonorepoExampleCatalogTest {
     }
 
     @Test
-    public void eachImageRunsAsTheNonRootUidItsChartDeclares() {
+    public void eachImageRunsAsTheNonRootUidItsChartDeclares() throws Exception {
         for (ServiceDefinition service : CATALOG.services().values()) {
             Matcher user = DOCKERFILE_USER.matcher(ExampleMonorepo.read(service.directory() + "/Dockerfile"));
-            Matcher runAs = VALUES_RUN_AS_USER.matcher(ExampleMonorepo.read(service.chart() + "/values.yaml"));
+            JsonNode runAsUser = new YAMLMapper().readTree(ExampleMonorepo.read(service.chart() + "/values.yaml"))
+                    .at("/securityContext/runAsUser");
             assertTrue(service.name() + "'s Dockerfile has a numeric USER", user.find());
-            assertTrue(service.name() + "'s values.yaml has securityContext.runAsUser", runAs.find());
-            assertEquals(service.name(), user.group(1), runAs.group(1));
-            assertTrue(service.name() + " runs as non-root", Integer.parseInt(user.group(1)) > 0);
+            assertTrue(service.name() + "'s values.yaml has securityContext.runAsUser", runAsUser.isInt());
+            assertEquals(service.name(), Integer.parseInt(user.group(1)), runAsUser.asInt());
+            assertTrue(service.name() + " runs as non-root", runAsUser.asInt() > 0);
         }
     }
 

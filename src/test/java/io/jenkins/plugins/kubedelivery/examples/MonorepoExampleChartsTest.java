@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.Rule;
 import org.junit.Test;
@@ -106,7 +107,7 @@ public class MonorepoExampleChartsTest {
     @Test
     public void publicServicesHaveAnIngressInStageAndProdOnly() throws Exception {
         Path image = imageValues();
-        Map<String, List<String>> hosts = new java.util.TreeMap<>();
+        Map<String, List<String>> hosts = new TreeMap<>();
         for (ServiceDefinition service : CATALOG.services().values()) {
             for (String suffix : ExampleMonorepo.valuesSuffixes(CATALOG)) {
                 render(service, suffix, image).stream().filter(o -> kind(o).equals("Ingress"))
