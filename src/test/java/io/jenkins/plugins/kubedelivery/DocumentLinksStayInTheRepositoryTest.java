@@ -23,7 +23,7 @@ import org.junit.Test;
  */
 public class DocumentLinksStayInTheRepositoryTest {
     private static final Path ROOT = Path.of("").toAbsolutePath();
-    private static final List<String> SCANNED = List.of("README.md", "pom.xml", "Jenkinsfile", "docs", "src", "vars", "scripts");
+    private static final List<String> SCANNED = List.of("README.md", "pom.xml", "Jenkinsfile", "docs", "src", "vars", "scripts", "examples");
     private static final Set<String> TEXT = Set.of(".md", ".java", ".groovy", ".txt", ".html", ".jelly", ".sh", ".xml", "Jenkinsfile");
     /** A Markdown document's link target: {@code [text](target)}. */
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");

@@ -1,0 +1,3 @@
+module example.com/shop/search
+
+go 1.22
