@@ -2,6 +2,7 @@ package io.jenkins.plugins.kubedelivery.engine;
 
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandRunner;
 import io.jenkins.plugins.kubedelivery.engine.cli.StagingArea;
+import io.jenkins.plugins.kubedelivery.engine.cli.UnreadableStagingFile;
 import io.jenkins.plugins.kubedelivery.engine.cli.WorkspaceFiles;
 import java.time.Clock;
 
@@ -10,7 +11,9 @@ import java.time.Clock;
  * a test, the demo) and closed by it.
  *
  * <p>The runner's output and the log pass through {@code secrets} here, once, so no use case can
- * read or write an unmasked byte: a use case registers its secret values and the rest follows.
+ * read or write an unmasked byte: a use case registers its secret values and the rest follows. The
+ * runner also explains here, once, a tool that may not read the staging files, so every use case's
+ * failure says so.
  *
  * @param helm the helm executable as the runner finds it ({@code helm} on the container's PATH)
  * @param kubectl the kubectl executable, likewise
@@ -20,7 +23,8 @@ public record EnginePorts(CommandRunner runner, WorkspaceFiles workspace, Stagin
         Clock clock, String helm, String kubectl, SecretMask secrets) {
 
     public EnginePorts {
-        runner = secrets.masking(runner);
+        // Outermost, so the explanation of an unreadable staging file survives the mask.
+        runner = UnreadableStagingFile.explaining(secrets.masking(runner), staging);
         log = secrets.masking(log);
     }
 

@@ -1,10 +1,15 @@
 package io.jenkins.plugins.kubedelivery.jenkins;
 
 import hudson.FilePath;
+import hudson.remoting.VirtualChannel;
 import hudson.slaves.WorkspaceList;
 import io.jenkins.plugins.kubedelivery.engine.cli.StagingArea;
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.OptionalInt;
 import java.util.UUID;
+import jenkins.MasterToSlaveFileCallable;
 
 /**
  * A fresh {@code kube-delivery-<random>} directory (0700) under the workspace's {@code @tmp}
@@ -34,8 +39,30 @@ public final class FilePathStagingArea implements StagingArea {
     }
 
     /** Where the files are, as the agent (and the containers sharing its workspace volume) sees them. */
+    @Override
     public String path() {
         return directory.getRemote();
+    }
+
+    /** The directory's owner as the agent's file system reports it: the agent JVM's user, who created it. */
+    @Override
+    public OptionalInt ownerUid() throws IOException, InterruptedException {
+        Integer uid = directory.act(new OwnerUid());
+        return uid == null ? OptionalInt.empty() : OptionalInt.of(uid);
+    }
+
+    /** Runs on the agent: the numeric owner of the directory, or null where there is none (Windows). */
+    private static final class OwnerUid extends MasterToSlaveFileCallable<Integer> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Integer invoke(File directory, VirtualChannel channel) throws IOException {
+            try {
+                return (Integer) Files.getAttribute(directory.toPath(), "unix:uid");
+            } catch (UnsupportedOperationException noUnixView) {
+                return null;
+            }
+        }
     }
 
     @Override

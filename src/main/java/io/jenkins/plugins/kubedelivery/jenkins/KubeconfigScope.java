@@ -21,7 +21,8 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * Turns {@link ClusterAccess} into the {@link ClusterTarget} the engine uses, writing the
- * kubeconfig into the step's {@link StagingArea} (0600, removed with it):
+ * kubeconfig into the step's {@link StagingArea} (0600, removed with it). The kinds of credentials
+ * taken are {@link KubeconfigCredentialKind}'s:
  * <ul>
  * <li>no credentials: the pod's ServiceAccount (in-cluster configuration);
  * <li>a Secret file credential: its content is the kubeconfig;
@@ -34,8 +35,6 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  */
 public final class KubeconfigScope {
     static final String KUBECONFIG_FILE = "kubeconfig";
-    static final String EXPECTED_TYPES = "expected a Secret file credential (a kubeconfig) or a Secret text"
-            + " credential (a bearer token, used with server)";
     private static final String GENERATED_NAME = "kube-delivery";
 
     private final CredentialsLookup lookup;
@@ -53,18 +52,16 @@ public final class KubeconfigScope {
             return ClusterTarget.inCluster();
         }
         StandardCredentials credentials = lookup.find(id, run);
-        if (credentials instanceof FileCredentials file) {
-            return fromKubeconfig(access, file, staging);
-        }
-        if (credentials instanceof StringCredentials token) {
-            return fromToken(access, token, staging);
-        }
         if (credentials == null) {
             throw new AbortException("kubeconfigCredentialsId: no credentials with id '" + id
-                    + "' are visible to this build; " + EXPECTED_TYPES);
+                    + "' are visible to this build; " + KubeconfigCredentialKind.expected());
         }
-        throw new AbortException("kubeconfigCredentialsId: the credentials '" + id + "' are a "
-                + credentials.getClass().getSimpleName() + "; " + EXPECTED_TYPES);
+        KubeconfigCredentialKind kind = KubeconfigCredentialKind.of(credentials).orElseThrow(
+                () -> new AbortException("kubeconfigCredentialsId: " + KubeconfigCredentialKind.wrongKind(id, credentials)));
+        return switch (kind) {
+            case KUBECONFIG_FILE -> fromKubeconfig(access, (FileCredentials) credentials, staging);
+            case TOKEN -> fromToken(access, (StringCredentials) credentials, staging);
+        };
     }
 
     private ClusterTarget fromKubeconfig(ClusterAccess access, FileCredentials file, StagingArea staging)

@@ -214,7 +214,7 @@ public class KubeconfigScopeTest {
             fail();
         } catch (AbortException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("'registry-login'"));
-            assertTrue(e.getMessage(), e.getMessage().contains(KubeconfigScope.EXPECTED_TYPES));
+            assertTrue(e.getMessage(), e.getMessage().contains(KubeconfigCredentialKind.expected()));
         }
         assertNoFileWritten();
     }

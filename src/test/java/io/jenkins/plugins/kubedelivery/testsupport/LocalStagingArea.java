@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /** A private temporary directory (0700, files 0600), removed on close. */
@@ -18,6 +19,16 @@ public final class LocalStagingArea implements StagingArea {
 
     public Path directory() {
         return directory;
+    }
+
+    @Override
+    public String path() {
+        return directory.toString();
+    }
+
+    @Override
+    public OptionalInt ownerUid() throws IOException {
+        return OptionalInt.of((Integer) Files.getAttribute(directory, "unix:uid"));
     }
 
     @Override

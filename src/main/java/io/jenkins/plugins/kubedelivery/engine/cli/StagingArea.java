@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kubedelivery.engine.cli;
 
 import java.io.IOException;
+import java.util.OptionalInt;
 
 /**
  * A private directory the tools can read (in Jenkins: a fresh 0700 directory under the workspace's
@@ -16,6 +17,17 @@ public interface StagingArea extends AutoCloseable {
      * @param fileName a plain file name (no separators)
      */
     String write(String fileName, String content) throws IOException, InterruptedException;
+
+    /** The directory the files are in, as the tools are told it. */
+    String path();
+
+    /**
+     * The uid the files belong to: the agent's user, which a container reading them must run as.
+     * Asked only to explain a tool that could not read them ({@link UnreadableStagingFile}).
+     *
+     * @return the uid, or empty where the file system has none
+     */
+    OptionalInt ownerUid() throws IOException, InterruptedException;
 
     /** A file name no other call in this JVM gets: several deploys may share one staging area. */
     static String uniqueName(String prefix, String suffix) {

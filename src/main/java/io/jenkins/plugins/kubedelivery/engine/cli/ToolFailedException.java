@@ -30,6 +30,10 @@ public class ToolFailedException extends EngineException {
                     + " unknown; check the release with 'helm status' before retrying. Output: "
                     + Text.tail(result.output(), 5, 400);
         }
+        if (result.explanation() != null) {
+            return verb + " exited " + result.exitCode() + ": " + result.explanation() + ". It said: "
+                    + Text.tail(result.output(), 5, 400);
+        }
         return verb + " exited " + result.exitCode() + ": " + Text.tail(result.output(), 5, 600);
     }
 

@@ -1,0 +1,17 @@
+// Mirrors org.jenkins-ci.main:jenkins-core:2.479.3 (compile-only, never packaged).
+package jenkins.model;
+
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+
+/** Only what the plugin uses; the real class extends AbstractCIBase and implements much more. */
+public class Jenkins implements AccessControlled {
+    /** The real value is Permission.HUDSON_ADMINISTER. */
+    public static final Permission ADMINISTER = null;
+
+    private Jenkins() {}
+
+    public static Jenkins get() throws IllegalStateException {
+        throw new IllegalStateException("compile-only declaration: there is no Jenkins here");
+    }
+}
