@@ -57,7 +57,11 @@ public final class DeployService {
                 if (history.deployed().isPresent()) {
                     DeployedSecrets.register(helm, plan, history.deployed().get().revision(), ports.secrets());
                 }
-                return new DryRun(helm, kubectl, log, ports.clock()).show(plan, options, history, version, elapsed(started));
+                DeployResult dryRun = new DryRun(helm, kubectl, log, ports.clock()).show(plan, options, history, version, elapsed(started));
+                log.line("Dry run of " + plan.release() + " in " + plan.namespace() + " done in "
+                        + Durations.human(Duration.ofMillis(dryRun.durationMillis())) + ": the deploy would make revision "
+                        + dryRun.revision());
+                return dryRun;
             }
             history = new StuckReleases(helm, log, ports.clock())
                     .ensureNotStuck(RecoveryAdvice.of(plan), history, plan.recoverStuckRelease(), plan.timeout());

@@ -1,16 +1,22 @@
 package io.jenkins.plugins.kubedelivery.jenkins.deploy;
 
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
+import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.required;
 
 import hudson.Extension;
-import io.jenkins.plugins.kubedelivery.engine.EngineException;
+import io.jenkins.plugins.kubedelivery.engine.BoundedParallel;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServices;
+import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
+import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
-import io.jenkins.plugins.kubedelivery.jenkins.StepErrors;
+import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
+import io.jenkins.plugins.kubedelivery.jenkins.PlainValues;
+import io.jenkins.plugins.kubedelivery.jenkins.StepCall;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -34,17 +40,6 @@ public final class DeployServicesStep extends AbstractDeployStep {
         this.environment = environment;
     }
 
-    @Override
-    public StepExecution start(StepContext context) throws Exception {
-        DeployServicesParameters parameters;
-        try {
-            parameters = DeployServicesParameters.of(this);
-        } catch (EngineException e) {
-            throw StepErrors.toAbort(FUNCTION_NAME, e, null);
-        }
-        return new DeployServicesStepExecution(context, parameters);
-    }
-
     public List<String> getServices() { return services; }
     public String getEnvironment() { return environment; }
     public int getParallelism() { return parallelism; }
@@ -53,6 +48,72 @@ public final class DeployServicesStep extends AbstractDeployStep {
     @DataBoundSetter public void setParallelism(int parallelism) { this.parallelism = parallelism; }
     @DataBoundSetter public void setFallbackValuesEnvironment(String environment) {
         this.fallbackValuesEnvironment = optional(environment);
+    }
+
+    @Override
+    protected String functionName() {
+        return FUNCTION_NAME;
+    }
+
+    /**
+     * The settings every service shares, as one request the engine copies per service (setting each
+     * service's release and chart); its service is the first one.
+     *
+     * @throws io.jenkins.plugins.kubedelivery.engine.ValidationException naming the parameter that cannot be converted
+     */
+    DeployRequest toTemplate(List<String> serviceNames) {
+        String anyService = serviceNames.isEmpty() ? "" : serviceNames.get(0);
+        return request(anyService, required("environment", environment, ENVIRONMENT_EXAMPLE))
+                .fallbackValuesEnvironment(fallbackValuesEnvironment)
+                .build();
+    }
+
+    @Override
+    protected StepCall call(StepContext context) {
+        ArrayList<String> names = PlainValues.copyStrings("services", services);
+        DeployRequest template = toTemplate(names);
+        BoundedParallel.requireParallelism(parallelism);
+        return new Call(names, template, parallelism, clusterAccess(),
+                names.size() + " services (" + String.join(", ", names) + ") in " + where(template.environment()));
+    }
+
+    /** The template is transient: it holds secret values, and deploys cut off by a restart are not run again. */
+    private static final class Call implements StepCall {
+        private static final long serialVersionUID = 1L;
+
+        private final ArrayList<String> services;
+        private final transient DeployRequest template;
+        private final int parallelism;
+        private final ClusterAccess access;
+        private final String target;
+
+        Call(ArrayList<String> services, DeployRequest template, int parallelism, ClusterAccess access, String target) {
+            this.services = services;
+            this.template = template;
+            this.parallelism = parallelism;
+            this.access = access;
+            this.target = target;
+        }
+
+        @Override public ClusterAccess clusterAccess() { return access; }
+        @Override public String target() { return target; }
+        @Override public String stopWaitsFor() {
+            return "helm to return every release it was changing to a safe state (its last deployed revision)";
+        }
+
+        /** The engine tries every service, then fails with every failure listed. */
+        @Override
+        public Object run(EngineSession session) throws Exception {
+            return new LinkedHashMap<>(new DeployServices(session.ports())
+                    .deployAll(services, template, parallelism, session.cluster(), session.owner()));
+        }
+
+        @Override
+        public String resumeAdvice() {
+            return "Check the releases of " + target + " (helm history <service> -n <namespace>) and run the step"
+                    + " again; a release left in pending-install, pending-upgrade or pending-rollback is recovered by running it"
+                    + " with recoverStuckRelease: true.";
+        }
     }
 
     @Extension

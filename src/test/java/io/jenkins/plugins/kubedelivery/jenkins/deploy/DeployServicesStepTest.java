@@ -28,11 +28,11 @@ public class DeployServicesStepTest {
 
     @Test
     public void unsetParametersTakeTheDocumentedDefaults() {
-        DeployServicesParameters parameters = DeployServicesParameters.of(new DeployServicesStep(List.of("payments", "search"), "preview"));
-        DeployRequest template = parameters.template();
+        DeployServicesStep step = new DeployServicesStep(List.of("payments", "search"), "preview");
+        DeployRequest template = step.toTemplate(step.getServices());
 
-        assertEquals(List.of("payments", "search"), parameters.services());
-        assertEquals(4, parameters.parallelism());
+        assertEquals(List.of("payments", "search"), step.getServices());
+        assertEquals(4, step.getParallelism());
         assertEquals("preview", template.environment());
         assertNull("stage values for previews is the engine's default", template.fallbackValuesEnvironment());
         assertNull(template.namespace());
@@ -67,10 +67,9 @@ public class DeployServicesStepTest {
         step.setDryRun(true);
         step.setRecoverStuckRelease(true);
 
-        DeployServicesParameters parameters = DeployServicesParameters.of(step);
-        DeployRequest search = parameters.template().forService("search");
+        DeployRequest search = step.toTemplate(step.getServices()).forService("search");
 
-        assertEquals(2, parameters.parallelism());
+        assertEquals(2, step.getParallelism());
         assertEquals("search", search.service());
         assertNull("each service keeps its own release", search.release());
         assertEquals("pr-42-shop", search.namespace());

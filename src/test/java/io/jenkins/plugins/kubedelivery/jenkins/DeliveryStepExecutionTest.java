@@ -11,6 +11,7 @@ import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.engine.deploy.AbortSafety;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
+import io.jenkins.plugins.kubedelivery.jenkins.support.Checkpoints;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestLauncher;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestLauncher.Reply;
@@ -24,14 +25,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** The long-step machinery with a scripted stand-in for the engine: threads, clean-up, stop, secrets. */
-public class BackgroundStepExecutionTest {
+/** The one execution with a scripted stand-in for the engine: threads, clean-up, stop, restart, resume, secrets. */
+public class DeliveryStepExecutionTest {
     private static final String TOKEN = "sa-token-7f3a9c1e";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -71,7 +75,7 @@ public class BackgroundStepExecutionTest {
         TestStepContext context = fixture.context();
         fixture.launcher.reply("helm", "status", Reply.ok("{\"name\":\"payments\"}"));
         List<String> threads = new ArrayList<>();
-        ScriptedExecution execution = new ScriptedExecution(context, TOKEN_ACCESS, session -> {
+        DeliveryStepExecution execution = scripted(context, TOKEN_ACCESS, session -> {
             threads.add(Thread.currentThread().getName());
             CommandResult status = helm(session, "status", "payments");
             Map<String, Object> result = new LinkedHashMap<>();
@@ -94,7 +98,7 @@ public class BackgroundStepExecutionTest {
     public void aFailureIsAOneLineAbortWithTheSecretMasked() throws Exception {
         TestStepContext context = fixture.context();
         fixture.launcher.reply("helm", "upgrade", Reply.exit(1, "Error: Unauthorized"));
-        ScriptedExecution execution = new ScriptedExecution(context, TOKEN_ACCESS, session -> {
+        DeliveryStepExecution execution = scripted(context, TOKEN_ACCESS, session -> {
             CommandResult upgrade = helm(session, "upgrade", "payments");
             throw new EngineException("helm upgrade exited " + upgrade.exitCode() + ":\n" + upgrade.output()
                     + "\n(bearer " + TOKEN + ")");
@@ -115,7 +119,7 @@ public class BackgroundStepExecutionTest {
     public void stopKillsTheRunningCommandRemovesTheKubeconfigAndFailsWithTheCause() throws Exception {
         TestStepContext context = fixture.context();
         fixture.launcher.reply("helm", "upgrade", Reply.hang());
-        ScriptedExecution execution = new ScriptedExecution(context, TOKEN_ACCESS, session -> helm(session, "upgrade", "payments"));
+        DeliveryStepExecution execution = scripted(context, TOKEN_ACCESS, session -> helm(session, "upgrade", "payments"));
         execution.start();
         TestLauncher.CannedProc proc = (TestLauncher.CannedProc) LauncherCommandRunnerTest.awaitLaunch(fixture);
         assertEquals(1, fixture.stagingDirectories().size());
@@ -136,7 +140,7 @@ public class BackgroundStepExecutionTest {
         TestStepContext context = fixture.context();
         fixture.launcher.reply("helm", "upgrade", Reply.hang());
         List<String> events = new CopyOnWriteArrayList<>();
-        ScriptedExecution execution = new ScriptedExecution(context, TOKEN_ACCESS, session -> {
+        DeliveryStepExecution execution = scripted(context, TOKEN_ACCESS, session -> {
             try {
                 return helm(session, "upgrade", "payments");
             } catch (InterruptedException stopped) {
@@ -165,14 +169,14 @@ public class BackgroundStepExecutionTest {
 
     @Test
     public void theStopGraceOutlastsTheEnginesRestore() {
-        assertTrue(BackgroundStepExecution.STOP_GRACE.compareTo(AbortSafety.RESTORE_BOUND) > 0);
+        assertTrue(DeliveryStepExecution.STOP_GRACE.compareTo(AbortSafety.RESTORE_BOUND) > 0);
     }
 
     @Test
     public void stopKillsARealProcess() throws Exception {
         StepFixture local = StepFixture.local(tmp.newFolder("local"));
         TestStepContext context = local.context();
-        ScriptedExecution execution = new ScriptedExecution(context, new ClusterAccess(null, null, null),
+        DeliveryStepExecution execution = scripted(context, new ClusterAccess(null, null, null),
                 session -> session.ports().runner().run(CommandLine.of(List.of("sleep", "30")), Duration.ofMinutes(1)));
         execution.start();
         hudson.Proc proc = LauncherCommandRunnerTest.awaitLaunch(local);
@@ -187,7 +191,7 @@ public class BackgroundStepExecutionTest {
     @Test
     public void stopBeforeStartCompletesAtOnce() throws Exception {
         TestStepContext context = fixture.context();
-        ScriptedExecution execution = new ScriptedExecution(context, TOKEN_ACCESS, session -> "never");
+        DeliveryStepExecution execution = scripted(context, TOKEN_ACCESS, session -> "never");
         Exception cause = new InterruptedException("abort");
 
         execution.stop(cause);
@@ -200,7 +204,7 @@ public class BackgroundStepExecutionTest {
     @Test
     public void stopAfterCompletionChangesNothing() throws Exception {
         TestStepContext context = fixture.context();
-        ScriptedExecution execution = new ScriptedExecution(context, new ClusterAccess(null, null, null), session -> "done");
+        DeliveryStepExecution execution = scripted(context, new ClusterAccess(null, null, null), session -> "done");
         execution.start();
         assertTrue(context.await(WAIT));
 
@@ -215,7 +219,7 @@ public class BackgroundStepExecutionTest {
     @Test
     public void onResumeFailsWithAdvice() throws Exception {
         TestStepContext context = fixture.context();
-        ScriptedExecution execution = new ScriptedExecution(context, TOKEN_ACCESS, session -> "never");
+        DeliveryStepExecution execution = scripted(context, TOKEN_ACCESS, session -> "never");
 
         execution.onResume();
 
@@ -223,6 +227,98 @@ public class BackgroundStepExecutionTest {
         assertEquals("deployService: the Jenkins controller restarted while this step was running, which cut off the"
                 + " helm or kubectl command it had started. Run it again.", context.failure().getMessage());
         assertTrue(context.failure() instanceof AbortException);
+    }
+
+    @Test
+    public void aStopInsideAContainerKillsTheCommandByItsCookie() throws Exception {
+        StepFixture local = StepFixture.local(tmp.newFolder("container"));
+        local.launcher.likeContainer();
+        TestStepContext context = local.context();
+        DeliveryStepExecution execution = scripted(context, new ClusterAccess(null, null, null),
+                session -> session.ports().runner().run(CommandLine.of(List.of("sleep", "30")), Duration.ofMinutes(1)));
+        execution.start();
+        hudson.Proc proc = LauncherCommandRunnerTest.awaitLaunch(local);
+
+        execution.stop(new InterruptedException("abort"));
+
+        assertTrue(context.await(WAIT));
+        String cookie = local.launcher.launches().get(0).envs().get(LauncherCommandRunner.COOKIE);
+        assertEquals("the kill by environment reached the launcher", List.of(Map.of(LauncherCommandRunner.COOKIE, cookie)),
+                local.launcher.kills());
+        assertFalse(proc.isAlive());
+    }
+
+    /** A safe restart waits for a running command, never for a step that only waits between commands. */
+    @Test
+    public void blocksRestartOnlyWhileACommandRuns() throws Exception {
+        TestStepContext context = fixture.context();
+        fixture.launcher.reply("helm", "upgrade", Reply.hang());
+        CountDownLatch betweenCommands = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        DeliveryStepExecution execution = scripted(context, TOKEN_ACCESS, session -> {
+            betweenCommands.countDown();
+            goOn.await();
+            return helm(session, "upgrade", "payments");
+        });
+        assertFalse("not started", execution.blocksRestart());
+        execution.start();
+
+        assertTrue(betweenCommands.await(20, TimeUnit.SECONDS));
+        assertFalse("waiting between commands", execution.blocksRestart());
+        goOn.countDown();
+        LauncherCommandRunnerTest.awaitLaunch(fixture);
+        assertTrue("helm runs", execution.blocksRestart());
+
+        execution.stop(new InterruptedException("abort"));
+        assertTrue(context.await(WAIT));
+        assertFalse("completed", execution.blocksRestart());
+    }
+
+    /** A resumable call runs again after a restart from what the checkpoint wrote, with a fresh mask for its secrets. */
+    @Test
+    public void onResumeRunsAResumableCallAgain() throws Exception {
+        fixture.launcher.reply("helm", "status", Reply.ok("{\"name\":\"payments\"}"));
+        TestStepContext before = fixture.context();
+        DeliveryStepExecution execution = new DeliveryStepExecution(before, "createPreviewNamespace", new ReadingCall(TOKEN_ACCESS));
+        TestStepContext after = fixture.context();
+
+        StepExecution restored = Checkpoints.restart(execution, before, after);
+        restored.onResume();
+
+        assertTrue(after.await(WAIT));
+        assertNull(String.valueOf(after.failure()), after.failure());
+        assertEquals("{\"name\":\"payments\"}", after.result());
+        assertTrue(fixture.log(), fixture.log().contains("createPreviewNamespace: the Jenkins controller restarted while this step"
+                + " was running; running it again for the release payments"));
+        assertEquals(List.of("rw------- inWorkspace=false token=true"), kubeconfigChecks);
+        assertEquals(List.of(), fixture.stagingDirectories());
+        assertSecretNowhere(after);
+    }
+
+    @Test
+    public void onResumeFailsACallThatCannotResumeWithItsAdviceAndRunsNothing() throws Exception {
+        TestStepContext before = fixture.context();
+        DeliveryStepExecution execution = scripted(before, TOKEN_ACCESS, session -> "never");
+        TestStepContext after = fixture.context();
+
+        Checkpoints.restart(execution, before, after).onResume();
+
+        assertTrue(after.isCompleted());
+        assertEquals("deployService: the Jenkins controller restarted while this step was running, which cut off the"
+                + " helm or kubectl command it had started. Run it again.", after.failure().getMessage());
+        assertTrue(fixture.launcher.launches().isEmpty());
+    }
+
+    /** A resumable call reading the release: serializable whole, as a preview step's request is. */
+    private record ReadingCall(ClusterAccess clusterAccess) implements StepCall {
+        @Override
+        public Object run(EngineSession session) throws Exception {
+            return helm(session, "status", "payments").output();
+        }
+
+        @Override public String target() { return "the release payments"; }
+        @Override public boolean resumable() { return true; }
+        @Override public String resumeAdvice() { return "not used: the call runs again"; }
     }
 
     private static CommandResult helm(EngineSession session, String verb, String release) throws Exception {
@@ -244,29 +340,28 @@ public class BackgroundStepExecutionTest {
         Object run(EngineSession session) throws Exception;
     }
 
-    /** A step execution whose engine call is scripted by the test. */
-    static final class ScriptedExecution extends BackgroundStepExecution {
+    private static DeliveryStepExecution scripted(StepContext context, ClusterAccess access, Scenario scenario) {
+        return new DeliveryStepExecution(context, "deployService", new ScriptedCall(access, scenario, false));
+    }
+
+    /** A step's call whose engine work is scripted by the test; the scenario is transient, as a deploy's request is. */
+    static final class ScriptedCall implements StepCall {
         private static final long serialVersionUID = 1L;
 
         private final ClusterAccess access;
         private final transient Scenario scenario;
+        private final boolean resumable;
 
-        ScriptedExecution(StepContext context, ClusterAccess access, Scenario scenario) {
-            super(context, "deployService");
+        ScriptedCall(ClusterAccess access, Scenario scenario, boolean resumable) {
             this.access = access;
             this.scenario = scenario;
+            this.resumable = resumable;
         }
 
-        @Override
-        protected Object work() throws Exception {
-            try (EngineSession session = EngineSession.open(getContext(), access, secretMask())) {
-                return scenario.run(session);
-            }
-        }
-
-        @Override
-        protected String resumeAdvice() {
-            return "Run it again.";
-        }
+        @Override public ClusterAccess clusterAccess() { return access; }
+        @Override public Object run(EngineSession session) throws Exception { return scenario.run(session); }
+        @Override public String target() { return "payments in environment stage"; }
+        @Override public boolean resumable() { return resumable; }
+        @Override public String resumeAdvice() { return "Run it again."; }
     }
 }

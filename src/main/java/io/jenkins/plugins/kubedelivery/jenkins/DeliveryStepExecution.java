@@ -4,75 +4,67 @@ import hudson.AbortException;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.kubedelivery.engine.SecretMask;
 import io.jenkins.plugins.kubedelivery.engine.deploy.AbortSafety;
+import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
- * A long step whose work runs on the plugin's own threads, never on the CPS VM thread.
+ * The one execution of every step: the step's {@link StepCall} runs on the plugin's own threads,
+ * never on the CPS VM thread.
  *
  * <ul>
  * <li>{@link #stop} interrupts the worker: the running command is killed, the engine leaves the
  *     release in a safe state, the staging directory is removed, and only then does the step fail
  *     with the stop cause. Completing earlier would let {@code container()} close the processes
  *     of the restore and let the kubeconfig it reads go. Should the clean-up hang, the step
- *     completes after {@link #STOP_GRACE}, which outlasts the engine's restore bound.
- * <li>{@link #onResume} fails the step with advice: a controller restart cut the worker off, and
- *     the release may need a look. (A {@code SynchronousNonBlockingStepExecution} would fail too,
- *     but with no advice.)
+ *     completes after {@link #STOP_GRACE}, which outlasts the engine's restore bound. A second
+ *     stop does not cut the wait short.
+ * <li>{@link #blocksRestart} is true while a helm, kubectl or git command runs, so a safe restart
+ *     waits for it, and false between commands (a canary waiting between its steps).
+ * <li>{@link #onResume}: a controller restart cut the worker off. A {@linkplain StepCall#resumable
+ *     resumable} call runs again from its persisted request; any other fails the step with its advice.
  * </ul>
- * Only the step name and the subclass's parameters are serialized; the worker is transient.
+ * Only the step name and the call are serialized; the worker, the masking filter (secrets) and the
+ * count of running commands are transient.
  */
-public abstract class BackgroundStepExecution extends StepExecution {
+public final class DeliveryStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
     static final Duration STOP_GRACE = AbortSafety.RESTORE_BOUND.plus(Duration.ofMinutes(1));
 
     private final String stepName;
+    private final StepCall call;
     private transient volatile Future<?> worker;
     private transient volatile Throwable stopCause;
     private transient volatile boolean workerStarted;
     private transient volatile boolean completed;
+    private transient volatile boolean resumed;
     private transient volatile PrintStream log;
     private transient volatile long stopRequestedNanos;
     private transient SecretMask secretMask;
+    private transient AtomicInteger runningCommands;
 
-    protected BackgroundStepExecution(StepContext context, String stepName) {
+    public DeliveryStepExecution(StepContext context, String stepName, StepCall call) {
         super(context);
         this.stepName = stepName;
-        this.secretMask = new SecretMask();
-    }
-
-    /** Runs on a worker thread; its result is what the Pipeline receives. */
-    protected abstract Object work() throws Exception;
-
-    /** What a stop waits for before the step completes, for the build log: "the running command to end". */
-    protected String stopWaitsFor() {
-        return "the running command to end";
-    }
-
-    /** What to do after a controller restart interrupted the step; one or two sentences. */
-    protected abstract String resumeAdvice();
-
-    protected final String stepName() {
-        return stepName;
-    }
-
-    /**
-     * The execution's one masking filter: secrets it reads are registered here, and its tool output,
-     * log lines, failure message and result pass through it. Transient: after a restart the step
-     * fails at once ({@link #onResume}), so no secret is ever needed, or stored, across one.
-     */
-    protected final SecretMask secretMask() {
-        return secretMask;
+        this.call = call;
     }
 
     @Override
-    public final boolean start() {
-        worker = StepWorkers.submit(this::runWork);
+    public boolean start() {
+        launch();
         return false;
+    }
+
+    /** A fresh masking filter and command count (both transient), then the work on a worker thread. */
+    private void launch() {
+        secretMask = new SecretMask();
+        runningCommands = new AtomicInteger();
+        worker = StepWorkers.submit(this::runWork);
     }
 
     private void runWork() {
@@ -82,10 +74,13 @@ public abstract class BackgroundStepExecution extends StepExecution {
             complete(null, stopCause);
             return;
         }
+        if (resumed) {
+            say("the Jenkins controller restarted while this step was running; running it again for " + call.target());
+        }
         Object result = null;
         Throwable failure = null;
-        try {
-            result = secretMask.applyDeep(work());
+        try (EngineSession session = EngineSession.open(getContext(), call.clusterAccess(), secretMask, runningCommands)) {
+            result = secretMask.applyDeep(call.run(session));
         } catch (Throwable e) {
             failure = e;
         }
@@ -102,7 +97,8 @@ public abstract class BackgroundStepExecution extends StepExecution {
     public void stop(Throwable cause) {
         Future<?> running = worker;
         if (stopCause != null && !completed) {
-            say("already stopping: still waiting for the clean-up (" + sinceStop() + " so far, at most " + DurationText.format(STOP_GRACE) + ")");
+            say("already stopping: still waiting for the clean-up (" + sinceStop() + " so far, at most "
+                    + Durations.human(STOP_GRACE) + ")");
             return; // a second abort must not cut the restore short
         }
         stopCause = cause;
@@ -111,11 +107,11 @@ public abstract class BackgroundStepExecution extends StepExecution {
             complete(null, cause); // no worker is cleaning up, so nothing else will complete the step
             return;
         }
-        say("stopping: the running command is killed; waiting up to " + DurationText.format(STOP_GRACE) + " for "
-                + stopWaitsFor() + ", then the step's private files are removed");
+        say("stopping: the running command is killed; waiting up to " + Durations.human(STOP_GRACE) + " for "
+                + call.stopWaitsFor() + ", then the step's private files are removed");
         StepWorkers.schedule(() -> {
             if (!completed) {
-                say("gave up waiting for the clean-up after " + DurationText.format(STOP_GRACE) + "; what it left half done"
+                say("gave up waiting for the clean-up after " + Durations.human(STOP_GRACE) + "; what it left half done"
                         + " (a release left pending) is reported by the step's next run");
                 complete(null, cause);
             }
@@ -123,7 +119,7 @@ public abstract class BackgroundStepExecution extends StepExecution {
     }
 
     private String sinceStop() {
-        return DurationText.format(Duration.ofNanos(System.nanoTime() - stopRequestedNanos));
+        return Durations.human(Duration.ofNanos(System.nanoTime() - stopRequestedNanos));
     }
 
     /** A line in the build log from this step's machinery (not the engine's); dropped when the log is not open yet. */
@@ -139,17 +135,29 @@ public abstract class BackgroundStepExecution extends StepExecution {
             TaskListener listener = getContext().get(TaskListener.class);
             return listener == null ? null : listener.getLogger();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // stopped already: work() sees it
+            Thread.currentThread().interrupt(); // stopped already: the call sees it
             return null;
         } catch (IOException | RuntimeException e) {
             return null; // the session reports a missing log itself
         }
     }
 
+    /** True while one of the step's commands runs: a safe restart waits for it, never for a step that only waits. */
+    @Override
+    public boolean blocksRestart() {
+        AtomicInteger running = runningCommands;
+        return !completed && running != null && running.get() > 0;
+    }
+
     @Override
     public void onResume() {
+        if (call.resumable()) {
+            resumed = true;
+            launch();
+            return;
+        }
         complete(null, new AbortException(stepName + ": the Jenkins controller restarted while this step was running,"
-                + " which cut off the helm or kubectl command it had started. " + resumeAdvice()));
+                + " which cut off the helm or kubectl command it had started. " + call.resumeAdvice()));
     }
 
     @Override
