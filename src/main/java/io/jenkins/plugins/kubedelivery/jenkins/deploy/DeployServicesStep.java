@@ -15,10 +15,13 @@ import io.jenkins.plugins.kubedelivery.jenkins.StepCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest;
 
 /**
  * {@code deployServices}: several services of the monorepo deployed at once (at most
@@ -122,5 +125,27 @@ public final class DeployServicesStep extends AbstractDeployStep {
         public DescriptorImpl() {
             super(FUNCTION_NAME, "Deploy several services of the monorepo with Helm, in parallel");
         }
+
+        /**
+         * The form's {@code services} is a textarea, one service per line; Stapler binds a list only
+         * from a JSON array, so the text becomes one here, and the Snippet Generator (which builds the
+         * step through this method) writes {@code services: ['payments', 'search']}. The deprecated
+         * overload is the one to override: jenkins-core 2.479.3's {@code newInstance(StaplerRequest2,
+         * JSONObject)} calls it when it is overridden, and callers built against older cores call it directly.
+         */
+        @Override
+        @SuppressWarnings("deprecation")
+        public Step newInstance(StaplerRequest req, JSONObject formData) throws FormException {
+            Object services = formData.get("services");
+            if (services instanceof String text) {
+                formData.put("services", servicesOfText(text));
+            }
+            return super.newInstance(req, formData);
+        }
+    }
+
+    /** One service per line of the form's textarea; blank lines and surrounding spaces are dropped. */
+    static List<String> servicesOfText(String text) {
+        return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 }
