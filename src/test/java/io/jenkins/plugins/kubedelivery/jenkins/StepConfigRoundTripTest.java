@@ -102,7 +102,7 @@ public class StepConfigRoundTripTest {
                 "imageTagKey", "app.image.tag", "imageRepositoryKey", "app.image.repository", "timeout", "1h30m", "wait", false,
                 "atomic", false));
         arguments.putAll(Map.of("historyMax", 3, "createNamespace", true, "dryRun", true, "recoverStuckRelease", true,
-                "secretValues", Map.of("db.password", "hunter2-but-longer")));
+                "secretValues", Map.of("db.password", "hunter2-but-longer"), "description", "Release 1.4.0 by the payments team"));
         return arguments;
     }
 

@@ -29,6 +29,7 @@ public abstract class AbstractDeployStep extends AbstractHelmStep {
     private boolean createNamespace;
     private boolean dryRun;
     private boolean recoverStuckRelease;
+    private String description;
 
     public List<String> getValuesFiles() { return valuesFiles; }
     public Map<String, Object> getValues() { return values; }
@@ -46,6 +47,7 @@ public abstract class AbstractDeployStep extends AbstractHelmStep {
     public boolean isCreateNamespace() { return createNamespace; }
     public boolean isDryRun() { return dryRun; }
     public boolean isRecoverStuckRelease() { return recoverStuckRelease; }
+    public String getDescription() { return description; }
 
     @DataBoundSetter public void setValuesFiles(List<String> valuesFiles) { this.valuesFiles = valuesFiles; }
     @DataBoundSetter public void setValues(Map<String, Object> values) { this.values = values; }
@@ -63,6 +65,7 @@ public abstract class AbstractDeployStep extends AbstractHelmStep {
     @DataBoundSetter public void setCreateNamespace(boolean createNamespace) { this.createNamespace = createNamespace; }
     @DataBoundSetter public void setDryRun(boolean dryRun) { this.dryRun = dryRun; }
     @DataBoundSetter public void setRecoverStuckRelease(boolean recover) { this.recoverStuckRelease = recover; }
+    @DataBoundSetter public void setDescription(String description) { this.description = optional(description); }
 
     /**
      * The engine's request with every shared setting converted: Pipeline maps and lists copied into
@@ -86,7 +89,8 @@ public abstract class AbstractDeployStep extends AbstractHelmStep {
                 .historyMax(historyMax)
                 .createNamespace(createNamespace)
                 .dryRun(dryRun)
-                .recoverStuckRelease(recoverStuckRelease);
+                .recoverStuckRelease(recoverStuckRelease)
+                .description(description);
     }
 
     /** What a stop of either deploy step waits for. */

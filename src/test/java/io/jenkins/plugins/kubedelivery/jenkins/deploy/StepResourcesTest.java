@@ -131,12 +131,13 @@ public class StepResourcesTest {
     public void everyStepHasTheParametersOfItsManual() {
         assertParameters(DeployServiceStep.class, "service", "environment", "namespace", "release", "chart", "version",
                 "valuesFiles", "values", "secretValues", "imageTag", "imageRepository", "imageTagKey", "imageRepositoryKey", "timeout",
-                "wait", "atomic", "historyMax", "createNamespace", "dryRun", "recoverStuckRelease");
+                "wait", "atomic", "historyMax", "createNamespace", "dryRun", "recoverStuckRelease", "description");
         assertParameters(RollbackServiceStep.class, "service", "environment", "namespace", "release", "toRevision", "timeout",
                 "wait");
         assertParameters(DeployServicesStep.class, "services", "environment", "namespace", "parallelism",
                 "fallbackValuesEnvironment", "valuesFiles", "values", "secretValues", "imageTag", "imageRepository", "imageTagKey",
-                "imageRepositoryKey", "timeout", "wait", "atomic", "historyMax", "createNamespace", "dryRun", "recoverStuckRelease");
+                "imageRepositoryKey", "timeout", "wait", "atomic", "historyMax", "createNamespace", "dryRun", "recoverStuckRelease",
+                "description");
         assertParameters(CreatePreviewNamespaceStep.class, "pr", "repository", "branch", "commit", "buildUrl", "namePattern",
                 "hostPattern", "ttl", "quota", "limitDefaults", "limitDefaultRequests", "networkPolicy", "ingressNamespace",
                 "copySecrets", "secretsNamespace", "labels", "annotations");
