@@ -35,6 +35,11 @@ public interface StepCall extends Serializable {
         return false;
     }
 
-    /** For a call that is not {@link #resumable}: what to check and do, one or two sentences. */
-    String resumeAdvice();
+    /**
+     * For a call that is not {@link #resumable}: what to check and do after the restart cut it off,
+     * one or two sentences. Every call that is not resumable overrides it with its own target's advice.
+     */
+    default String resumeAdvice() {
+        return "Check what it changed and run it again.";
+    }
 }

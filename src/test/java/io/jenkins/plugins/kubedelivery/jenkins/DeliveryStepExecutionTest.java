@@ -174,7 +174,23 @@ public class DeliveryStepExecutionTest {
 
     @Test
     public void stopKillsARealProcess() throws Exception {
-        StepFixture local = StepFixture.local(tmp.newFolder("local"));
+        stopASleep(StepFixture.local(tmp.newFolder("local")));
+    }
+
+    @Test
+    public void aStopInsideAContainerKillsTheCommandByItsCookie() throws Exception {
+        StepFixture local = StepFixture.local(tmp.newFolder("container"));
+        local.launcher.likeContainer();
+
+        stopASleep(local);
+
+        String cookie = local.launcher.launches().get(0).envs().get(LauncherCommandRunner.COOKIE);
+        assertEquals("the kill by environment reached the launcher", List.of(Map.of(LauncherCommandRunner.COOKIE, cookie)),
+                local.launcher.kills());
+    }
+
+    /** Starts a real {@code sleep 30} through the execution, stops the step, and checks the process is gone. */
+    private static void stopASleep(StepFixture local) throws Exception {
         TestStepContext context = local.context();
         DeliveryStepExecution execution = scripted(context, new ClusterAccess(null, null, null),
                 session -> session.ports().runner().run(CommandLine.of(List.of("sleep", "30")), Duration.ofMinutes(1)));
@@ -186,66 +202,6 @@ public class DeliveryStepExecutionTest {
         assertTrue(context.await(WAIT));
         assertFalse(proc.isAlive());
         assertEquals(List.of(), local.stagingDirectories());
-    }
-
-    @Test
-    public void stopBeforeStartCompletesAtOnce() throws Exception {
-        TestStepContext context = fixture.context();
-        DeliveryStepExecution execution = scripted(context, TOKEN_ACCESS, session -> "never");
-        Exception cause = new InterruptedException("abort");
-
-        execution.stop(cause);
-
-        assertTrue(context.isCompleted());
-        assertSame(cause, context.failure());
-        assertTrue(fixture.launcher.launches().isEmpty());
-    }
-
-    @Test
-    public void stopAfterCompletionChangesNothing() throws Exception {
-        TestStepContext context = fixture.context();
-        DeliveryStepExecution execution = scripted(context, new ClusterAccess(null, null, null), session -> "done");
-        execution.start();
-        assertTrue(context.await(WAIT));
-
-        execution.stop(new InterruptedException("late abort"));
-
-        assertEquals("done", context.result());
-        assertNull(context.failure());
-        assertEquals(1, context.completions());
-        assertEquals("completed", execution.getStatus());
-    }
-
-    @Test
-    public void onResumeFailsWithAdvice() throws Exception {
-        TestStepContext context = fixture.context();
-        DeliveryStepExecution execution = scripted(context, TOKEN_ACCESS, session -> "never");
-
-        execution.onResume();
-
-        assertTrue(context.isCompleted());
-        assertEquals("deployService: the Jenkins controller restarted while this step was running, which cut off the"
-                + " helm or kubectl command it had started. Run it again.", context.failure().getMessage());
-        assertTrue(context.failure() instanceof AbortException);
-    }
-
-    @Test
-    public void aStopInsideAContainerKillsTheCommandByItsCookie() throws Exception {
-        StepFixture local = StepFixture.local(tmp.newFolder("container"));
-        local.launcher.likeContainer();
-        TestStepContext context = local.context();
-        DeliveryStepExecution execution = scripted(context, new ClusterAccess(null, null, null),
-                session -> session.ports().runner().run(CommandLine.of(List.of("sleep", "30")), Duration.ofMinutes(1)));
-        execution.start();
-        hudson.Proc proc = LauncherCommandRunnerTest.awaitLaunch(local);
-
-        execution.stop(new InterruptedException("abort"));
-
-        assertTrue(context.await(WAIT));
-        String cookie = local.launcher.launches().get(0).envs().get(LauncherCommandRunner.COOKIE);
-        assertEquals("the kill by environment reached the launcher", List.of(Map.of(LauncherCommandRunner.COOKIE, cookie)),
-                local.launcher.kills());
-        assertFalse(proc.isAlive());
     }
 
     /** A safe restart waits for a running command, never for a step that only waits between commands. */

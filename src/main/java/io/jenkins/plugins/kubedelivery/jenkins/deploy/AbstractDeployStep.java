@@ -92,7 +92,4 @@ public abstract class AbstractDeployStep extends AbstractHelmStep {
                 .recoverStuckRelease(recoverStuckRelease)
                 .description(description);
     }
-
-    /** What a stop of either deploy step waits for. */
-    static final String RESTORE = "helm to return the release to a safe state (its last deployed revision)";
 }

@@ -66,32 +66,26 @@ public final class DeployServiceStep extends AbstractDeployStep {
         return new Call(request, clusterAccess(), (release != null ? release : request.service()) + " in " + where(request.environment()));
     }
 
-    /** The request is transient: it holds secret values, and a deploy cut off by a restart is not run again. */
-    private static final class Call implements StepCall {
+    private static final class Call extends ReleaseCall<DeployRequest> {
         private static final long serialVersionUID = 1L;
 
-        private final transient DeployRequest request;
-        private final ClusterAccess access;
-        private final String target;
-
         Call(DeployRequest request, ClusterAccess access, String target) {
-            this.request = request;
-            this.access = access;
-            this.target = target;
+            super(request, access, target);
         }
 
-        @Override public ClusterAccess clusterAccess() { return access; }
-        @Override public String target() { return target; }
-        @Override public String stopWaitsFor() { return RESTORE; }
+        @Override
+        public String stopWaitsFor() {
+            return "helm to return the release to a safe state (its last deployed revision)";
+        }
 
         @Override
         public Object run(EngineSession session) throws Exception {
-            return new DeployService(session.ports()).deploy(request, session.cluster(), session.owner()).toMap();
+            return new DeployService(session.ports()).deploy(request(), session.cluster(), session.owner()).toMap();
         }
 
         @Override
         public String resumeAdvice() {
-            return "Check the release (helm history <release> -n <namespace>) for " + target
+            return "Check the release (helm history <release> -n <namespace>) for " + target()
                     + " and run the step again; a release left in pending-install, pending-upgrade or pending-rollback"
                     + " is recovered by running deployService with recoverStuckRelease: true.";
         }

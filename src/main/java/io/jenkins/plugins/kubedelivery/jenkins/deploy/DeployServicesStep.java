@@ -80,27 +80,21 @@ public final class DeployServicesStep extends AbstractDeployStep {
                 names.size() + " services (" + String.join(", ", names) + ") in " + where(template.environment()));
     }
 
-    /** The template is transient: it holds secret values, and deploys cut off by a restart are not run again. */
-    private static final class Call implements StepCall {
+    /** The request is the settings every service shares (transient: it holds secret values). */
+    private static final class Call extends ReleaseCall<DeployRequest> {
         private static final long serialVersionUID = 1L;
 
         private final ArrayList<String> services;
-        private final transient DeployRequest template;
         private final int parallelism;
-        private final ClusterAccess access;
-        private final String target;
 
         Call(ArrayList<String> services, DeployRequest template, int parallelism, ClusterAccess access, String target) {
+            super(template, access, target);
             this.services = services;
-            this.template = template;
             this.parallelism = parallelism;
-            this.access = access;
-            this.target = target;
         }
 
-        @Override public ClusterAccess clusterAccess() { return access; }
-        @Override public String target() { return target; }
-        @Override public String stopWaitsFor() {
+        @Override
+        public String stopWaitsFor() {
             return "helm to return every release it was changing to a safe state (its last deployed revision)";
         }
 
@@ -108,12 +102,12 @@ public final class DeployServicesStep extends AbstractDeployStep {
         @Override
         public Object run(EngineSession session) throws Exception {
             return new LinkedHashMap<>(new DeployServices(session.ports())
-                    .deployAll(services, template, parallelism, session.cluster(), session.owner()));
+                    .deployAll(services, request(), parallelism, session.cluster(), session.owner()));
         }
 
         @Override
         public String resumeAdvice() {
-            return "Check the releases of " + target + " (helm history <service> -n <namespace>) and run the step"
+            return "Check the releases of " + target() + " (helm history <service> -n <namespace>) and run the step"
                     + " again; a release left in pending-install, pending-upgrade or pending-rollback is recovered by running it"
                     + " with recoverStuckRelease: true.";
         }

@@ -62,31 +62,21 @@ public final class RollbackServiceStep extends AbstractHelmStep {
                 + (toRevision > 0 ? " to revision " + toRevision : " to the previous deployed revision"));
     }
 
-    /** A rollback cut off by a restart leaves a release to look at, so it is not run again: the request is transient. */
-    private static final class Call implements StepCall {
+    private static final class Call extends ReleaseCall<RollbackRequest> {
         private static final long serialVersionUID = 1L;
 
-        private final transient RollbackRequest request;
-        private final ClusterAccess access;
-        private final String target;
-
         Call(RollbackRequest request, ClusterAccess access, String target) {
-            this.request = request;
-            this.access = access;
-            this.target = target;
+            super(request, access, target);
         }
-
-        @Override public ClusterAccess clusterAccess() { return access; }
-        @Override public String target() { return target; }
 
         @Override
         public Object run(EngineSession session) throws Exception {
-            return new RollbackService(session.ports()).rollback(request, session.cluster(), session.owner()).toMap();
+            return new RollbackService(session.ports()).rollback(request(), session.cluster(), session.owner()).toMap();
         }
 
         @Override
         public String resumeAdvice() {
-            return "Check the release (helm history <release> -n <namespace>) for " + target
+            return "Check the release (helm history <release> -n <namespace>) for " + target()
                     + " and run the step again; a release left in pending-rollback is recovered by running deployService"
                     + " with recoverStuckRelease: true.";
         }

@@ -143,18 +143,12 @@ public final class CreatePreviewNamespaceStep extends AbstractClusterStep {
 
         @Override
         public String target() {
-            return "PR " + (request.pr() == null ? "(none given)" : request.pr()) + " of "
-                    + (request.repository() == null ? "(no repository)" : request.repository());
+            return PullRequestEnvironment.describe(request.pr(), request.repository());
         }
 
         @Override
         public boolean resumable() {
             return true;
-        }
-
-        @Override
-        public String resumeAdvice() {
-            return "Run the step again for " + target() + ": it renews what exists and creates what is missing.";
         }
     }
 

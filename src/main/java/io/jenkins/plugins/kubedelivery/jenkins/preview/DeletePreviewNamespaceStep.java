@@ -99,18 +99,12 @@ public final class DeletePreviewNamespaceStep extends AbstractClusterStep {
         @Override
         public String target() {
             return request.namespace() != null ? "namespace " + request.namespace()
-                    : "the preview of PR " + (request.pr() == null ? "(none given)" : request.pr()) + " of "
-                            + (request.repository() == null ? "(no repository)" : request.repository());
+                    : "the preview of " + PullRequestEnvironment.describe(request.pr(), request.repository());
         }
 
         @Override
         public boolean resumable() {
             return true;
-        }
-
-        @Override
-        public String resumeAdvice() {
-            return "Run the step again for " + target() + ": a namespace that is already gone counts as deleted.";
         }
     }
 

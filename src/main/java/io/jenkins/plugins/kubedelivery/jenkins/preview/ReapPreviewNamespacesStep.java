@@ -115,11 +115,6 @@ public final class ReapPreviewNamespacesStep extends AbstractClusterStep {
         public boolean resumable() {
             return true;
         }
-
-        @Override
-        public String resumeAdvice() {
-            return "Run the step again: it looks afresh for " + target() + ".";
-        }
     }
 
     static String failureMessage(ReapResult result) {
