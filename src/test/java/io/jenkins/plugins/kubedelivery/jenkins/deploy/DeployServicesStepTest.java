@@ -139,6 +139,21 @@ public class DeployServicesStepTest {
         assertEquals("deployServices", descriptor.getClass().getAnnotation(org.jenkinsci.Symbol.class).value()[0]);
     }
 
+    /** The Snippet Generator's form sends services as the textarea's text; the descriptor makes it the list the step takes. */
+    @Test
+    public void theFormsServicesTextBecomesAListBeforeStaplerBindsIt() throws Exception {
+        net.sf.json.JSONObject form = new net.sf.json.JSONObject();
+        form.put("services", "payments\n search\n\n");
+        form.put("environment", "preview");
+        try {
+            new DeployServicesStep.DescriptorImpl().newInstance(null, form);
+        } catch (UnsupportedOperationException bindingNeedsARunningJenkins) {
+            // the compile-only Descriptor stands in for Stapler's binding, which runs only in Jenkins
+        }
+        assertEquals(List.of("payments", "search"), form.get("services"));
+        assertEquals("preview", form.get("environment"));
+    }
+
     @Test
     public void afterARestartTheStepFailsWithAdviceNamingTheServices() throws Exception {
         DeployServicesStep step = new DeployServicesStep(List.of("payments", "search"), "preview");
