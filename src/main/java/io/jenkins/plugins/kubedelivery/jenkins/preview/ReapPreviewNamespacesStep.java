@@ -32,7 +32,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public final class ReapPreviewNamespacesStep extends AbstractClusterStep {
     public static final String FUNCTION_NAME = "reapPreviewNamespaces";
-    public static final int DEFAULT_PARALLELISM = 4;
+    private static final int DEFAULT_PARALLELISM = 4;
 
     private List<Object> openPullRequests;
     private String repository;
