@@ -17,4 +17,19 @@ public abstract class Descriptor<T extends Describable<T>> {
     public String getDisplayName() {
         return clazz.getSimpleName();
     }
+
+    /**
+     * Deprecated in favour of the {@code StaplerRequest2} overload since 2.475, but the one both
+     * overloads reach when a descriptor overrides it. Stand-in body: binding needs Stapler.
+     */
+    @Deprecated
+    public T newInstance(org.kohsuke.stapler.StaplerRequest req, net.sf.json.JSONObject formData) throws FormException {
+        throw new UnsupportedOperationException("Stapler binds forms only in a running Jenkins");
+    }
+
+    public static final class FormException extends Exception {
+        public FormException(String message, String formField) {
+            super(message);
+        }
+    }
 }

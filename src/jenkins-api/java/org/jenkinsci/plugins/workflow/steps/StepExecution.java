@@ -27,4 +27,8 @@ public abstract class StepExecution implements Serializable {
     public String getStatus() {
         return null;
     }
+
+    public boolean blocksRestart() {
+        return false;
+    }
 }

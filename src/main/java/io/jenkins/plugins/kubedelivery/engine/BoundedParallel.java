@@ -30,6 +30,18 @@ public final class BoundedParallel {
         R run(T item) throws Exception;
     }
 
+    /**
+     * The one rule for every {@code parallelism} parameter, checked by the steps before any command.
+     *
+     * @throws ValidationException naming {@code parallelism} when it is below 1
+     */
+    public static int requireParallelism(int parallelism) {
+        if (parallelism < 1) {
+            throw new ValidationException("parallelism", parallelism + " at a time would do nothing; give 1 or more");
+        }
+        return parallelism;
+    }
+
     /** The result of one item: its value or its failure. */
     public record Outcome<T, R>(T item, R value, Exception failure) {
         public boolean succeeded() {
@@ -47,9 +59,7 @@ public final class BoundedParallel {
      */
     public static <T, R> List<Outcome<T, R>> run(List<T> items, int parallelism, Duration stopWait, Task<T, R> task)
             throws InterruptedException {
-        if (parallelism < 1) {
-            throw new ValidationException("parallelism", "must be 1 or more");
-        }
+        requireParallelism(parallelism);
         if (items.isEmpty()) {
             return List.of();
         }

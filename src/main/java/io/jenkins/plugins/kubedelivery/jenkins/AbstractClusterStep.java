@@ -2,14 +2,20 @@ package io.jenkins.plugins.kubedelivery.jenkins;
 
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
 
+import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * The three parameters by which every step that talks to a cluster reaches it
- * ({@code kubeconfigCredentialsId}, {@code kubeContext}, {@code server}), in one place so they
- * read and default alike everywhere. Public because structs binds the inherited setters by
- * reflection.
+ * A step of this plugin: its own parameter object (required parameters in the
+ * {@code @DataBoundConstructor}, optional ones as {@code @DataBoundSetter}s, each default written
+ * once), which converts and checks itself in {@link #start} and hands the engine call to the one
+ * {@link DeliveryStepExecution}. Holds the three parameters by which every step reaches its cluster
+ * ({@code kubeconfigCredentialsId}, {@code kubeContext}, {@code server}); their help and form
+ * fragment are in this class's resource folder. Public because structs binds the inherited setters
+ * by reflection.
  */
 public abstract class AbstractClusterStep extends Step {
     private String kubeconfigCredentialsId;
@@ -27,5 +33,28 @@ public abstract class AbstractClusterStep extends Step {
     /** @throws io.jenkins.plugins.kubedelivery.engine.ValidationException for a combination that cannot work */
     public ClusterAccess clusterAccess() {
         return new ClusterAccess(kubeconfigCredentialsId, kubeContext, server);
+    }
+
+    /** The Pipeline name, which prefixes every message of the step. */
+    protected abstract String functionName();
+
+    /**
+     * Converts and checks every parameter and builds the engine's request, before any command.
+     *
+     * @param context for defaults the build's environment supplies
+     * @throws EngineException naming the parameter that cannot be used
+     */
+    protected abstract StepCall call(StepContext context) throws Exception;
+
+    /** A refused parameter fails the step here, on the CPS VM thread, before any command runs. */
+    @Override
+    public final StepExecution start(StepContext context) throws Exception {
+        StepCall call;
+        try {
+            call = call(context);
+        } catch (EngineException e) {
+            throw StepErrors.toAbort(functionName(), e, null);
+        }
+        return new DeliveryStepExecution(context, functionName(), call);
     }
 }

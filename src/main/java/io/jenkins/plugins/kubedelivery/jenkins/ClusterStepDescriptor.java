@@ -15,11 +15,15 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import java.lang.reflect.Constructor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 import org.springframework.security.core.Authentication;
@@ -118,5 +122,28 @@ public abstract class ClusterStepDescriptor extends StepDescriptor {
     /** As whom the job's builds look credentials up: a job's own authentication, else the system's. */
     private static Authentication authenticationOf(Item item) {
         return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+    }
+
+    /**
+     * The step with no parameter given, so that a form shows the defaults the step itself holds
+     * ({@code <f:textbox default="${descriptor.defaults.timeout}"/>}): each default is written once, in
+     * the step's field initializer, which refers to the engine's constant.
+     */
+    public final Step getDefaults() {
+        for (Constructor<?> constructor : clazz.getConstructors()) {
+            if (constructor.isAnnotationPresent(DataBoundConstructor.class)) {
+                Object[] unset = Arrays.stream(constructor.getParameterTypes()).map(ClusterStepDescriptor::unset).toArray();
+                try {
+                    return (Step) constructor.newInstance(unset);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(clazz.getName() + " cannot be built with no parameter given", e);
+                }
+            }
+        }
+        throw new IllegalStateException(clazz.getName() + " has no @DataBoundConstructor");
+    }
+
+    private static Object unset(Class<?> type) {
+        return type == int.class ? 0 : type == boolean.class ? false : null;
     }
 }

@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as step parameters write them ({@code 90s}, {@code 5m}, {@code 1h30m}, {@code 7d}) and as
- * logs show them. One parser for every step, so a preview's ttl and a deploy's timeout read alike.
+ * Durations as step parameters write them ({@code 90s}, {@code 5m}, {@code 1h30m}, {@code 7d}). One
+ * parser for every step, so a preview's ttl and a deploy's timeout read alike. (Logs show durations
+ * with the engine's {@code Durations.human}, the one formatter.)
  */
 public final class DurationText {
     private static final Pattern FORM = Pattern.compile("(?:(\\d{1,3})d)?(?:(\\d{1,4})h)?(?:(\\d{1,5})m)?(?:(\\d{1,6})s)?");
@@ -38,23 +39,19 @@ public final class DurationText {
         return digits == null ? 0 : Long.parseLong(digits);
     }
 
-    /** {@code 1h30m}, {@code 5m}, {@code 2.4s}: short enough for a log line. */
-    public static String format(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis < 60_000) {
-            return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
-        }
+    /** The parameter text {@link #parse} reads back, for a default: {@code 5m}, {@code 72h}, {@code 1h30m}. */
+    public static String of(Duration duration) {
         long seconds = duration.getSeconds();
         StringBuilder text = new StringBuilder();
-        if (seconds >= 3600) {
-            text.append(seconds / 3600).append('h');
+        append(text, seconds / 3600, 'h');
+        append(text, seconds % 3600 / 60, 'm');
+        append(text, seconds % 60, 's');
+        return text.length() == 0 ? "0s" : text.toString();
+    }
+
+    private static void append(StringBuilder text, long amount, char unit) {
+        if (amount > 0) {
+            text.append(amount).append(unit);
         }
-        if (seconds % 3600 >= 60) {
-            text.append(seconds % 3600 / 60).append('m');
-        }
-        if (seconds % 60 != 0) {
-            text.append(seconds % 60).append('s');
-        }
-        return text.toString();
     }
 }

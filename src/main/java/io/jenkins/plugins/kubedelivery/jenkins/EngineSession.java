@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -41,8 +42,12 @@ public final class EngineSession implements AutoCloseable {
         this.log = log;
     }
 
-    public static EngineSession open(StepContext context, ClusterAccess access, SecretMask mask)
-            throws IOException, InterruptedException {
+    /**
+     * @param mask the execution's masking filter, which every secret read here is registered with
+     * @param runningCommands counts the commands running now, for {@link DeliveryStepExecution#blocksRestart}
+     */
+    public static EngineSession open(StepContext context, ClusterAccess access, SecretMask mask,
+            AtomicInteger runningCommands) throws IOException, InterruptedException {
         PrintStream log = required(context, TaskListener.class).getLogger();
         Launcher launcher = required(context, Launcher.class);
         FilePath workspace = required(context, FilePath.class);
@@ -54,7 +59,7 @@ public final class EngineSession implements AutoCloseable {
         try {
             ClusterTarget cluster = new KubeconfigScope(CredentialsLookup.from(context), mask).open(access, run, staging);
             EngineLog engineLog = log::println;
-            EnginePorts ports = new EnginePorts(new LauncherCommandRunner(launcher, env, workspace, log),
+            EnginePorts ports = new EnginePorts(new LauncherCommandRunner(launcher, env, workspace, log, runningCommands),
                     new FilePathWorkspaceFiles(workspace), staging, engineLog, Clock.systemUTC(), HELM, KUBECTL, mask);
             return new EngineSession(ports, cluster, staging, run.getFullDisplayName(), log);
         } catch (IOException | InterruptedException | RuntimeException | Error e) {

@@ -7,6 +7,7 @@ import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandRunner;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandTimeoutException;
+import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the engine's commands through the step context's {@link Launcher}, so that inside
@@ -45,18 +47,22 @@ public final class LauncherCommandRunner implements CommandRunner {
     private final Map<String, String> environment;
     private final FilePath workingDirectory;
     private final PrintStream log;
+    private final AtomicInteger running;
 
     /**
      * @param environment the step's environment ({@code withEnv}, proxies); values are never printed
      * @param workingDirectory the workspace, where relative paths of the engine start
      * @param log the build log, which gets a {@code $ helm ...} line and the duration per command
+     * @param running counts the commands running now (launched and not yet ended), for
+     *     {@link DeliveryStepExecution#blocksRestart}
      */
     public LauncherCommandRunner(Launcher launcher, Map<String, String> environment, FilePath workingDirectory,
-            PrintStream log) {
+            PrintStream log, AtomicInteger running) {
         this.launcher = launcher;
         this.environment = new LinkedHashMap<>(environment);
         this.workingDirectory = workingDirectory;
         this.log = log;
+        this.running = running;
     }
 
     @Override
@@ -67,20 +73,25 @@ public final class LauncherCommandRunner implements CommandRunner {
         Map<String, String> cookie = Map.of(COOKIE, "kube-delivery-" + UUID.randomUUID());
         Map<String, String> commandEnvironment = new LinkedHashMap<>(environment);
         commandEnvironment.putAll(cookie);
-        Proc proc;
-        synchronized (launcher) {
-            proc = launcher.launch()
-                    .cmds(command.arguments())
-                    .envs(commandEnvironment)
-                    .pwd(workingDirectory)
-                    .quiet(true)
-                    .stdout(output)
-                    .start();
+        running.incrementAndGet();
+        try {
+            Proc proc;
+            synchronized (launcher) {
+                proc = launcher.launch()
+                        .cmds(command.arguments())
+                        .envs(commandEnvironment)
+                        .pwd(workingDirectory)
+                        .quiet(true)
+                        .stdout(output)
+                        .start();
+            }
+            int exitCode = awaitExit(new Launched(proc, cookie), command, timeout);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            log.println("  (" + verb(command) + " exit " + exitCode + " after " + Durations.human(Duration.ofMillis(millis)) + ")");
+            return new CommandResult(exitCode, output.toString(StandardCharsets.UTF_8), millis);
+        } finally {
+            running.decrementAndGet();
         }
-        int exitCode = awaitExit(new Launched(proc, cookie), command, timeout);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        log.println("  (" + verb(command) + " exit " + exitCode + " after " + DurationText.format(Duration.ofMillis(millis)) + ")");
-        return new CommandResult(exitCode, output.toString(StandardCharsets.UTF_8), millis);
     }
 
     /** A started command and the environment entry that identifies its processes. */
@@ -95,7 +106,7 @@ public final class LauncherCommandRunner implements CommandRunner {
         try {
             int exitCode = launched.proc().join();
             if (timedOut.get()) {
-                throw new CommandTimeoutException(verb(command) + " did not finish within " + DurationText.format(timeout)
+                throw new CommandTimeoutException(verb(command) + " did not finish within " + Durations.human(timeout)
                         + " and was killed");
             }
             return exitCode;

@@ -6,11 +6,13 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
+import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
 import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackService;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
+import io.jenkins.plugins.kubedelivery.engine.model.ReleaseRevision;
 import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
 import io.jenkins.plugins.kubedelivery.engine.model.RollbackResult;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
@@ -109,6 +111,19 @@ public class DeployRollbackE2ETest {
         assertEquals(1, back.toRevision());
         assertEquals(3, back.revision());
         assertEquals("registry.example.com/shop/payments:1.0", runningImage());
+    }
+
+    /** helm 3 and 4 both take --description on upgrade --install and record it with the revision. */
+    @Test
+    public void theDescriptionLandsInTheReleaseHistoryAndTheLog() throws Exception {
+        deploy("1.0");
+        deploy(request("1.1").description("Release 1.1 (PR 42: faster checkout) by ana").build());
+
+        List<ReleaseRevision> history = new HelmClient(ports.runner(), ports.helm(), target).history("payments", "stage", 10);
+        assertEquals(List.of(1, 2), history.stream().map(ReleaseRevision::revision).toList());
+        assertEquals("Release 1.1 (PR 42: faster checkout) by ana", history.get(1).description());
+        assertTrue("helm's own description without one", !history.get(0).description().contains("ana"));
+        assertTrue(fixture.logText(), fixture.logText().contains("description: Release 1.1 (PR 42: faster checkout) by ana"));
     }
 
     @Test

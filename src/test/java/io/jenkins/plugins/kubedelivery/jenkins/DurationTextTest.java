@@ -6,6 +6,7 @@ import static org.junit.Assert.fail;
 
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.Test;
 
 public class DurationTextTest {
@@ -34,11 +35,12 @@ public class DurationTextTest {
     }
 
     @Test
-    public void formatsForTheLog() {
-        assertEquals("0.3s", DurationText.format(Duration.ofMillis(300)));
-        assertEquals("59.9s", DurationText.format(Duration.ofMillis(59_900)));
-        assertEquals("5m", DurationText.format(Duration.ofMinutes(5)));
-        assertEquals("1h30m", DurationText.format(Duration.ofMinutes(90)));
-        assertEquals("1h2m3s", DurationText.format(Duration.ofSeconds(3723)));
+    public void writesADefaultAsTheParserReadsItBack() {
+        assertEquals("5m", DurationText.of(Duration.ofMinutes(5)));
+        assertEquals("72h", DurationText.of(Duration.ofHours(72)));
+        assertEquals("1h2m3s", DurationText.of(Duration.ofSeconds(3723)));
+        for (Duration d : List.of(Duration.ofMinutes(5), Duration.ofHours(72), Duration.ofSeconds(3723), Duration.ofSeconds(90))) {
+            assertEquals(d, DurationText.parse("timeout", DurationText.of(d)));
+        }
     }
 }

@@ -165,6 +165,14 @@ public class HostileInputCorpusTest {
         accepted(DEPLOY, "createNamespace", true, "--create-namespace");
         accepted(DEPLOY, "dryRun", true, "--dry-run=server");
         accepted(DEPLOY, "recoverStuckRelease", true, "upgrade --install");
+        // description: an argument of helm's, so nothing the agent's shell would interpret
+        accepted(DEPLOY, "description", "Release 1.4.0 (PR #42: faster checkout) by ana", "--description Release 1.4.0 (PR #42: faster checkout) by ana");
+        accepted(DEPLOY, "description", "  ", "!--description");
+        refused(DEPLOY, "description", "price in $EUR");
+        refused(DEPLOY, "description", "`id`");
+        refused(DEPLOY, "description", "C:\\temp");
+        refused(DEPLOY, "description", "say \"hi\"");
+        refused(DEPLOY, "description", "line one\nline two");
         // cluster access
         refused(DEPLOY, "kubeconfigCredentialsId", "no-such-credentials");
         refused(DEPLOY, "kubeconfigCredentialsId", "$(id)");
@@ -205,6 +213,8 @@ public class HostileInputCorpusTest {
         accepted(DEPLOYS, "atomic", false, "!--atomic");
         accepted(DEPLOYS, "createNamespace", true, "--create-namespace");
         accepted(DEPLOYS, "recoverStuckRelease", true, "upgrade --install payments");
+        accepted(DEPLOYS, "description", "Preview of PR 42", "--description Preview of PR 42");
+        refused(DEPLOYS, "description", "$(id)");
         refused(DEPLOYS, "server", "https://k8s.example.com");
         refused(DEPLOYS, "kubeconfigCredentialsId", "`id`");
 

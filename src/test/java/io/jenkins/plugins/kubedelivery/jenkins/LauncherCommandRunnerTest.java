@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -31,7 +32,7 @@ public class LauncherCommandRunnerTest {
 
     private LauncherCommandRunner runner(StepFixture fixture) {
         return new LauncherCommandRunner(fixture.launcher, fixture.environment, fixture.workspacePath(),
-                fixture.listener.getLogger());
+                fixture.listener.getLogger(), new AtomicInteger());
     }
 
     @Test

@@ -45,6 +45,11 @@ public final class CommandLine {
 
     /** Refuses what a shell would interpret inside double quotes, and control characters. */
     public static void checkArgument(String parameter, String argument) {
+        checkArgument(parameter, argument, "pass such data in a values file, not an argument");
+    }
+
+    /** As {@link #checkArgument(String, String)}, with the fix the message gives for this parameter. */
+    public static void checkArgument(String parameter, String argument, String fix) {
         for (int i = 0; i < argument.length(); i++) {
             char c = argument.charAt(i);
             String what = switch (c) {
@@ -56,7 +61,7 @@ public final class CommandLine {
             };
             if (what != null) {
                 throw new ValidationException(parameter, "'" + printable(argument) + "' contains " + what
-                        + ", which the agent's shell would interpret; pass such data in a values file, not an argument");
+                        + ", which the agent's shell would interpret; " + fix);
             }
         }
     }

@@ -62,6 +62,9 @@ public final class HelmCommands {
         if (o.createNamespace()) {
             args.add("--create-namespace");
         }
+        if (o.description() != null) {
+            args.addAll(List.of("--description", o.description()));
+        }
         return args;
     }
 
@@ -108,5 +111,5 @@ public final class HelmCommands {
 
     /** What an upgrade (or its server-side dry run) is given. */
     public record UpgradeOptions(String release, String chart, String chartVersion, String namespace, List<String> valuesFiles,
-            Duration timeout, boolean waitForReady, boolean atomic, int historyMax, boolean createNamespace) {}
+            Duration timeout, boolean waitForReady, boolean atomic, int historyMax, boolean createNamespace, String description) {}
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kubedelivery.engine.deploy;
 
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.engine.cli.WorkspaceFiles;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.model.DurationBounds;
@@ -46,6 +47,11 @@ public final class DeployPlanner {
         String fallbackEnvironment = fallbackValuesEnvironment(r, environment);
         String namespace = NameRules.requireDnsLabel("namespace", orDefault(r.namespace(), environment));
         String release = NameRules.requireReleaseName("release", orDefault(r.release(), service));
+        if (r.description() != null) {
+            // helm takes it only as an argument, and inside container() every argument passes through sh
+            CommandLine.checkArgument("description", r.description(), "write it without $, backticks, backslashes, double"
+                    + " quotes and line breaks");
+        }
         String serviceChartDir = "helm/" + service;
         String chartLabel = orDefault(r.chart(), serviceChartDir);
         boolean local = isLocalChart(chartLabel);

@@ -45,19 +45,24 @@ public final class DeployService {
         ports.secrets().addAll(request.secretValues().values());
         DeployPlan plan = new DeployPlanner(ports.workspace()).plan(request);
         log.line("Deploying " + plan.service() + " (chart " + plan.chartLabel() + ") as release " + plan.release()
-                + " to namespace " + plan.namespace() + ", environment " + plan.environment() + (plan.dryRun() ? ", dry run" : ""));
+                + " to namespace " + plan.namespace() + ", environment " + plan.environment() + (plan.dryRun() ? ", dry run" : "")
+                + (request.description() == null ? "" : ", description: " + request.description()));
         log.line("Values, in order: " + describeValues(plan));
         try (ReleaseLocks.Lease lease = ReleaseLocks.shared().acquire(cluster, plan.namespace(), plan.release(), owner, log)) {
             HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
             HelmVersion version = helmVersions.of(helm);
             ReleaseHistory history = new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW));
-            UpgradeOptions options = upgradeOptions(plan);
+            UpgradeOptions options = upgradeOptions(plan, request.description());
             if (plan.dryRun()) {
                 KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
                 if (history.deployed().isPresent()) {
                     DeployedSecrets.register(helm, plan, history.deployed().get().revision(), ports.secrets());
                 }
-                return new DryRun(helm, kubectl, log, ports.clock()).show(plan, options, history, version, elapsed(started));
+                DeployResult dryRun = new DryRun(helm, kubectl, log, ports.clock()).show(plan, options, history, version, elapsed(started));
+                log.line("Dry run of " + plan.release() + " in " + plan.namespace() + " done in "
+                        + Durations.human(Duration.ofMillis(dryRun.durationMillis())) + ": the deploy would make revision "
+                        + dryRun.revision());
+                return dryRun;
             }
             history = new StuckReleases(helm, log, ports.clock())
                     .ensureNotStuck(RecoveryAdvice.of(plan), history, plan.recoverStuckRelease(), plan.timeout());
@@ -91,7 +96,7 @@ public final class DeployService {
         }
     }
 
-    private UpgradeOptions upgradeOptions(DeployPlan plan) throws InterruptedException {
+    private UpgradeOptions upgradeOptions(DeployPlan plan, String description) throws InterruptedException {
         List<String> files = new ArrayList<>(plan.valuesFiles());
         if (!plan.generatedValues().isEmpty()) {
             try {
@@ -102,7 +107,7 @@ public final class DeployService {
             }
         }
         return new UpgradeOptions(plan.release(), plan.chart(), plan.chartVersion(), plan.namespace(), files, plan.timeout(),
-                plan.waitForReady(), plan.atomic(), plan.historyMax(), plan.createNamespace());
+                plan.waitForReady(), plan.atomic(), plan.historyMax(), plan.createNamespace(), description);
     }
 
     /** Names the files and the generated keys, never a value (values may be secret). */

@@ -9,6 +9,7 @@ import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,6 +53,7 @@ public final class DeployServices {
             planner.plan(request);
             requests.add(request);
         }
+        long started = ports.clock().millis();
         ports.log().line("Deploying " + services.size() + " services (" + String.join(", ", services) + "), "
                 + Math.min(parallelism, services.size()) + " at a time");
         DeployService deployer = new DeployService(ports);
@@ -70,6 +72,8 @@ public final class DeployServices {
                     + (template.dryRun() ? "their dry run (" : "to deploy (")
                     + results.size() + " succeeded: " + String.join(", ", results.keySet()) + "): " + String.join("; ", failures));
         }
+        ports.log().line((template.dryRun() ? "Checked " : "Deployed ") + services.size() + " services"
+                + (template.dryRun() ? " (dry run)" : "") + " in " + Durations.human(Duration.ofMillis(ports.clock().millis() - started)));
         return results;
     }
 }

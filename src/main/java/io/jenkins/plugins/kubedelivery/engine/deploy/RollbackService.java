@@ -37,9 +37,6 @@ public final class RollbackService {
         String environment = NameRules.requireDnsLabel("environment", request.environment());
         String namespace = NameRules.requireDnsLabel("namespace", blankTo(request.namespace(), environment));
         String release = NameRules.requireReleaseName("release", blankTo(request.release(), service));
-        if (request.toRevision() < 0) {
-            throw new ValidationException("toRevision", "must be a revision number from the release history, or 0 for the previous one");
-        }
         Duration timeout = DurationBounds.TIMEOUT.require("timeout", request.timeout() == null ? DeployRequest.DEFAULT_TIMEOUT : request.timeout());
         try (ReleaseLocks.Lease lease = ReleaseLocks.shared().acquire(cluster, namespace, release, owner, log)) {
             HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);

@@ -43,6 +43,7 @@ public final class DeployRequest {
     private final boolean dryRun;
     private final boolean recoverStuckRelease;
     private final String fallbackValuesEnvironment;
+    private final String description;
 
     private DeployRequest(Builder b) {
         service = b.service;
@@ -66,6 +67,7 @@ public final class DeployRequest {
         dryRun = b.dryRun;
         recoverStuckRelease = b.recoverStuckRelease;
         fallbackValuesEnvironment = b.fallbackValuesEnvironment;
+        description = b.description;
     }
 
     /** The same request for another service of the monorepo: its own release and chart by convention. */
@@ -74,7 +76,7 @@ public final class DeployRequest {
                 .values(values).secretValues(secretValues).imageTag(imageTag).imageRepository(imageRepository).imageTagKey(imageTagKey)
                 .imageRepositoryKey(imageRepositoryKey).timeout(timeout).waitForReady(waitForReady).atomic(atomic)
                 .historyMax(historyMax).createNamespace(createNamespace).dryRun(dryRun).recoverStuckRelease(recoverStuckRelease)
-                .fallbackValuesEnvironment(fallbackValuesEnvironment).build();
+                .fallbackValuesEnvironment(fallbackValuesEnvironment).description(description).build();
     }
 
     public static Builder builder(String service, String environment) {
@@ -110,6 +112,8 @@ public final class DeployRequest {
      * {@code null} for the default ({@code stage} for {@code preview}, none otherwise).
      */
     public String fallbackValuesEnvironment() { return fallbackValuesEnvironment; }
+    /** helm's {@code --description} of the revision (its history shows it), or {@code null} for helm's own. */
+    public String description() { return description; }
 
     /** Fluent construction with the documented defaults. */
     public static final class Builder {
@@ -134,6 +138,7 @@ public final class DeployRequest {
         private boolean dryRun;
         private boolean recoverStuckRelease;
         private String fallbackValuesEnvironment;
+        private String description;
 
         private Builder(String service, String environment) {
             this.service = service;
@@ -159,6 +164,7 @@ public final class DeployRequest {
         public Builder dryRun(boolean v) { dryRun = v; return this; }
         public Builder recoverStuckRelease(boolean v) { recoverStuckRelease = v; return this; }
         public Builder fallbackValuesEnvironment(String v) { fallbackValuesEnvironment = v; return this; }
+        public Builder description(String v) { description = v; return this; }
 
         public DeployRequest build() {
             return new DeployRequest(this);

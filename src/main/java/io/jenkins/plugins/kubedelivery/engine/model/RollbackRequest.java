@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kubedelivery.engine.model;
 
+import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import java.time.Duration;
 
 /**
@@ -10,4 +11,13 @@ import java.time.Duration;
  * @param toRevision the revision to return to, or {@code 0} for the previous deployed one
  */
 public record RollbackRequest(String service, String environment, String namespace, String release,
-        int toRevision, Duration timeout, boolean waitForReady) {}
+        int toRevision, Duration timeout, boolean waitForReady) {
+
+    /** The one check of {@code toRevision}, so every caller meets it before any command. */
+    public RollbackRequest {
+        if (toRevision < 0) {
+            throw new ValidationException("toRevision", toRevision + " is not a revision; give 0 (or leave it out) for"
+                    + " the previous deployed revision, or a revision number from helm history");
+        }
+    }
+}

@@ -1,11 +1,13 @@
 package io.jenkins.plugins.kubedelivery.engine.preview;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code createPreviewNamespace} was asked to do.
+ * What {@code createPreviewNamespace} was asked to do. Serializable (with serializable maps and lists,
+ * and no secret), so a step cut off by a controller restart runs again from it.
  *
  * @param pr the pull request's number or id
  * @param namePattern e.g. {@code pr-{pr}-{repository}}
@@ -21,7 +23,7 @@ import java.util.Map;
 public record PreviewRequest(String pr, String repository, String branch, String commit, String buildUrl,
         String namePattern, String hostPattern, Duration ttl, Map<String, String> quota, Map<String, String> limitDefaults,
         Map<String, String> limitDefaultRequests, boolean networkPolicy, String ingressNamespace, List<String> copySecrets,
-        String secretsNamespace, Map<String, String> extraLabels, Map<String, String> extraAnnotations) {
+        String secretsNamespace, Map<String, String> extraLabels, Map<String, String> extraAnnotations) implements Serializable {
 
     public static final String DEFAULT_NAME_PATTERN = "pr-{pr}-{repository}";
     public static final Duration DEFAULT_TTL = Duration.ofHours(72);

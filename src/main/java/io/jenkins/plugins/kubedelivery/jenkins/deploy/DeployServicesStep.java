@@ -1,18 +1,27 @@
 package io.jenkins.plugins.kubedelivery.jenkins.deploy;
 
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
+import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.required;
 
 import hudson.Extension;
-import io.jenkins.plugins.kubedelivery.engine.EngineException;
+import io.jenkins.plugins.kubedelivery.engine.BoundedParallel;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServices;
+import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
+import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
-import io.jenkins.plugins.kubedelivery.jenkins.StepErrors;
+import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
+import io.jenkins.plugins.kubedelivery.jenkins.PlainValues;
+import io.jenkins.plugins.kubedelivery.jenkins.StepCall;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest;
 
 /**
  * {@code deployServices}: several services of the monorepo deployed at once (at most
@@ -34,17 +43,6 @@ public final class DeployServicesStep extends AbstractDeployStep {
         this.environment = environment;
     }
 
-    @Override
-    public StepExecution start(StepContext context) throws Exception {
-        DeployServicesParameters parameters;
-        try {
-            parameters = DeployServicesParameters.of(this);
-        } catch (EngineException e) {
-            throw StepErrors.toAbort(FUNCTION_NAME, e, null);
-        }
-        return new DeployServicesStepExecution(context, parameters);
-    }
-
     public List<String> getServices() { return services; }
     public String getEnvironment() { return environment; }
     public int getParallelism() { return parallelism; }
@@ -55,11 +53,93 @@ public final class DeployServicesStep extends AbstractDeployStep {
         this.fallbackValuesEnvironment = optional(environment);
     }
 
+    @Override
+    protected String functionName() {
+        return FUNCTION_NAME;
+    }
+
+    /**
+     * The settings every service shares, as one request the engine copies per service (setting each
+     * service's release and chart); its service is the first one.
+     *
+     * @throws io.jenkins.plugins.kubedelivery.engine.ValidationException naming the parameter that cannot be converted
+     */
+    DeployRequest toTemplate(List<String> serviceNames) {
+        String anyService = serviceNames.isEmpty() ? "" : serviceNames.get(0);
+        return request(anyService, required("environment", environment, ENVIRONMENT_EXAMPLE))
+                .fallbackValuesEnvironment(fallbackValuesEnvironment)
+                .build();
+    }
+
+    @Override
+    protected StepCall call(StepContext context) {
+        ArrayList<String> names = PlainValues.copyStrings("services", services);
+        DeployRequest template = toTemplate(names);
+        BoundedParallel.requireParallelism(parallelism);
+        return new Call(names, template, parallelism, clusterAccess(),
+                names.size() + " services (" + String.join(", ", names) + ") in " + where(template.environment()));
+    }
+
+    /** The request is the settings every service shares (transient: it holds secret values). */
+    private static final class Call extends ReleaseCall<DeployRequest> {
+        private static final long serialVersionUID = 1L;
+
+        private final ArrayList<String> services;
+        private final int parallelism;
+
+        Call(ArrayList<String> services, DeployRequest template, int parallelism, ClusterAccess access, String target) {
+            super(template, access, target);
+            this.services = services;
+            this.parallelism = parallelism;
+        }
+
+        @Override
+        public String stopWaitsFor() {
+            return "helm to return every release it was changing to a safe state (its last deployed revision)";
+        }
+
+        /** The engine tries every service, then fails with every failure listed. */
+        @Override
+        public Object run(EngineSession session) throws Exception {
+            return new LinkedHashMap<>(new DeployServices(session.ports())
+                    .deployAll(services, request(), parallelism, session.cluster(), session.owner()));
+        }
+
+        @Override
+        public String resumeAdvice() {
+            return "Check the releases of " + target() + " (helm history <service> -n <namespace>) and run the step"
+                    + " again; a release left in pending-install, pending-upgrade or pending-rollback is recovered by running it"
+                    + " with recoverStuckRelease: true.";
+        }
+    }
+
     @Extension
     @Symbol(FUNCTION_NAME)
     public static final class DescriptorImpl extends ClusterStepDescriptor {
         public DescriptorImpl() {
             super(FUNCTION_NAME, "Deploy several services of the monorepo with Helm, in parallel");
         }
+
+        /**
+         * The form's {@code services} is a textarea, one service per line; Stapler binds a list only
+         * from a JSON array, so the text becomes one here, and the Snippet Generator (which builds the
+         * step through this method) writes {@code services: ['payments', 'search']}. The deprecated
+         * overload is the one to override: jenkins-core 2.479.3's {@code newInstance(StaplerRequest2,
+         * JSONObject)} calls it when it is overridden, and callers built against older cores call it directly.
+         */
+        @Override
+        @SuppressWarnings("deprecation")
+        public Step newInstance(StaplerRequest req, JSONObject formData) throws FormException {
+            Object services = formData.get("services");
+            if (services instanceof String text) {
+                formData.put("services", servicesOfText(text));
+            }
+            return super.newInstance(req, formData);
+        }
+    }
+
+    /** One service per line of the form's textarea; blank lines and surrounding spaces are dropped. */
+    static List<String> servicesOfText(String text) {
+        return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 }

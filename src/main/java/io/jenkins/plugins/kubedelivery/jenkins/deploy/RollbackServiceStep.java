@@ -1,33 +1,32 @@
 package io.jenkins.plugins.kubedelivery.jenkins.deploy;
 
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
-import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.orDefault;
+import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.required;
 
 import hudson.Extension;
-import io.jenkins.plugins.kubedelivery.engine.EngineException;
-import io.jenkins.plugins.kubedelivery.jenkins.AbstractClusterStep;
+import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackService;
+import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
+import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
-import io.jenkins.plugins.kubedelivery.jenkins.StepErrors;
+import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
+import io.jenkins.plugins.kubedelivery.jenkins.StepCall;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code rollbackService}: returns a service's release to an earlier revision (by default the
- * previous deployed one) with one {@code helm rollback}, through the engine's {@code RollbackService}.
+ * previous deployed one) with one {@code helm rollback}, through the engine's {@code RollbackService},
+ * which checks {@code toRevision} before any command.
  */
-public final class RollbackServiceStep extends AbstractClusterStep {
+public final class RollbackServiceStep extends AbstractHelmStep {
     public static final String FUNCTION_NAME = "rollbackService";
 
     private final String service;
     private final String environment;
-    private String namespace;
     private String release;
     private int toRevision;
-    private String timeout = AbstractDeployStep.DEFAULT_TIMEOUT;
-    private boolean wait = true;
 
     @DataBoundConstructor
     public RollbackServiceStep(String service, String environment) {
@@ -35,32 +34,53 @@ public final class RollbackServiceStep extends AbstractClusterStep {
         this.environment = environment;
     }
 
-    @Override
-    public StepExecution start(StepContext context) throws Exception {
-        RollbackParameters parameters;
-        try {
-            parameters = RollbackParameters.of(this);
-        } catch (EngineException e) {
-            throw StepErrors.toAbort(FUNCTION_NAME, e, null);
-        }
-        return new RollbackServiceStepExecution(context, parameters);
-    }
-
     public String getService() { return service; }
     public String getEnvironment() { return environment; }
-    public String getNamespace() { return namespace; }
     public String getRelease() { return release; }
     public int getToRevision() { return toRevision; }
-    public String getTimeout() { return timeout; }
-    public boolean isWait() { return wait; }
 
-    @DataBoundSetter public void setNamespace(String namespace) { this.namespace = optional(namespace); }
     @DataBoundSetter public void setRelease(String release) { this.release = optional(release); }
     @DataBoundSetter public void setToRevision(int toRevision) { this.toRevision = toRevision; }
-    @DataBoundSetter public void setTimeout(String timeout) {
-        this.timeout = orDefault(timeout, AbstractDeployStep.DEFAULT_TIMEOUT);
+
+    @Override
+    protected String functionName() {
+        return FUNCTION_NAME;
     }
-    @DataBoundSetter public void setWait(boolean wait) { this.wait = wait; }
+
+    /** @throws io.jenkins.plugins.kubedelivery.engine.ValidationException naming the parameter that cannot be converted */
+    RollbackRequest toRequest() {
+        return new RollbackRequest(required("service", service, SERVICE_EXAMPLE),
+                required("environment", environment, ENVIRONMENT_EXAMPLE), getNamespace(), release, toRevision,
+                timeoutDuration(), isWait());
+    }
+
+    @Override
+    protected StepCall call(StepContext context) {
+        RollbackRequest request = toRequest();
+        return new Call(request, clusterAccess(), (release != null ? release : request.service()) + " in "
+                + where(request.environment())
+                + (toRevision > 0 ? " to revision " + toRevision : " to the previous deployed revision"));
+    }
+
+    private static final class Call extends ReleaseCall<RollbackRequest> {
+        private static final long serialVersionUID = 1L;
+
+        Call(RollbackRequest request, ClusterAccess access, String target) {
+            super(request, access, target);
+        }
+
+        @Override
+        public Object run(EngineSession session) throws Exception {
+            return new RollbackService(session.ports()).rollback(request(), session.cluster(), session.owner()).toMap();
+        }
+
+        @Override
+        public String resumeAdvice() {
+            return "Check the release (helm history <release> -n <namespace>) for " + target()
+                    + " and run the step again; a release left in pending-rollback is recovered by running deployService"
+                    + " with recoverStuckRelease: true.";
+        }
+    }
 
     @Extension
     @Symbol(FUNCTION_NAME)

@@ -3,18 +3,26 @@ package io.jenkins.plugins.kubedelivery.jenkins.preview;
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.orDefault;
 
+import static io.jenkins.plugins.kubedelivery.jenkins.preview.PullRequestEnvironment.given;
+
 import hudson.EnvVars;
 import hudson.Extension;
-import io.jenkins.plugins.kubedelivery.engine.EngineException;
+import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
+import io.jenkins.plugins.kubedelivery.engine.preview.PreviewNamespaces;
 import io.jenkins.plugins.kubedelivery.engine.preview.PreviewRequest;
+import io.jenkins.plugins.kubedelivery.engine.preview.PreviewResult;
 import io.jenkins.plugins.kubedelivery.jenkins.AbstractClusterStep;
+import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
-import io.jenkins.plugins.kubedelivery.jenkins.StepErrors;
+import io.jenkins.plugins.kubedelivery.jenkins.DurationText;
+import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
+import io.jenkins.plugins.kubedelivery.jenkins.PlainValues;
+import io.jenkins.plugins.kubedelivery.jenkins.StepCall;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -22,11 +30,12 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code createPreviewNamespace}: ensures a pull request's own namespace (labelled, quota'd,
  * expiring) through the engine's {@code PreviewNamespaces}. Every parameter is optional: in a
  * multibranch pull request build the PR, branch, commit, build URL and repository come from the
- * build's environment ({@link PullRequestEnvironment}); conversion is in {@link CreatePreviewParameters}.
+ * build's environment ({@link PullRequestEnvironment}).
  */
 public final class CreatePreviewNamespaceStep extends AbstractClusterStep {
     public static final String FUNCTION_NAME = "createPreviewNamespace";
-    public static final String DEFAULT_TTL = "72h";
+    /** The engine's default, as a step parameter writes it. */
+    private static final String DEFAULT_TTL = DurationText.of(PreviewRequest.DEFAULT_TTL);
 
     private String pr;
     private String repository;
@@ -48,17 +57,6 @@ public final class CreatePreviewNamespaceStep extends AbstractClusterStep {
 
     @DataBoundConstructor
     public CreatePreviewNamespaceStep() {}
-
-    @Override
-    public StepExecution start(StepContext context) throws Exception {
-        CreatePreviewParameters parameters;
-        try {
-            parameters = CreatePreviewParameters.of(this, PullRequestEnvironment.from(context.get(EnvVars.class)));
-        } catch (EngineException e) {
-            throw StepErrors.toAbort(FUNCTION_NAME, e, null);
-        }
-        return new CreatePreviewNamespaceStepExecution(context, parameters);
-    }
 
     public String getPr() { return pr; }
     public String getRepository() { return repository; }
@@ -99,6 +97,60 @@ public final class CreatePreviewNamespaceStep extends AbstractClusterStep {
     @DataBoundSetter public void setSecretsNamespace(String namespace) { this.secretsNamespace = optional(namespace); }
     @DataBoundSetter public void setLabels(Map<String, Object> labels) { this.labels = labels; }
     @DataBoundSetter public void setAnnotations(Map<String, Object> annotations) { this.annotations = annotations; }
+
+    @Override
+    protected String functionName() {
+        return FUNCTION_NAME;
+    }
+
+    /**
+     * The engine's request: the build environment's defaults filled in, maps and lists copied into
+     * plain serializable values. The engine checks the rest (a missing {@code pr} included) before
+     * any command runs.
+     *
+     * @throws io.jenkins.plugins.kubedelivery.engine.ValidationException naming the parameter that cannot be converted
+     */
+    PreviewRequest toRequest(PullRequestEnvironment env) {
+        return new PreviewRequest(given(pr, env.pr()), given(repository, env.repository()), given(branch, env.branch()),
+                given(commit, env.commit()), given(buildUrl, env.buildUrl()), namePattern, hostPattern,
+                DurationText.parse("ttl", ttl), PlainValues.copyTextMap("quota", quota),
+                PlainValues.copyTextMap("limitDefaults", limitDefaults),
+                PlainValues.copyTextMap("limitDefaultRequests", limitDefaultRequests), networkPolicy, ingressNamespace,
+                PlainValues.copyStrings("copySecrets", copySecrets), secretsNamespace, PlainValues.copyTextMap("labels", labels),
+                PlainValues.copyTextMap("annotations", annotations));
+    }
+
+    @Override
+    protected StepCall call(StepContext context) throws Exception {
+        return new Call(toRequest(PullRequestEnvironment.from(context.get(EnvVars.class))), clusterAccess());
+    }
+
+    /**
+     * Resumable: the engine creates the namespace with create semantics and renews it by a replace
+     * from the resourceVersion it read, so a second run finishes what the first began and adopts
+     * nothing. The request names Secrets to copy but holds no secret.
+     */
+    private record Call(PreviewRequest request, ClusterAccess clusterAccess) implements StepCall {
+        @Override
+        public Object run(EngineSession session) throws Exception {
+            long started = System.nanoTime();
+            PreviewResult result = new PreviewNamespaces(session.ports()).create(request, session.cluster());
+            session.log().println(FUNCTION_NAME + ": namespace " + result.namespace() + (result.created() ? " created" : " renewed")
+                    + ", expires " + result.expiresAt() + (result.url() == null ? "" : ", URL " + result.url())
+                    + " after " + Durations.human(Duration.ofNanos(System.nanoTime() - started)));
+            return result.toMap();
+        }
+
+        @Override
+        public String target() {
+            return PullRequestEnvironment.describe(request.pr(), request.repository());
+        }
+
+        @Override
+        public boolean resumable() {
+            return true;
+        }
+    }
 
     @Extension
     @Symbol(FUNCTION_NAME)

@@ -3,16 +3,23 @@ package io.jenkins.plugins.kubedelivery.jenkins.preview;
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.orDefault;
 
+import static io.jenkins.plugins.kubedelivery.jenkins.preview.PullRequestEnvironment.given;
+
 import hudson.EnvVars;
 import hudson.Extension;
-import io.jenkins.plugins.kubedelivery.engine.EngineException;
+import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
+import io.jenkins.plugins.kubedelivery.engine.preview.PreviewDeletion;
 import io.jenkins.plugins.kubedelivery.engine.preview.PreviewRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.AbstractClusterStep;
+import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
-import io.jenkins.plugins.kubedelivery.jenkins.StepErrors;
+import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
+import io.jenkins.plugins.kubedelivery.jenkins.StepCall;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -34,17 +41,6 @@ public final class DeletePreviewNamespaceStep extends AbstractClusterStep {
     @DataBoundConstructor
     public DeletePreviewNamespaceStep() {}
 
-    @Override
-    public StepExecution start(StepContext context) throws Exception {
-        DeletePreviewParameters parameters;
-        try {
-            parameters = DeletePreviewParameters.of(this, PullRequestEnvironment.from(context.get(EnvVars.class)));
-        } catch (EngineException e) {
-            throw StepErrors.toAbort(FUNCTION_NAME, e, null);
-        }
-        return new DeletePreviewNamespaceStepExecution(context, parameters);
-    }
-
     public String getPr() { return pr; }
     public String getRepository() { return repository; }
     public String getNamespace() { return namespace; }
@@ -58,6 +54,59 @@ public final class DeletePreviewNamespaceStep extends AbstractClusterStep {
         this.namePattern = orDefault(namePattern, PreviewRequest.DEFAULT_NAME_PATTERN);
     }
     @DataBoundSetter public void setWait(boolean wait) { this.wait = wait; }
+
+    @Override
+    protected String functionName() {
+        return FUNCTION_NAME;
+    }
+
+    /**
+     * What to delete. The build's environment fills in {@code pr} and {@code repository} only when
+     * the namespace is derived from them: with an explicit {@code namespace} (say, from a cleanup
+     * job, whose JOB_NAME names no repository) only what the user gave is checked against the
+     * namespace's ownership labels.
+     */
+    Deletion toRequest(PullRequestEnvironment env) {
+        PullRequestEnvironment defaults = namespace == null ? env : PullRequestEnvironment.NONE;
+        return new Deletion(given(pr, defaults.pr()), given(repository, defaults.repository()), namespace, namePattern, wait);
+    }
+
+    @Override
+    protected StepCall call(StepContext context) throws Exception {
+        return new Call(toRequest(PullRequestEnvironment.from(context.get(EnvVars.class))), clusterAccess());
+    }
+
+    /** The engine's {@code PreviewDeletion.delete} arguments, serializable and free of secrets. */
+    record Deletion(String pr, String repository, String namespace, String namePattern, boolean waitForDeletion)
+            implements Serializable {}
+
+    /**
+     * Resumable: the delete carries preconditions on the uid and resourceVersion the engine just
+     * read, and a namespace already gone counts as deleted, so running it again is safe.
+     */
+    private record Call(Deletion request, ClusterAccess clusterAccess) implements StepCall {
+        @Override
+        public Object run(EngineSession session) throws Exception {
+            long started = System.nanoTime();
+            Map<String, Object> result = new PreviewDeletion(session.ports()).delete(request.pr(), request.repository(),
+                    request.namespace(), request.namePattern(), request.waitForDeletion(), session.cluster());
+            session.log().println(FUNCTION_NAME + ": namespace " + result.get("namespace")
+                    + (Boolean.TRUE.equals(result.get("deleted")) ? " deleted" : " was already gone")
+                    + " after " + Durations.human(Duration.ofNanos(System.nanoTime() - started)));
+            return result;
+        }
+
+        @Override
+        public String target() {
+            return request.namespace() != null ? "namespace " + request.namespace()
+                    : "the preview of " + PullRequestEnvironment.describe(request.pr(), request.repository());
+        }
+
+        @Override
+        public boolean resumable() {
+            return true;
+        }
+    }
 
     @Extension
     @Symbol(FUNCTION_NAME)

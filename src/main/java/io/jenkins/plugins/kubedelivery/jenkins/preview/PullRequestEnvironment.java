@@ -52,6 +52,11 @@ record PullRequestEnvironment(String pr, String branch, String commit, String bu
         return segments.length < 2 ? null : optional(segments[segments.length - 2]);
     }
 
+    /** For messages: which pull request, as far as known before the engine checks it ({@code PR 42 of shop}). */
+    static String describe(String pr, String repository) {
+        return "PR " + (pr == null ? "(none given)" : pr) + " of " + (repository == null ? "(no repository)" : repository);
+    }
+
     /** The value given to the step, else this environment's. */
     static String given(String stepValue, String environmentValue) {
         String set = optional(stepValue);

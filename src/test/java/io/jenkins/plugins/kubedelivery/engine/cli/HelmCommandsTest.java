@@ -12,7 +12,7 @@ import org.junit.Test;
 
 public class HelmCommandsTest {
     private final UpgradeOptions options = new UpgradeOptions("payments", "/ws/helm/payments", null, "stage",
-            List.of("/ws/helm/payments/values.stage.yaml", "/tmp/kd/values-payments.json"), Duration.ofMinutes(5), true, true, 10, false);
+            List.of("/ws/helm/payments/values.stage.yaml", "/tmp/kd/values-payments.json"), Duration.ofMinutes(5), true, true, 10, false, null);
     private final HelmCommands commands = new HelmCommands("helm", new ClusterTarget("/tmp/kd/kubeconfig", "prod", "creds/prod"));
 
     @Test

@@ -108,8 +108,8 @@ public class DeployServiceStepEngineTest {
         assertEquals("deployed", result.get("status"));
         assertTrue(String.valueOf(result.get("helmVersion")), String.valueOf(result.get("helmVersion")).contains("3.17.3"));
         assertTrue(fixture.launcher.allArguments(), fixture.launcher.allArguments().contains("upgrade"));
-        assertTrue(fixture.log(), fixture.log().contains("deployService: deploying payments in environment stage"));
-        assertTrue(fixture.log(), fixture.log().contains("deployService: release payments in namespace stage is deployed at revision 2 after"));
+        assertTrue(fixture.log(), fixture.log().contains("Deploying payments (chart helm/payments) as release payments to namespace stage, environment stage"));
+        assertTrue(fixture.log(), fixture.log().contains("Deployed payments revision 2 (payments-0.1.0, app 1.0.0) to stage in "));
         assertKubeconfigWasPrivateAndIsGone();
         assertSecretNowhere(context);
     }

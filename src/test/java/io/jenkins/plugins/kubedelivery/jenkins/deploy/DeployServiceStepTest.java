@@ -34,7 +34,7 @@ public class DeployServiceStepTest {
 
     @Test
     public void unsetParametersTakeTheDocumentedDefaults() {
-        DeployRequest request = DeployParameters.of(new DeployServiceStep("payments", "stage")).toRequest();
+        DeployRequest request = new DeployServiceStep("payments", "stage").toRequest();
 
         assertEquals("payments", request.service());
         assertEquals("stage", request.environment());
@@ -81,7 +81,7 @@ public class DeployServiceStepTest {
         step.setDryRun(true);
         step.setRecoverStuckRelease(true);
 
-        DeployRequest request = DeployParameters.of(step).toRequest();
+        DeployRequest request = step.toRequest();
 
         assertEquals("payments", request.service());
         assertEquals("payments-prod", request.namespace());

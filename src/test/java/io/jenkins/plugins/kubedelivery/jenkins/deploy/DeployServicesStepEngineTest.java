@@ -83,8 +83,8 @@ public class DeployServicesStepEngineTest {
         String upgradeOfPayments = upgrade("payments");
         assertTrue("previews borrow stage's values: " + upgradeOfPayments, upgradeOfPayments.contains("helm/payments/values.stage.yaml"));
         assertTrue(upgradeOfPayments, upgradeOfPayments.contains("--namespace pr-42-shop"));
-        assertTrue(fixture.log(), fixture.log().contains("deployServices: deploying 2 services (payments, search) in namespace pr-42-shop"));
-        assertTrue(fixture.log(), fixture.log().contains("deployServices: 2 services deployed after"));
+        assertTrue(fixture.log(), fixture.log().contains("Deploying 2 services (payments, search), 2 at a time"));
+        assertTrue(fixture.log(), fixture.log().contains("Deployed 2 services in "));
         assertEquals(List.of(), fixture.stagingDirectories());
     }
 

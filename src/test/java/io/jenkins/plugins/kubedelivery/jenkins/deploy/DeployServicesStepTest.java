@@ -28,11 +28,11 @@ public class DeployServicesStepTest {
 
     @Test
     public void unsetParametersTakeTheDocumentedDefaults() {
-        DeployServicesParameters parameters = DeployServicesParameters.of(new DeployServicesStep(List.of("payments", "search"), "preview"));
-        DeployRequest template = parameters.template();
+        DeployServicesStep step = new DeployServicesStep(List.of("payments", "search"), "preview");
+        DeployRequest template = step.toTemplate(step.getServices());
 
-        assertEquals(List.of("payments", "search"), parameters.services());
-        assertEquals(4, parameters.parallelism());
+        assertEquals(List.of("payments", "search"), step.getServices());
+        assertEquals(4, step.getParallelism());
         assertEquals("preview", template.environment());
         assertNull("stage values for previews is the engine's default", template.fallbackValuesEnvironment());
         assertNull(template.namespace());
@@ -67,10 +67,9 @@ public class DeployServicesStepTest {
         step.setDryRun(true);
         step.setRecoverStuckRelease(true);
 
-        DeployServicesParameters parameters = DeployServicesParameters.of(step);
-        DeployRequest search = parameters.template().forService("search");
+        DeployRequest search = step.toTemplate(step.getServices()).forService("search");
 
-        assertEquals(2, parameters.parallelism());
+        assertEquals(2, step.getParallelism());
         assertEquals("search", search.service());
         assertNull("each service keeps its own release", search.release());
         assertEquals("pr-42-shop", search.namespace());
@@ -138,6 +137,21 @@ public class DeployServicesStepTest {
         assertEquals("deployServices", descriptor.getFunctionName());
         assertEquals(DeployServicesStep.class, descriptor.clazz);
         assertEquals("deployServices", descriptor.getClass().getAnnotation(org.jenkinsci.Symbol.class).value()[0]);
+    }
+
+    /** The Snippet Generator's form sends services as the textarea's text; the descriptor makes it the list the step takes. */
+    @Test
+    public void theFormsServicesTextBecomesAListBeforeStaplerBindsIt() throws Exception {
+        net.sf.json.JSONObject form = new net.sf.json.JSONObject();
+        form.put("services", "payments\n search\n\n");
+        form.put("environment", "preview");
+        try {
+            new DeployServicesStep.DescriptorImpl().newInstance(null, form);
+        } catch (UnsupportedOperationException bindingNeedsARunningJenkins) {
+            // the compile-only Descriptor stands in for Stapler's binding, which runs only in Jenkins
+        }
+        assertEquals(List.of("payments", "search"), form.get("services"));
+        assertEquals("preview", form.get("environment"));
     }
 
     @Test

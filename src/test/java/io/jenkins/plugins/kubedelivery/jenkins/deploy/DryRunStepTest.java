@@ -113,10 +113,11 @@ public class DryRunStepTest {
         assertEquals("dry-run", dry.get("status"));
         String diff = (String) dry.get("diff");
         assertTrue(diff, diff.startsWith("no changes\nHooks helm runs"));
-        assertTrue(fixture.log(), fixture.log().contains("deployService: dry run of ledger"));
+        assertTrue(fixture.log(), fixture.log().contains("Deploying ledger (chart helm/ledger) as release ledger to namespace stage,"
+                + " environment stage, dry run"));
         assertTrue(fixture.log(), fixture.log().contains("--dry-run=server"));
-        assertTrue(fixture.log(), fixture.log().contains("deployService: dry run of release ledger in namespace stage done;"
-                + " the deploy would make revision 2 after "));
+        assertTrue(fixture.log(), fixture.log().matches("(?s).*Dry run of ledger in stage done in [0-9.]+s: the deploy would"
+                + " make revision 2\n.*"));
     }
 
     @Test

@@ -54,7 +54,7 @@ public class RollbackServiceStepEngineTest {
         assertEquals(3, result.get("revision"));
         assertEquals("one helm rollback", 1,
                 fixture.launcher.launches().stream().filter(l -> l.cmds().contains("rollback")).count());
-        assertTrue(fixture.log(), fixture.log().contains("rollbackService: rolling back payments in environment prod"));
+        assertTrue(fixture.log(), fixture.log().contains("Rolling back payments in prod from revision 2 to revision 1"));
         assertEquals(List.of(), fixture.stagingDirectories());
     }
 }

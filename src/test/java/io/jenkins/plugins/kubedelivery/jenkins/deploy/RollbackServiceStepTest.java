@@ -25,7 +25,7 @@ public class RollbackServiceStepTest {
 
     @Test
     public void unsetParametersTakeTheDocumentedDefaults() {
-        RollbackRequest request = RollbackParameters.of(new RollbackServiceStep("payments", "prod")).toRequest();
+        RollbackRequest request = new RollbackServiceStep("payments", "prod").toRequest();
 
         assertEquals(new RollbackRequest("payments", "prod", null, null, 0, Duration.ofMinutes(5), true), request);
     }
@@ -39,7 +39,7 @@ public class RollbackServiceStepTest {
         step.setTimeout("90s");
         step.setWait(false);
 
-        RollbackRequest request = RollbackParameters.of(step).toRequest();
+        RollbackRequest request = step.toRequest();
 
         assertEquals(new RollbackRequest("payments", "prod", "payments-prod", "payments-eu", 4, Duration.ofSeconds(90), false),
                 request);

@@ -18,6 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.CreatePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.DeletePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.ReapPreviewNamespacesStep;
@@ -28,14 +32,18 @@ import org.junit.Test;
 
 /**
  * Every step parameter, found by reflection the way structs binds them, has a public getter, a
- * config.jelly field and a help file; optional ones state their default.
+ * config.jelly field (in the step's form or a fragment it includes) and a help file, found as
+ * Jenkins finds it: {@code Descriptor.getHelpFile(Klass, String)} in jenkins-core 2.479.3 walks
+ * {@code clazz.getAncestors()} and takes the first {@code help-<field>} view, so a parameter a base
+ * class declares has its help once, in that base class's folder. Optional ones state their default,
+ * the form's defaults come from the step, and no two help files are the same.
  */
 public class StepResourcesTest {
     private static final List<Class<? extends Step>> STEPS = List.of(DeployServiceStep.class, RollbackServiceStep.class,
             DeployServicesStep.class, CreatePreviewNamespaceStep.class, DeletePreviewNamespaceStep.class,
             ReapPreviewNamespacesStep.class);
     /** Types no form control binds to (lists and maps); written in the script, and named in help.html instead. */
-    private static final Set<String> SCRIPT_ONLY = Set.of("valuesFiles", "values", "secretValues", "services", "quota", "limitDefaults",
+    private static final Set<String> SCRIPT_ONLY = Set.of("valuesFiles", "values", "secretValues", "quota", "limitDefaults",
             "limitDefaultRequests", "copySecrets", "labels", "annotations", "openPullRequests");
     private static final List<String> CLUSTER = List.of("kubeconfigCredentialsId", "kubeContext", "server");
 
@@ -43,7 +51,7 @@ public class StepResourcesTest {
     public void everyParameterHasAGetterAFormFieldAndHelp() throws Exception {
         for (Class<? extends Step> step : STEPS) {
             Map<String, Class<?>> parameters = parameters(step);
-            String config = resource(step, "config.jelly");
+            String config = form(step, "config.jelly");
             String help = resource(step, "help.html");
             for (Map.Entry<String, Class<?>> parameter : parameters.entrySet()) {
                 String name = parameter.getKey();
@@ -53,7 +61,7 @@ public class StepResourcesTest {
                 } else {
                     assertTrue(step.getSimpleName() + " config.jelly has " + name, config.contains("field=\"" + name + "\""));
                 }
-                String parameterHelp = resource(step, "help-" + name + ".html");
+                String parameterHelp = help(step, name);
                 assertTrue(step.getSimpleName() + " help-" + name, parameterHelp.strip().length() > 40);
                 if (!isRequired(step, name)) {
                     assertTrue(step.getSimpleName() + " help-" + name + " states its default", parameterHelp.contains("Default"));
@@ -64,16 +72,72 @@ public class StepResourcesTest {
         }
     }
 
+    /** A help file copied into a second folder drifts from the first; a shared parameter's help lives once, in the base class. */
+    @Test
+    public void noTwoHelpFilesAreTheSame() throws IOException {
+        Map<String, Path> seen = new LinkedHashMap<>();
+        List<String> copies = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(RESOURCES)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("help")).sorted().toList()) {
+                Path first = seen.putIfAbsent(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip(), file);
+                if (first != null) {
+                    copies.add(RESOURCES.relativize(file) + " repeats " + RESOURCES.relativize(first));
+                }
+            }
+        }
+        assertTrue("help files found", seen.size() > 40);
+        assertEquals(List.of(), copies);
+    }
+
+    /** Each form default is the step's own (its field initializer), never a second literal in the view. */
+    @Test
+    public void formDefaultsComeFromTheStep() throws Exception {
+        Pattern formDefault = Pattern.compile("field=\"([^\"]+)\"[^>]*>\\s*<f:\\w+ default=\"([^\"]*)\"");
+        for (Class<? extends Step> step : STEPS) {
+            Matcher m = formDefault.matcher(form(step, "config.jelly"));
+            int found = 0;
+            while (m.find()) {
+                found++;
+                assertEquals(step.getSimpleName() + " " + m.group(1), "${descriptor.defaults." + m.group(1) + "}", m.group(2));
+            }
+            assertTrue(step.getSimpleName(), found > 0);
+        }
+        ClusterStepDescriptor deploy = new DeployServiceStep.DescriptorImpl();
+        DeployServiceStep defaults = (DeployServiceStep) deploy.getDefaults();
+        assertEquals("5m", defaults.getTimeout());
+        assertEquals(10, defaults.getHistoryMax());
+        assertTrue(defaults.isWait());
+        assertEquals("72h", ((CreatePreviewNamespaceStep) new CreatePreviewNamespaceStep.DescriptorImpl().getDefaults()).getTtl());
+    }
+
+    @Test
+    public void thePluginDescriptionNamesEveryStep() throws IOException {
+        String index = Files.readString(RESOURCES.resolve("index.jelly"));
+        for (Class<? extends Step> step : STEPS) {
+            String name = step.getSimpleName().substring(0, 1).toLowerCase(java.util.Locale.ROOT)
+                    + step.getSimpleName().substring(1, step.getSimpleName().length() - "Step".length());
+            assertTrue(name, index.contains(name));
+        }
+    }
+
+    /** The Snippet Generator's textarea for services: one per line, blank lines and spaces dropped. */
+    @Test
+    public void theServicesTextareaBecomesTheList() {
+        assertEquals(List.of("payments", "search"), DeployServicesStep.servicesOfText(" payments\n\n search \n"));
+        assertEquals(List.of(), DeployServicesStep.servicesOfText(""));
+    }
+
     @Test
     public void everyStepHasTheParametersOfItsManual() {
         assertParameters(DeployServiceStep.class, "service", "environment", "namespace", "release", "chart", "version",
                 "valuesFiles", "values", "secretValues", "imageTag", "imageRepository", "imageTagKey", "imageRepositoryKey", "timeout",
-                "wait", "atomic", "historyMax", "createNamespace", "dryRun", "recoverStuckRelease");
+                "wait", "atomic", "historyMax", "createNamespace", "dryRun", "recoverStuckRelease", "description");
         assertParameters(RollbackServiceStep.class, "service", "environment", "namespace", "release", "toRevision", "timeout",
                 "wait");
         assertParameters(DeployServicesStep.class, "services", "environment", "namespace", "parallelism",
                 "fallbackValuesEnvironment", "valuesFiles", "values", "secretValues", "imageTag", "imageRepository", "imageTagKey",
-                "imageRepositoryKey", "timeout", "wait", "atomic", "historyMax", "createNamespace", "dryRun", "recoverStuckRelease");
+                "imageRepositoryKey", "timeout", "wait", "atomic", "historyMax", "createNamespace", "dryRun", "recoverStuckRelease",
+                "description");
         assertParameters(CreatePreviewNamespaceStep.class, "pr", "repository", "branch", "commit", "buildUrl", "namePattern",
                 "hostPattern", "ttl", "quota", "limitDefaults", "limitDefaultRequests", "networkPolicy", "ingressNamespace",
                 "copySecrets", "secretsNamespace", "labels", "annotations");
@@ -153,6 +217,35 @@ public class StepResourcesTest {
             }
         }
         return unknown;
+    }
+
+    private static final Path RESOURCES = Path.of("src/main/resources");
+    private static final Pattern INCLUDE = Pattern.compile("<st:include page=\"([^\"]+)\" class=\"([^\"]+)\"/>");
+
+    /** The first {@code help-<name>.html} up the class's ancestors, as Jenkins looks it up. */
+    private static String help(Class<?> step, String name) throws IOException {
+        for (Class<?> c = step; c != null && c != Object.class; c = c.getSuperclass()) {
+            try (InputStream in = c.getResourceAsStream(c.getSimpleName() + "/help-" + name + ".html")) {
+                if (in != null) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError(step.getSimpleName() + " has no help-" + name + ".html in its folder or an ancestor's");
+    }
+
+    /** A view with every fragment it includes ({@code st:include page class}) put in its place. */
+    private static String form(Class<?> owner, String page) throws Exception {
+        String view = resource(owner, page);
+        Matcher m = INCLUDE.matcher(view);
+        StringBuilder expanded = new StringBuilder();
+        while (m.find()) {
+            Class<?> fragmentOwner = Class.forName(m.group(2));
+            assertTrue(m.group(2) + " is an ancestor of " + owner.getSimpleName(), fragmentOwner.isAssignableFrom(owner));
+            m.appendReplacement(expanded, Matcher.quoteReplacement(form(fragmentOwner, m.group(1))));
+        }
+        m.appendTail(expanded);
+        return expanded.toString();
     }
 
     private static String resource(Class<?> step, String name) throws IOException {

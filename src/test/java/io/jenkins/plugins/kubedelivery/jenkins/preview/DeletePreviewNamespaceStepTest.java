@@ -56,7 +56,7 @@ public class DeletePreviewNamespaceStepTest {
 
     @Test
     public void inAPullRequestBuildThePreviewFollowsFromTheEnvironment() {
-        DeletePreviewParameters parameters = DeletePreviewParameters.of(new DeletePreviewNamespaceStep(), PR_BUILD);
+        DeletePreviewNamespaceStep.Deletion parameters = new DeletePreviewNamespaceStep().toRequest(PR_BUILD);
 
         assertEquals("42", parameters.pr());
         assertEquals("shop", parameters.repository());
@@ -70,13 +70,13 @@ public class DeletePreviewNamespaceStepTest {
         DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
         step.setNamespace("pr-42-shop");
 
-        DeletePreviewParameters parameters = DeletePreviewParameters.of(step, new PullRequestEnvironment(null, null, null, null, "ops"));
+        DeletePreviewNamespaceStep.Deletion parameters = step.toRequest(new PullRequestEnvironment(null, null, null, null, "ops"));
         assertNull(parameters.pr());
         assertNull("a cleanup job's JOB_NAME names no repository", parameters.repository());
 
         step.setPr("42");
         step.setWait(true);
-        parameters = DeletePreviewParameters.of(step, PR_BUILD);
+        parameters = step.toRequest(PR_BUILD);
         assertEquals("42", parameters.pr());
         assertNull(parameters.repository());
         assertTrue(parameters.waitForDeletion());
@@ -194,17 +194,23 @@ public class DeletePreviewNamespaceStepTest {
         assertEquals("deletePreviewNamespace", descriptor.getClass().getAnnotation(org.jenkinsci.Symbol.class).value()[0]);
     }
 
+    /** The delete re-reads the namespace and carries preconditions, so after a restart it simply runs again. */
     @Test
-    public void afterARestartTheStepFailsWithAdvice() throws Exception {
+    public void afterARestartTheStepRunsAgainFromItsSavedRequest() throws Exception {
+        fixture.launcher.reply("kubectl", "delete", KubectlReplies.deleted("pr-42-shop"))
+                .reply("kubectl", "namespace", KubectlReplies.object(KubectlReplies.ownedPreview("pr-42-shop", "42", "shop",
+                        "2026-11-25T08:00:00Z")));
         DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
         step.setNamespace("pr-42-shop");
         TestStepContext before = fixture.context();
-        TestStepContext after = new TestStepContext();
+        TestStepContext after = fixture.context();
 
         Checkpoints.restart(step.start(before), before, after).onResume();
 
-        String message = after.failure().getMessage();
-        assertTrue(message, message.startsWith("deletePreviewNamespace: the Jenkins controller restarted while this step was running"));
-        assertTrue(message, message.contains("namespace pr-42-shop: a namespace that is already gone counts as deleted"));
+        assertTrue("the step completed", after.await(WAIT));
+        assertNull(String.valueOf(after.failure()), after.failure());
+        assertEquals(Map.of("namespace", "pr-42-shop", "deleted", true, "alreadyGone", false), after.result());
+        assertTrue(fixture.log(), fixture.log().contains("deletePreviewNamespace: the Jenkins controller restarted while this step"
+                + " was running; running it again for namespace pr-42-shop"));
     }
 }
