@@ -70,6 +70,31 @@ public final class KubectlCommands {
         return command("wait", "--for=delete", "namespace/" + name, "--timeout=" + timeout.toSeconds() + "s");
     }
 
+    /**
+     * One object of any kind, or nothing when it does not exist.
+     *
+     * @param resource the resource with its group, so that no other group's kind of the same name is
+     *     meant ({@code ingresses.networking.k8s.io})
+     */
+    public CommandLine getObject(String resource, String name, String namespace) {
+        return command("get", resource, name, "--namespace", namespace, "--ignore-not-found", "--output", "json");
+    }
+
+    /** Every object of a resource in one namespace. */
+    public CommandLine listObjects(String resource, String namespace) {
+        return command("get", resource, "--namespace", namespace, "--output", "json");
+    }
+
+    /**
+     * Deletes the object at an API path with the DeleteOptions in the file (its preconditions), as
+     * {@link #deleteNamespace} does for namespaces.
+     *
+     * @param apiPath {@code /apis/networking.k8s.io/v1/namespaces/prod/ingresses/payments-canary}
+     */
+    public CommandLine deleteObject(String apiPath, String deleteOptionsFile) {
+        return command("delete", "--raw", apiPath, "--filename", deleteOptionsFile);
+    }
+
     private CommandLine command(String... args) {
         return command(List.of(args));
     }
