@@ -104,7 +104,12 @@ public final class RoutingCluster {
 
     /** A merge patch from the test's own kubectl, as a person editing the object would. */
     public List<String> mergePatch(String resource, String name, String namespace, String patch) throws Exception {
-        return List.of("patch", resource, name, "-n", namespace, "--type", "merge", "--patch-file",
+        return patch("merge", resource, name, namespace, patch);
+    }
+
+    /** A patch of that type ({@code merge}, {@code json}) from the test's own kubectl. */
+    public List<String> patch(String type, String resource, String name, String namespace, String patch) throws Exception {
+        return List.of("patch", resource, name, "-n", namespace, "--type", type, "--patch-file",
                 fixture.staging().write(uniqueFile(), patch));
     }
 
