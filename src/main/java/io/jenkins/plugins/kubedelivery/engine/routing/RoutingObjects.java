@@ -61,8 +61,18 @@ public final class RoutingObjects {
      */
     public JsonObject update(KubeResource resource, String namespace, String name, Function<JsonObject, Object> owned,
             UnaryOperator<JsonObject> change) throws InterruptedException {
+        return update(resource, namespace, name, owned, null, change);
+    }
+
+    /**
+     * As {@link #update(KubeResource, String, String, Function, UnaryOperator)}, for a router that
+     * decided from an earlier read: what the plugin owns must still be {@code expectedOwned} at the
+     * first read too, so that a change made since that earlier read is not overwritten either.
+     */
+    public JsonObject update(KubeResource resource, String namespace, String name, Function<JsonObject, Object> owned,
+            Object expectedOwned, UnaryOperator<JsonObject> change) throws InterruptedException {
         JsonObject[] written = new JsonObject[1];
-        boolean found = guarded(resource, namespace, name, owned, live -> {
+        boolean found = guarded(resource, namespace, name, owned, expectedOwned, live -> {
             written[0] = change.apply(live);
             return kubectl.replace(stage(written[0]));
         });
@@ -82,7 +92,7 @@ public final class RoutingObjects {
     public boolean delete(KubeResource resource, String namespace, String name, Function<JsonObject, Object> owned,
             Consumer<JsonObject> check) throws InterruptedException {
         String what = resource.describe(namespace, name);
-        return guarded(resource, namespace, name, owned, live -> {
+        return guarded(resource, namespace, name, owned, null, live -> {
             check.accept(live);
             JsonObject metadata = KubeObjects.object(live, "metadata");
             return kubectl.deleteObject(resource.apiPath(namespace, name), what, metadata.getString("uid", null),
@@ -97,16 +107,16 @@ public final class RoutingObjects {
 
     /** @return false when the object was not there (at a read, or at the write) */
     private boolean guarded(KubeResource resource, String namespace, String name, Function<JsonObject, Object> owned,
-            Write write) throws InterruptedException {
+            Object expectedOwned, Write write) throws InterruptedException {
         String what = resource.describe(namespace, name);
-        Object ownedAtFirstRead = null;
+        Object ownedAtFirstRead = expectedOwned;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<JsonObject> read = get(resource, namespace, name);
             if (read.isEmpty()) {
                 return false;
             }
             Object ownedNow = owned.apply(read.get());
-            if (attempt == 1) {
+            if (ownedAtFirstRead == null) {
                 ownedAtFirstRead = ownedNow;
             } else if (!ownedNow.equals(ownedAtFirstRead)) {
                 throw new RoutingException(what + " changed between the plugin's read and its write, and the change touched"
