@@ -54,7 +54,7 @@ public final class RouteWeightRouter implements TrafficRouter {
             log.line("No canary on " + describe() + ": all traffic is on stable already");
             return;
         }
-        objects.update(route.resource(), namespace, route.name(), this::owned, current -> {
+        objects.update(route.resource(), live, this::owned, current -> {
             JsonObject next = withField(current, route.withoutCanary(current));
             RouteState.removeFrom(next);
             return next;

@@ -51,7 +51,7 @@ public final class RoutingObjects {
     }
 
     /**
-     * Changes an object the router may change, from the version it read.
+     * Changes an object the router may change: reads it, then writes from the version read.
      *
      * @param owned the part of the object the plugin owns (weights, state), compared between reads
      * @param change checks the object as read (ownership and shape, throwing {@link RoutingException})
@@ -61,18 +61,23 @@ public final class RoutingObjects {
      */
     public JsonObject update(KubeResource resource, String namespace, String name, Function<JsonObject, Object> owned,
             UnaryOperator<JsonObject> change) throws InterruptedException {
-        return update(resource, namespace, name, owned, null, change);
+        return update(resource, namespace, name, null, owned, change);
     }
 
     /**
-     * As {@link #update(KubeResource, String, String, Function, UnaryOperator)}, for a router that
-     * decided from an earlier read: what the plugin owns must still be {@code expectedOwned} at the
-     * first read too, so that a change made since that earlier read is not overwritten either.
+     * As {@link #update(KubeResource, String, String, Function, UnaryOperator)}, from a read the router
+     * already made and decided on: the first write carries that read's resourceVersion, so a change
+     * made since that read is caught too, and saves a read when nothing changed.
      */
-    public JsonObject update(KubeResource resource, String namespace, String name, Function<JsonObject, Object> owned,
-            Object expectedOwned, UnaryOperator<JsonObject> change) throws InterruptedException {
+    public JsonObject update(KubeResource resource, JsonObject read, Function<JsonObject, Object> owned,
+            UnaryOperator<JsonObject> change) throws InterruptedException {
+        return update(resource, KubeObjects.namespace(read), KubeObjects.name(read), read, owned, change);
+    }
+
+    private JsonObject update(KubeResource resource, String namespace, String name, JsonObject firstRead,
+            Function<JsonObject, Object> owned, UnaryOperator<JsonObject> change) throws InterruptedException {
         JsonObject[] written = new JsonObject[1];
-        boolean found = guarded(resource, namespace, name, owned, expectedOwned, live -> {
+        boolean found = guarded(resource, namespace, name, firstRead, owned, live -> {
             written[0] = change.apply(live);
             return kubectl.replace(stage(written[0]));
         });
@@ -92,7 +97,7 @@ public final class RoutingObjects {
     public boolean delete(KubeResource resource, String namespace, String name, Function<JsonObject, Object> owned,
             Consumer<JsonObject> check) throws InterruptedException {
         String what = resource.describe(namespace, name);
-        return guarded(resource, namespace, name, owned, null, live -> {
+        return guarded(resource, namespace, name, null, owned, live -> {
             check.accept(live);
             JsonObject metadata = KubeObjects.object(live, "metadata");
             return kubectl.deleteObject(resource.apiPath(namespace, name), what, metadata.getString("uid", null),
@@ -105,18 +110,22 @@ public final class RoutingObjects {
         WriteOutcome from(JsonObject live) throws InterruptedException;
     }
 
-    /** @return false when the object was not there (at a read, or at the write) */
-    private boolean guarded(KubeResource resource, String namespace, String name, Function<JsonObject, Object> owned,
-            Object expectedOwned, Write write) throws InterruptedException {
+    /**
+     * @param firstRead the object as the caller read it, for the first attempt; {@code null} to read it here
+     * @return false when the object was not there (at a read, or at the write)
+     */
+    private boolean guarded(KubeResource resource, String namespace, String name, JsonObject firstRead,
+            Function<JsonObject, Object> owned, Write write) throws InterruptedException {
         String what = resource.describe(namespace, name);
-        Object ownedAtFirstRead = expectedOwned;
+        Object ownedAtFirstRead = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<JsonObject> read = get(resource, namespace, name);
+            Optional<JsonObject> read = attempt == 1 && firstRead != null ? Optional.of(firstRead)
+                    : get(resource, namespace, name);
             if (read.isEmpty()) {
                 return false;
             }
             Object ownedNow = owned.apply(read.get());
-            if (ownedAtFirstRead == null) {
+            if (attempt == 1) {
                 ownedAtFirstRead = ownedNow;
             } else if (!ownedNow.equals(ownedAtFirstRead)) {
                 throw new RoutingException(what + " changed between the plugin's read and its write, and the change touched"

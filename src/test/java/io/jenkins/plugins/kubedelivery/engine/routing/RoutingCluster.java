@@ -31,6 +31,7 @@ public final class RoutingCluster {
     /** kubectl arguments another client runs just before each of the router's next writes. */
     private final List<List<String>> interferences = new ArrayList<>();
     private final AtomicInteger writes = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
     private final EnginePorts ports;
 
     public RoutingCluster(EngineFixture fixture, TestCluster cluster, String kubectlVersion) {
@@ -45,6 +46,7 @@ public final class RoutingCluster {
             if (isWrite(command)) {
                 writes.incrementAndGet();
             }
+            calls.incrementAndGet();
             return runner.run(command, timeout);
         }, "helm", Tools.kubectl(kubectlVersion).toString());
     }
@@ -75,6 +77,11 @@ public final class RoutingCluster {
     /** The router's writes so far (each attempt counts). */
     public int writes() {
         return writes.get();
+    }
+
+    /** The router's kubectl commands so far, reads included. */
+    public int calls() {
+        return calls.get();
     }
 
     public CommandResult kubectl(int expectedExit, String... arguments) throws Exception {

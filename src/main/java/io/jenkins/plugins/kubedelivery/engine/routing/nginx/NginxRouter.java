@@ -7,6 +7,7 @@ import com.eclipsesource.json.JsonObject;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.cli.WriteOutcome;
 import io.jenkins.plugins.kubedelivery.engine.preview.Ownership;
+import io.jenkins.plugins.kubedelivery.engine.routing.KubeObjects;
 import io.jenkins.plugins.kubedelivery.engine.routing.KubeResource;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteReading;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
@@ -16,6 +17,7 @@ import io.jenkins.plugins.kubedelivery.engine.routing.TrafficRouter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code nginx(ingress:)} router: a canary Ingress beside the user's stable one, which it never
@@ -70,22 +72,26 @@ public final class NginxRouter implements TrafficRouter {
 
     @Override
     public RouteReading setWeight(RouteState state) throws InterruptedException {
-        JsonObject stable = objects.get(KubeResource.INGRESS, namespace, stableIngress).orElseThrow(() -> new RoutingException(
+        // One list gives the stable Ingress, the canary if there is one, and any other canary for the same paths.
+        List<JsonObject> ingresses = objects.list(KubeResource.INGRESS, namespace);
+        JsonObject stable = named(ingresses, stableIngress).orElseThrow(() -> new RoutingException(
                 KubeResource.INGRESS.describe(namespace, stableIngress) + " does not exist: name the Ingress that routes the"
                         + " stable Service " + stableService));
         JsonObject desired = NginxCanaryIngress.derive(stable, stableService, canaryService, state.weight(), annotationPrefix);
         state.writeTo(desired);
-        requireNoOtherCanary(desired);
-        if (objects.get(KubeResource.INGRESS, namespace, canaryIngress()).isEmpty()
-                && objects.create(desired) == WriteOutcome.DONE) {
+        requireNoOtherCanary(desired, ingresses);
+        Optional<JsonObject> existing = named(ingresses, canaryIngress());
+        if (existing.isEmpty() && objects.create(desired) == WriteOutcome.DONE) {
             log.line("Created " + describe() + " at " + state.weight() + "%");
             return reading(desired);
         }
-        // It exists (or was created since the read): change it only if it is the plugin's, from the version checked.
-        JsonObject written = objects.update(KubeResource.INGRESS, namespace, canaryIngress(), this::owned, live -> {
+        // It exists (or was created since the list): change it only if it is the plugin's, from the version checked.
+        UnaryOperator<JsonObject> change = live -> {
             requireOurs(live);
             return merged(live, desired);
-        });
+        };
+        JsonObject written = existing.isPresent() ? objects.update(KubeResource.INGRESS, existing.get(), this::owned, change)
+                : objects.update(KubeResource.INGRESS, namespace, canaryIngress(), this::owned, change);
         log.line("Canary at " + state.weight() + "% on " + describe());
         return reading(written);
     }
@@ -125,19 +131,26 @@ public final class NginxRouter implements TrafficRouter {
         }
     }
 
+    private static Optional<JsonObject> named(List<JsonObject> objects, String name) {
+        return objects.stream().filter(object -> name.equals(KubeObjects.name(object))).findFirst();
+    }
+
     /** ingress-nginx honours one canary per host and path and silently ignores the others: refuse a second. */
-    private void requireNoOtherCanary(JsonObject desired) throws InterruptedException {
-        List<String> conflicts = NginxCanaryIngress.conflicts(desired, objects.list(KubeResource.INGRESS, namespace),
-                annotationPrefix);
+    private void requireNoOtherCanary(JsonObject desired, List<JsonObject> ingresses) {
+        List<String> conflicts = NginxCanaryIngress.conflicts(desired, ingresses, annotationPrefix);
         if (!conflicts.isEmpty()) {
             throw new RoutingException(String.join("; ", conflicts) + ": ingress-nginx would ignore a second canary for the"
                     + " same host and path, so the split would silently not happen; remove the other canary first");
         }
     }
 
-    /** The live canary (resourceVersion and anything others added kept) with the derived labels, annotations and spec. */
+    /**
+     * The live canary (resourceVersion and anything others added kept) with the derived labels,
+     * annotations and spec; kind and apiVersion set, since a list's items may lack them.
+     */
     private static JsonObject merged(JsonObject live, JsonObject desired) {
         JsonObject next = Json.parse(live.toString()).asObject();
+        next.set("apiVersion", desired.get("apiVersion")).set("kind", desired.get("kind"));
         JsonObject metadata = next.get("metadata").asObject();
         for (String field : List.of("labels", "annotations")) {
             JsonObject merged = object(next, "metadata", field);

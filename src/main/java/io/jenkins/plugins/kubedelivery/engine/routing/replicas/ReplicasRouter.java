@@ -76,16 +76,14 @@ public final class ReplicasRouter implements TrafficRouter {
             next.get("metadata").asObject().get("annotations").asObject().set(STABLE_REPLICAS, Integer.toString(total));
             return next;
         };
-        // The split was computed from these reads: each write also requires its Deployment unchanged since them.
-        Object canaryOwned = ownedOnCanary(canaryNow);
+        // The split was computed from these reads, so each write starts from its read's resourceVersion.
         boolean canaryGrows = split.canary() >= replicas(canaryNow);
         if (canaryGrows) {
-            objects.update(KubeResource.DEPLOYMENT, namespace, canary.deployment(), this::ownedOnCanary, canaryOwned, canaryChange);
+            objects.update(KubeResource.DEPLOYMENT, canaryNow, this::ownedOnCanary, canaryChange);
         }
-        objects.update(KubeResource.DEPLOYMENT, namespace, stable.deployment(), ReplicasRouter::replicas, replicas(stableNow),
-                live -> scaled(live, stable, split.stable()));
+        objects.update(KubeResource.DEPLOYMENT, stableNow, ReplicasRouter::replicas, live -> scaled(live, stable, split.stable()));
         if (!canaryGrows) {
-            objects.update(KubeResource.DEPLOYMENT, namespace, canary.deployment(), this::ownedOnCanary, canaryOwned, canaryChange);
+            objects.update(KubeResource.DEPLOYMENT, canaryNow, this::ownedOnCanary, canaryChange);
         }
         log.line("Canary at " + split.describe(state.weight()) + " behind the stable Service: the replicas() router"
                 + " approximates the weight by the canary's share of the pods");
@@ -105,7 +103,7 @@ public final class ReplicasRouter implements TrafficRouter {
             objects.update(KubeResource.DEPLOYMENT, namespace, stable.deployment(), ReplicasRouter::replicas,
                     live -> scaled(live, stable, total.get()));
         }
-        objects.update(KubeResource.DEPLOYMENT, namespace, canary.deployment(), this::ownedOnCanary, live -> {
+        objects.update(KubeResource.DEPLOYMENT, canaryNow.get(), this::ownedOnCanary, live -> {
             JsonObject next = scaled(live, canary, 0);
             RouteState.removeFrom(next);
             next.get("metadata").asObject().get("annotations").asObject().remove(STABLE_REPLICAS);

@@ -93,7 +93,9 @@ public class GatewayApiRouterKubectlTest {
         JsonValue docsRule = rules(route()).get(1);
         int step = 0;
         for (int weight : new int[] {10, 50, 100}) {
+            int before = bench.calls();
             RouteReading written = router.setWeight(state(weight, step));
+            assertEquals("one read, one replace", 2, bench.calls() - before);
             assertEquals(weight, written.weight());
             RouteReading read = router.read();
             assertEquals(new RouteReading(weight, Optional.of(state(weight, step))), read);
@@ -110,7 +112,9 @@ public class GatewayApiRouterKubectlTest {
     @Test
     public void resetReturnsAllTrafficToStableAndRemovesTheCanaryAndItsState() throws Exception {
         router.setWeight(state(25, 1));
+        int before = bench.calls();
         router.reset();
+        assertEquals("one read, one replace", 2, bench.calls() - before);
         assertEquals(RouteReading.NO_CANARY, router.read());
         JsonObject route = route();
         assertFalse(route.toString(), route.toString().contains("payments-canary"));

@@ -84,7 +84,9 @@ public class NginxRouterKubectlTest {
         JsonObject stableBefore = bench.get("ingress", "payments", "prod");
         int step = 0;
         for (int weight : new int[] {10, 50, 100}) {
+            int before = bench.calls();
             assertEquals(weight, router.setWeight(state(weight, step)).weight());
+            assertEquals("one list, one create or replace", 2, bench.calls() - before);
             assertEquals(new RouteReading(weight, Optional.of(state(weight, step))), router.read());
             assertEquals(String.valueOf(weight), canary().get("metadata").asObject().get("annotations").asObject()
                     .getString(PREFIX + "/canary-weight", null));
@@ -98,7 +100,9 @@ public class NginxRouterKubectlTest {
     @Test
     public void resetDeletesTheCanaryIngressSoAllTrafficIsOnStable() throws Exception {
         router.setWeight(state(25, 1));
+        int before = bench.calls();
         router.reset();
+        assertEquals("one read, one delete", 2, bench.calls() - before);
         assertTrue("deleted", !canaryExists());
         assertEquals(RouteReading.NO_CANARY, router.read());
         router.reset();
