@@ -126,6 +126,21 @@ public class NginxRouterKubectlTest {
     }
 
     @Test
+    public void anIngressOfTheCanarysNameCreatedByAnotherClientJustBeforeTheCreateIsNotTakenOver() throws Exception {
+        String theirs = fixture.staging().write("theirs.json", """
+                {"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"payments-canary","namespace":"prod"},
+                 "spec":{"rules":[{"host":"other.example.com","http":{"paths":[
+                   {"path":"/","pathType":"Prefix","backend":{"service":{"name":"other","port":{"number":80}}}}]}}]}}
+                """);
+        bench.beforeNextWrites(List.of("create", "-f", theirs));
+        RoutingException refused = assertThrows(RoutingException.class, () -> router.setWeight(state(10, 0)));
+        assertThat(refused.getMessage(), containsString("exists and was not made by the plugin"));
+        assertEquals("other", canary().get("spec").asObject().get("rules").asArray().get(0).asObject().get("http").asObject()
+                .get("paths").asArray().get(0).asObject().get("backend").asObject().get("service").asObject()
+                .getString("name", null));
+    }
+
+    @Test
     public void anUnrelatedEditBetweenReadAndWriteIsRetriedAndKept() throws Exception {
         router.setWeight(state(10, 0));
         bench.beforeNextWrites(List.of("label", "ingress", "payments-canary", "-n", "prod", "audited=yes"));
