@@ -70,6 +70,16 @@ public final class KubectlCommands {
         return command("wait", "--for=delete", "namespace/" + name, "--timeout=" + timeout.toSeconds() + "s");
     }
 
+    /** {@link #create(String)}, or its server-side dry run: admitted and checked like the real write, stored nowhere. */
+    public CommandLine create(String file, boolean serverDryRun) {
+        return serverDryRun ? command("create", "--filename", file, "--output", "name", "--dry-run=server") : create(file);
+    }
+
+    /** {@link #replace(String)}, or its server-side dry run (the resourceVersion is checked there too). */
+    public CommandLine replace(String file, boolean serverDryRun) {
+        return serverDryRun ? command("replace", "--filename", file, "--output", "name", "--dry-run=server") : replace(file);
+    }
+
     /**
      * One object of any kind, or nothing when it does not exist.
      *

@@ -30,11 +30,27 @@ public final class RoutingObjects {
     private final KubectlClient kubectl;
     private final StagingArea staging;
     private final EngineLog log;
+    private final boolean serverDryRun;
 
     public RoutingObjects(KubectlClient kubectl, StagingArea staging, EngineLog log) {
+        this(kubectl, staging, log, false);
+    }
+
+    private RoutingObjects(KubectlClient kubectl, StagingArea staging, EngineLog log, boolean serverDryRun) {
         this.kubectl = kubectl;
         this.staging = staging;
         this.log = log;
+        this.serverDryRun = serverDryRun;
+    }
+
+    /**
+     * The same objects, with every write a server-side dry run: a router over them checks, before any
+     * traffic moves, everything its real write would meet (its own ownership and shape checks, the API
+     * server's admission and schema, the preconditions) and changes nothing. Its log lines then say
+     * what would be done: give such a router a log that says it is a dry run.
+     */
+    public RoutingObjects serverDryRun() {
+        return new RoutingObjects(kubectl, staging, log, true);
     }
 
     public Optional<JsonObject> get(KubeResource resource, String namespace, String name) throws InterruptedException {
@@ -47,7 +63,7 @@ public final class RoutingObjects {
 
     /** Creates the object with create semantics: {@link WriteOutcome#EXISTS} when its name is taken, nothing overwritten. */
     public WriteOutcome create(JsonObject object) throws InterruptedException {
-        return kubectl.create(stage(object));
+        return kubectl.create(stage(object), serverDryRun);
     }
 
     /**
@@ -79,7 +95,7 @@ public final class RoutingObjects {
         JsonObject[] written = new JsonObject[1];
         boolean found = guarded(resource, namespace, name, firstRead, owned, live -> {
             written[0] = change.apply(live);
-            return kubectl.replace(stage(written[0]));
+            return kubectl.replace(stage(written[0]), serverDryRun);
         });
         if (!found) {
             throw new RoutingException(resource.describe(namespace, name) + " does not exist (or was deleted while the plugin"
@@ -101,7 +117,7 @@ public final class RoutingObjects {
             check.accept(live);
             JsonObject metadata = KubeObjects.object(live, "metadata");
             return kubectl.deleteObject(resource.apiPath(namespace, name), what, metadata.getString("uid", null),
-                    metadata.getString("resourceVersion", null), staging);
+                    metadata.getString("resourceVersion", null), serverDryRun, staging);
         });
     }
 

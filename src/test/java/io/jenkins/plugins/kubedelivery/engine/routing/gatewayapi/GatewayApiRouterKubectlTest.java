@@ -110,6 +110,17 @@ public class GatewayApiRouterKubectlTest {
     }
 
     @Test
+    public void aServerDryRunChecksTheWeightAndItsResetAndChangesNothing() throws Exception {
+        router.setWeight(state(10, 0));
+        JsonObject before = route();
+        TrafficRouter dryRun = new RouteWeightRouter(bench.objects().serverDryRun(), line -> {}, "prod",
+                new HttpRouteSplit("payments", "payments", "payments-canary", "api"));
+        assertEquals(50, dryRun.setWeight(state(50, 1)).weight());
+        dryRun.reset();
+        assertEquals(before, route());
+    }
+
+    @Test
     public void resetReturnsAllTrafficToStableAndRemovesTheCanaryAndItsState() throws Exception {
         router.setWeight(state(25, 1));
         int before = bench.calls();

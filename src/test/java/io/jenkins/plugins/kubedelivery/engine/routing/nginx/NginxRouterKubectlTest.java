@@ -98,6 +98,19 @@ public class NginxRouterKubectlTest {
     }
 
     @Test
+    public void aServerDryRunChecksTheCreateTheWeightAndTheDeleteAndChangesNothing() throws Exception {
+        TrafficRouter dryRun = new NginxRouter(bench.objects().serverDryRun(), line -> {}, "prod", "payments", "payments",
+                "payments-canary", PREFIX);
+        assertEquals(10, dryRun.setWeight(state(10, 0)).weight());
+        assertTrue("a dry-run create creates nothing", !canaryExists());
+        router.setWeight(state(10, 0));
+        JsonObject before = canary();
+        assertEquals(50, dryRun.setWeight(state(50, 1)).weight());
+        dryRun.reset();
+        assertEquals("neither the replace nor the delete happened", before, canary());
+    }
+
+    @Test
     public void resetDeletesTheCanaryIngressSoAllTrafficIsOnStable() throws Exception {
         router.setWeight(state(25, 1));
         int before = bench.calls();

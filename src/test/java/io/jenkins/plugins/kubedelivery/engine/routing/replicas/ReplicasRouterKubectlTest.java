@@ -100,6 +100,15 @@ public class ReplicasRouterKubectlTest {
     }
 
     @Test
+    public void aServerDryRunChecksBothScalesAndChangesNothing() throws Exception {
+        TrafficRouter dryRun = new ReplicasRouter(bench.objects().serverDryRun(), line -> {}, "prod",
+                new Side("payments", "payments"), new Side("payments-canary", "payments-canary"));
+        assertEquals(50, dryRun.setWeight(state(50, 0)).weight());
+        assertEquals(4, replicas("payments"));
+        assertEquals(1, replicas("payments-canary"));
+    }
+
+    @Test
     public void resetRestoresTheStablePodCountAndEmptiesTheCanary() throws Exception {
         router.setWeight(state(50, 0));
         router.reset();
