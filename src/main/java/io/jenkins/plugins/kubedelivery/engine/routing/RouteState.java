@@ -31,6 +31,17 @@ public record RouteState(int weight, String canaryRelease, int step, String buil
         return new RouteState(newWeight, canaryRelease, newStep, build);
     }
 
+    /** What a person reads in a message: {@code 10% for payments-canary at step 0 by <build>}. */
+    @Override
+    public String toString() {
+        return weight + "% for " + canaryRelease + " at step " + step + " by " + build;
+    }
+
+    /** The state as one line, for messages: "none" when nothing is recorded. */
+    public static String describe(Optional<RouteState> state) {
+        return state.map(RouteState::toString).orElse("none");
+    }
+
     public String toJson() {
         return new JsonObject().add("weight", weight).add("canaryRelease", canaryRelease).add("step", step)
                 .add("build", build).toString();

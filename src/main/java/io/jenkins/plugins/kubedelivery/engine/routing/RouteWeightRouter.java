@@ -4,7 +4,6 @@ import com.eclipsesource.json.Json;
 import com.eclipsesource.json.JsonArray;
 import com.eclipsesource.json.JsonObject;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
-import java.util.List;
 
 /**
  * Routes a canary by the backend weights of a route the user owns (Gateway API HTTPRoute, Istio
@@ -68,7 +67,7 @@ public final class RouteWeightRouter implements TrafficRouter {
 
     /** The plugin owns the split's weights and its state annotation; the rest of the route is the user's. */
     private Object owned(JsonObject live) {
-        return List.of(route.canaryWeight(live), RouteState.of(live));
+        return "canary weight " + route.canaryWeight(live) + ", recorded state " + RouteState.describe(RouteState.of(live));
     }
 
     /** A copy of the route as read, resourceVersion included, with the split field replaced. */

@@ -14,7 +14,6 @@ import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingException;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingObjects;
 import io.jenkins.plugins.kubedelivery.engine.routing.TrafficRouter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -112,9 +111,10 @@ public final class NginxRouter implements TrafficRouter {
     /** On the canary Ingress the plugin owns its marks, its weight and its state. */
     private Object owned(JsonObject canary) {
         JsonObject labels = object(canary, "metadata", "labels");
-        return Arrays.asList(labels.getString(Ownership.MANAGED_BY, null), labels.getString(NginxCanaryIngress.CANARY_OF, null),
-                object(canary, "metadata", "annotations").getString(annotationPrefix + "/canary-weight", null),
-                RouteState.of(canary));
+        return Ownership.MANAGED_BY + "=" + labels.getString(Ownership.MANAGED_BY, "") + ", " + NginxCanaryIngress.CANARY_OF
+                + "=" + labels.getString(NginxCanaryIngress.CANARY_OF, "") + ", canary-weight "
+                + object(canary, "metadata", "annotations").getString(annotationPrefix + "/canary-weight", "none")
+                + ", recorded state " + RouteState.describe(RouteState.of(canary));
     }
 
     private void requireOurs(JsonObject canary) {

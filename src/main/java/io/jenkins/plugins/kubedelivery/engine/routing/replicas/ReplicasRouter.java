@@ -11,7 +11,6 @@ import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingException;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingObjects;
 import io.jenkins.plugins.kubedelivery.engine.routing.TrafficRouter;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -133,7 +132,8 @@ public final class ReplicasRouter implements TrafficRouter {
 
     /** On the canary's Deployment the plugin owns its replicas and the two annotations. */
     private Object ownedOnCanary(JsonObject deployment) {
-        return Arrays.asList(replicas(deployment), RouteState.of(deployment), recordedStableReplicas(deployment));
+        return replicas(deployment) + " replicas, recorded state " + RouteState.describe(RouteState.of(deployment))
+                + ", stable replicas before the canary " + recordedStableReplicas(deployment).map(String::valueOf).orElse("none");
     }
 
     private Optional<Integer> recordedStableReplicas(JsonObject canaryDeployment) {

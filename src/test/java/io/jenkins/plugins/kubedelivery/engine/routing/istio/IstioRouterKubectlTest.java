@@ -137,7 +137,8 @@ public class IstioRouterKubectlTest {
                  {"op":"replace","path":"/spec/http/0/route/0/weight","value":100}]
                 """));
         RoutingException refused = assertThrows(RoutingException.class, () -> router.setWeight(state(50, 1)));
-        assertThat(refused.getMessage(), containsString("touched what the plugin owns there ([10, "));
+        assertThat(refused.getMessage(), containsString("touched what the plugin owns there (canary weight 10,"
+                + " recorded state 10% for payments-canary at step 0 by " + BUILD + " became canary weight 0,"));
         RouteReading now = router.read();
         assertEquals("the person's weight stands", 0, now.weight());
         assertFalse("and differs from what the plugin recorded", now.matchesRecord());
