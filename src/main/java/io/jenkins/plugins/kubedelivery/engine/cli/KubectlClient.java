@@ -103,6 +103,57 @@ public final class KubectlClient {
         succeed("kubectl wait --for=delete", commands.awaitNamespaceGone(name, TIMEOUT.minusSeconds(10)));
     }
 
+    /** One object as the server holds it, or empty when there is none; {@code resource} as in {@link KubectlCommands#getObject}. */
+    public Optional<JsonObject> object(String resource, String name, String namespace) throws InterruptedException {
+        String output = succeed("kubectl get " + resource, commands.getObject(resource, name, namespace)).output();
+        if (output.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(JsonOutput.parse(output, "kubectl get " + resource).asObject());
+    }
+
+    /** Every object of a resource in the namespace. */
+    public List<JsonObject> objects(String resource, String namespace) throws InterruptedException {
+        return items(succeed("kubectl get " + resource, commands.listObjects(resource, namespace)).output(), "kubectl get " + resource);
+    }
+
+    /** As {@link #create(String)}; with {@code serverDryRun} the API server checks the create and stores nothing. */
+    public WriteOutcome create(String file, boolean serverDryRun) throws InterruptedException {
+        return conditionally("kubectl create", commands.create(file, serverDryRun), WriteOutcome.EXISTS);
+    }
+
+    /** As {@link #replace(String)}; with {@code serverDryRun} the API server checks the replace and stores nothing. */
+    public WriteOutcome replace(String file, boolean serverDryRun) throws InterruptedException {
+        return conditionally("kubectl replace", commands.replace(file, serverDryRun), WriteOutcome.CHANGED, WriteOutcome.GONE);
+    }
+
+    /**
+     * Deletes the object at the API path only while it is still the one that was read (same uid and
+     * resourceVersion), as {@link #deleteNamespace} does for namespaces.
+     *
+     * @param what how messages name the object ({@code ingress prod/payments-canary})
+     * @param serverDryRun whether the API server only checks the deletion ({@code dryRun: [All]})
+     * @return {@link WriteOutcome#DONE}, {@link WriteOutcome#CHANGED} (nothing deleted), or {@link WriteOutcome#GONE}
+     */
+    public WriteOutcome deleteObject(String apiPath, String what, String uid, String resourceVersion, boolean serverDryRun,
+            StagingArea staging) throws InterruptedException {
+        JsonObject preconditions = new JsonObject().add("uid", uid).add("resourceVersion", resourceVersion);
+        JsonObject deleteOptions = new JsonObject().add("kind", "DeleteOptions").add("apiVersion", "v1")
+                .add("preconditions", preconditions);
+        if (serverDryRun) {
+            deleteOptions.add("dryRun", new com.eclipsesource.json.JsonArray().add("All"));
+        }
+        String options = deleteOptions.toString();
+        String file;
+        try {
+            file = staging.write(StagingArea.uniqueName("delete-object", ".json"), options);
+        } catch (IOException e) {
+            throw new EngineException("could not write the DeleteOptions of " + what + ": " + e.getMessage(), e);
+        }
+        return conditionally("kubectl delete " + what, commands.deleteObject(apiPath, file), WriteOutcome.CHANGED,
+                WriteOutcome.GONE);
+    }
+
     /** Runs a write whose refusal is an answer, not an error: the outcomes {@code expected} are returned, others thrown. */
     private WriteOutcome conditionally(String verb, CommandLine command, WriteOutcome... expected) throws InterruptedException {
         CommandResult result = ToolCalls.run(runner, command, TIMEOUT);

@@ -70,6 +70,41 @@ public final class KubectlCommands {
         return command("wait", "--for=delete", "namespace/" + name, "--timeout=" + timeout.toSeconds() + "s");
     }
 
+    /** {@link #create(String)}, or its server-side dry run: admitted and checked like the real write, stored nowhere. */
+    public CommandLine create(String file, boolean serverDryRun) {
+        return serverDryRun ? command("create", "--filename", file, "--output", "name", "--dry-run=server") : create(file);
+    }
+
+    /** {@link #replace(String)}, or its server-side dry run (the resourceVersion is checked there too). */
+    public CommandLine replace(String file, boolean serverDryRun) {
+        return serverDryRun ? command("replace", "--filename", file, "--output", "name", "--dry-run=server") : replace(file);
+    }
+
+    /**
+     * One object of any kind, or nothing when it does not exist.
+     *
+     * @param resource the resource with its group, so that no other group's kind of the same name is
+     *     meant ({@code ingresses.networking.k8s.io})
+     */
+    public CommandLine getObject(String resource, String name, String namespace) {
+        return command("get", resource, name, "--namespace", namespace, "--ignore-not-found", "--output", "json");
+    }
+
+    /** Every object of a resource in one namespace. */
+    public CommandLine listObjects(String resource, String namespace) {
+        return command("get", resource, "--namespace", namespace, "--output", "json");
+    }
+
+    /**
+     * Deletes the object at an API path with the DeleteOptions in the file (its preconditions), as
+     * {@link #deleteNamespace} does for namespaces.
+     *
+     * @param apiPath {@code /apis/networking.k8s.io/v1/namespaces/prod/ingresses/payments-canary}
+     */
+    public CommandLine deleteObject(String apiPath, String deleteOptionsFile) {
+        return command("delete", "--raw", apiPath, "--filename", deleteOptionsFile);
+    }
+
     private CommandLine command(String... args) {
         return command(List.of(args));
     }
