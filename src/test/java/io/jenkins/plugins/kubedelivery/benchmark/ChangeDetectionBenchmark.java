@@ -1,8 +1,8 @@
 package io.jenkins.plugins.kubedelivery.benchmark;
 
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
+import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
-import io.jenkins.plugins.kubedelivery.engine.cli.GitClient;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.ChangeBase;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.ChangedServices;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.ChangedServicesResult;
@@ -74,7 +74,8 @@ public final class ChangeDetectionBenchmark {
             }
         });
         CommandLine bare = CommandLine.of(List.of("git", "diff", "--name-only", base, "HEAD"));
-        ChangedServices detector = new ChangedServices(new GitClient(runner, "git"), EngineLog.NONE, Clock.systemUTC());
+        ChangedServices detector = new ChangedServices(EnginePorts.builder()
+                .tools(io.jenkins.plugins.kubedelivery.engine.cli.Tools.onPath(runner)).log(EngineLog.NONE).clock(Clock.systemUTC()).build());
         long[] bareNanos = new long[RUNS];
         long[] pluginNanos = new long[RUNS];
         int files = 0;

@@ -81,8 +81,10 @@ public final class DeliveryBenchmark {
     }
 
     private EnginePorts ports(CountingRunner runner, String helm) {
-        return new EnginePorts(runner, new LocalWorkspace(workspace), staging, EngineLog.NONE, Clock.systemUTC(),
-                Tools.helm(helm).toString(), Tools.kubectl(Tools.KUBECTL_135).toString());
+        return EnginePorts.builder()
+                .tools(io.jenkins.plugins.kubedelivery.engine.cli.Tools.onPath(runner)
+                        .withHelm(Tools.helm(helm).toString()).withKubectl(Tools.kubectl(Tools.KUBECTL_135).toString()))
+                .workspace(new LocalWorkspace(workspace)).staging(staging).log(EngineLog.NONE).clock(Clock.systemUTC()).build();
     }
 
     private CountingRunner runner() {

@@ -43,8 +43,10 @@ public final class DeliveryDemo {
     private DeliveryDemo(TestCluster testCluster, Path workspace, LocalStagingArea staging) {
         this.cluster = new ClusterTarget(testCluster.kubeconfig().toString(), null, "demo-cluster");
         CountingRunner runner = new CountingRunner(new LocalProcessRunner(workspace, testCluster.environment()), OUT);
-        this.ports = new EnginePorts(runner, new LocalWorkspace(workspace), staging, OUT, Clock.systemUTC(),
-                Tools.helm(Tools.HELM_4).toString(), Tools.kubectl(Tools.KUBECTL_135).toString());
+        this.ports = EnginePorts.builder()
+                .tools(io.jenkins.plugins.kubedelivery.engine.cli.Tools.onPath(runner)
+                        .withHelm(Tools.helm(Tools.HELM_4).toString()).withKubectl(Tools.kubectl(Tools.KUBECTL_135).toString()))
+                .workspace(new LocalWorkspace(workspace)).staging(staging).log(OUT).clock(Clock.systemUTC()).build();
     }
 
     public static void main(String[] args) throws Exception {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.kubedelivery.engine.monorepo;
 
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
+import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.cli.GitClient;
 import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
 import io.jenkins.plugins.kubedelivery.engine.model.ChangedPath;
@@ -26,10 +27,11 @@ public final class ChangedServices {
     private final EngineLog log;
     private final Clock clock;
 
-    public ChangedServices(GitClient git, EngineLog log, Clock clock) {
-        this.git = git;
-        this.log = log;
-        this.clock = clock;
+    /** Needs the tools (git) and no cluster: the step runs without a kubeconfig. */
+    public ChangedServices(EnginePorts ports) {
+        this.git = new GitClient(ports.tools());
+        this.log = ports.log();
+        this.clock = ports.clock();
     }
 
     public ChangedServicesResult detect(DeliveryCatalog catalog, ChangeBase request) throws InterruptedException {
