@@ -5,6 +5,7 @@ import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.ChangeBase;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.ChangedServices;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.ChangedServicesRequest;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.ChangedServicesResult;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.DeliveryCatalog;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.ServiceCatalogReader;
@@ -75,7 +76,8 @@ public final class ChangeDetectionBenchmark {
         });
         CommandLine bare = CommandLine.of(List.of("git", "diff", "--name-only", base, "HEAD"));
         ChangedServices detector = new ChangedServices(EnginePorts.builder()
-                .tools(io.jenkins.plugins.kubedelivery.engine.cli.Tools.onPath(runner)).log(EngineLog.NONE).clock(Clock.systemUTC()).build());
+                .tools(io.jenkins.plugins.kubedelivery.engine.cli.Tools.onPath(runner)).log(EngineLog.NONE).clock(Clock.systemUTC())
+                .build());
         long[] bareNanos = new long[RUNS];
         long[] pluginNanos = new long[RUNS];
         int files = 0;
@@ -85,7 +87,7 @@ public final class ChangeDetectionBenchmark {
             files = runner.run(bare, Duration.ofMinutes(5)).output().split("\n").length;
             bareNanos[run] = System.nanoTime() - started;
             started = System.nanoTime();
-            result = detector.detect(catalog, new ChangeBase(null, null, base));
+            result = detector.run(new ChangedServicesRequest(catalog, new ChangeBase(null, null, base)));
             pluginNanos[run] = System.nanoTime() - started;
         }
         double bareMs = median(bareNanos) / 1e6;

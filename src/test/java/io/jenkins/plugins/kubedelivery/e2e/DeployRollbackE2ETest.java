@@ -76,12 +76,12 @@ public class DeployRollbackE2ETest {
     }
 
     private DeployResult deploy(DeployRequest request) throws Exception {
-        return OutputRecorder.call(() -> new DeployService(ports).deploy(request, target, "payments » main #" + request.imageTag()));
+        return OutputRecorder.call(() -> new DeployService(ports, target, "payments » main #" + request.imageTag()).run(request));
     }
 
     private RollbackResult rollback(int toRevision) throws Exception {
-        return OutputRecorder.call(() -> new RollbackService(ports).rollback(new RollbackRequest("payments", "stage", null, null,
-                toRevision, Duration.ofSeconds(20), true), target, "payments » rollback"));
+        return OutputRecorder.call(() -> new RollbackService(ports, target, "payments » rollback")
+                .run(new RollbackRequest("payments", "stage", null, null, toRevision, Duration.ofSeconds(20), true)));
     }
 
     private String runningImage() {

@@ -70,7 +70,7 @@ public class DryRunE2ETest {
     }
 
     private DeployResult run(DeployRequest.Builder request) throws InterruptedException {
-        return new DeployService(ports).deploy(request.build(), target, "ledger » main");
+        return new DeployService(ports, target, "ledger » main").run(request.build());
     }
 
     private DeployResult dryRun(DeployRequest.Builder request) throws InterruptedException {

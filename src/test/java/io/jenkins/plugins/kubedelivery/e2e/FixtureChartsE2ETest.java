@@ -135,12 +135,12 @@ public class FixtureChartsE2ETest {
     private DeployResult deploy(String service, String tag, Map<String, Object> values) throws InterruptedException {
         DeployRequest request = DeployRequest.builder(service, NAMESPACE).chart(CHARTS + "/" + service).imageTag(tag)
                 .values(values).timeout(Duration.ofSeconds(30)).build();
-        return new DeployService(ports).deploy(request, target, service + " » main #" + tag);
+        return new DeployService(ports, target, service + " » main #" + tag).run(request);
     }
 
     private RollbackResult rollback(String service) throws InterruptedException {
-        return new RollbackService(ports).rollback(new RollbackRequest(service, NAMESPACE, null, null, 0,
-                Duration.ofSeconds(30), true), target, service + " » rollback");
+        return new RollbackService(ports, target, service + " » rollback").run(new RollbackRequest(service, NAMESPACE, null, null, 0,
+                Duration.ofSeconds(30), true));
     }
 
     private static String condition(JsonNode object, int index) {

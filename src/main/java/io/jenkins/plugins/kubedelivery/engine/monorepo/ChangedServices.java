@@ -3,6 +3,7 @@ package io.jenkins.plugins.kubedelivery.engine.monorepo;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
+import io.jenkins.plugins.kubedelivery.engine.UseCase;
 import io.jenkins.plugins.kubedelivery.engine.cli.GitClient;
 import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
 import io.jenkins.plugins.kubedelivery.engine.model.ChangedPath;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * removed, a history that cannot be fetched) it takes every service and says why: delivering too
  * much is slow, delivering too little is broken.
  */
-public final class ChangedServices {
+public final class ChangedServices implements UseCase<ChangedServicesRequest, ChangedServicesResult> {
     /** How far a shallow clone is deepened, step by step, before its whole history is fetched. */
     private static final int[] DEEPEN_STEPS = {50, 500, 0};
 
@@ -34,9 +35,11 @@ public final class ChangedServices {
         this.clock = ports.clock();
     }
 
-    public ChangedServicesResult detect(DeliveryCatalog catalog, ChangeBase request) throws InterruptedException {
+    @Override
+    public ChangedServicesResult run(ChangedServicesRequest request) throws InterruptedException {
         long started = clock.millis();
-        Base base = findBase(request);
+        DeliveryCatalog catalog = request.catalog();
+        Base base = findBase(request.base());
         ChangedServicesResult result;
         if (base.commit == null) {
             result = everything(catalog, base.why, started);

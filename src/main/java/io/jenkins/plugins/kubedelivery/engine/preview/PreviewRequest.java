@@ -1,11 +1,13 @@
 package io.jenkins.plugins.kubedelivery.engine.preview;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code createPreviewNamespace} was asked to do.
+ * What {@code createPreviewNamespace} was asked to do. Serializable and free of secrets (Secrets to
+ * copy are named, never held), so the step may keep it to run again after a restart.
  *
  * @param pr the pull request's number or id
  * @param namePattern e.g. {@code pr-{pr}-{repository}}
@@ -21,7 +23,15 @@ import java.util.Map;
 public record PreviewRequest(String pr, String repository, String branch, String commit, String buildUrl,
         String namePattern, String hostPattern, Duration ttl, Map<String, String> quota, Map<String, String> limitDefaults,
         Map<String, String> limitDefaultRequests, boolean networkPolicy, String ingressNamespace, List<String> copySecrets,
-        String secretsNamespace, Map<String, String> extraLabels, Map<String, String> extraAnnotations) {
+        String secretsNamespace, Map<String, String> extraLabels, Map<String, String> extraAnnotations) implements Serializable {
+    public PreviewRequest {
+        quota = Copies.of(quota);
+        limitDefaults = Copies.of(limitDefaults);
+        limitDefaultRequests = Copies.of(limitDefaultRequests);
+        copySecrets = Copies.of(copySecrets);
+        extraLabels = Copies.of(extraLabels);
+        extraAnnotations = Copies.of(extraAnnotations);
+    }
 
     public static final String DEFAULT_NAME_PATTERN = "pr-{pr}-{repository}";
     public static final Duration DEFAULT_TTL = Duration.ofHours(72);

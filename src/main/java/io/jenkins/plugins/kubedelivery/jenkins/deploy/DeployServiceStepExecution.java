@@ -25,8 +25,8 @@ final class DeployServiceStepExecution extends BackgroundStepExecution {
             long started = System.nanoTime();
             session.log().println(stepName() + ": " + (parameters.dryRun() ? "dry run of " : "deploying ")
                     + parameters.target());
-            DeployResult result = new DeployService(session.ports())
-                    .deploy(parameters.toRequest(), session.cluster(), session.owner());
+            DeployResult result = new DeployService(session.ports(), session.cluster(), session.owner())
+                    .run(parameters.toRequest());
             session.log().println(stepName() + ": " + finishLine(result) + " after "
                     + DurationText.format(Duration.ofNanos(System.nanoTime() - started)));
             return result.toMap();

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.kubedelivery.jenkins.deploy;
 
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServices;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServicesRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServicesResult;
 import io.jenkins.plugins.kubedelivery.jenkins.BackgroundStepExecution;
 import io.jenkins.plugins.kubedelivery.jenkins.DurationText;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -29,11 +29,12 @@ final class DeployServicesStepExecution extends BackgroundStepExecution {
         try (EngineSession session = EngineSession.open(getContext(), parameters.clusterAccess(), secretMask())) {
             long started = System.nanoTime();
             session.log().println(stepName() + ": " + (parameters.dryRun() ? "dry run of " : "deploying ") + parameters.target());
-            Map<String, Map<String, Object>> results = new DeployServices(session.ports()).deployAll(parameters.services(),
-                    parameters.template(), parameters.parallelism(), session.cluster(), session.owner());
-            session.log().println(stepName() + ": " + results.size() + " services " + (parameters.dryRun() ? "checked" : "deployed")
-                    + " after " + DurationText.format(Duration.ofNanos(System.nanoTime() - started)));
-            return new LinkedHashMap<>(results);
+            DeployServicesResult results = new DeployServices(session.ports(), session.cluster(), session.owner())
+                    .run(new DeployServicesRequest(parameters.services(), parameters.template(), parameters.parallelism()));
+            session.log().println(stepName() + ": " + results.results().size() + " services "
+                    + (parameters.dryRun() ? "checked" : "deployed") + " after "
+                    + DurationText.format(Duration.ofNanos(System.nanoTime() - started)));
+            return results.toMap();
         }
     }
 

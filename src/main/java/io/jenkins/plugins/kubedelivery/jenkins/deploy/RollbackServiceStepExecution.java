@@ -24,8 +24,8 @@ final class RollbackServiceStepExecution extends BackgroundStepExecution {
         try (EngineSession session = EngineSession.open(getContext(), parameters.clusterAccess(), secretMask())) {
             long started = System.nanoTime();
             session.log().println(stepName() + ": rolling back " + parameters.target());
-            RollbackResult result = new RollbackService(session.ports())
-                    .rollback(parameters.toRequest(), session.cluster(), session.owner());
+            RollbackResult result = new RollbackService(session.ports(), session.cluster(), session.owner())
+                    .run(parameters.toRequest());
             session.log().println(stepName() + ": release " + result.release() + " in namespace " + result.namespace()
                     + " runs revision " + result.toRevision() + " again (new revision " + result.revision() + ", was "
                     + result.fromRevision() + ") after " + DurationText.format(Duration.ofNanos(System.nanoTime() - started)));

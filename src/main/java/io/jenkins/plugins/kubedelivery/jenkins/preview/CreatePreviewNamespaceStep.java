@@ -20,7 +20,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code createPreviewNamespace}: ensures a pull request's own namespace (labelled, quota'd,
- * expiring) through the engine's {@code PreviewNamespaces}. Every parameter is optional: in a
+ * expiring) through the engine's {@code CreatePreviewNamespace}. Every parameter is optional: in a
  * multibranch pull request build the PR, branch, commit, build URL and repository come from the
  * build's environment ({@link PullRequestEnvironment}); conversion is in {@link CreatePreviewParameters}.
  */

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.kubedelivery.jenkins.preview;
 
-import io.jenkins.plugins.kubedelivery.engine.preview.PreviewNamespaces;
+import io.jenkins.plugins.kubedelivery.engine.preview.CreatePreviewNamespace;
 import io.jenkins.plugins.kubedelivery.engine.preview.PreviewResult;
 import io.jenkins.plugins.kubedelivery.jenkins.BackgroundStepExecution;
 import io.jenkins.plugins.kubedelivery.jenkins.DurationText;
@@ -23,7 +23,7 @@ final class CreatePreviewNamespaceStepExecution extends BackgroundStepExecution 
     protected Object work() throws Exception {
         try (EngineSession session = EngineSession.open(getContext(), parameters.clusterAccess(), secretMask())) {
             long started = System.nanoTime();
-            PreviewResult result = new PreviewNamespaces(session.ports()).create(parameters.toRequest(), session.cluster());
+            PreviewResult result = new CreatePreviewNamespace(session.ports(), session.cluster()).run(parameters.toRequest());
             session.log().println(stepName() + ": namespace " + result.namespace() + (result.created() ? " created" : " renewed")
                     + ", expires " + result.expiresAt() + (result.url() == null ? "" : ", URL " + result.url())
                     + " after " + DurationText.format(Duration.ofNanos(System.nanoTime() - started)));

@@ -18,7 +18,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code deletePreviewNamespace}: removes a pull request's preview namespace through the engine's
- * {@code PreviewDeletion}, which refuses a namespace the plugin does not own or that belongs to
+ * {@code DeletePreviewNamespace}, which refuses a namespace the plugin does not own or that belongs to
  * another pull request. The namespace is named by {@code namespace}, or derived from {@code pr}
  * and {@code repository} (by default from the build's environment) with {@code namePattern}.
  */

@@ -1,11 +1,12 @@
 package io.jenkins.plugins.kubedelivery.jenkins.preview;
 
-import io.jenkins.plugins.kubedelivery.engine.preview.PreviewDeletion;
+import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewNamespace;
+import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewRequest;
+import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewResult;
 import io.jenkins.plugins.kubedelivery.jenkins.BackgroundStepExecution;
 import io.jenkins.plugins.kubedelivery.jenkins.DurationText;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
 import java.time.Duration;
-import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -26,12 +27,13 @@ final class DeletePreviewNamespaceStepExecution extends BackgroundStepExecution 
     protected Object work() throws Exception {
         try (EngineSession session = EngineSession.open(getContext(), parameters.clusterAccess(), secretMask())) {
             long started = System.nanoTime();
-            Map<String, Object> result = new PreviewDeletion(session.ports()).delete(parameters.pr(), parameters.repository(),
-                    parameters.namespace(), parameters.namePattern(), parameters.waitForDeletion(), session.cluster());
-            session.log().println(stepName() + ": namespace " + result.get("namespace")
-                    + (Boolean.TRUE.equals(result.get("deleted")) ? " deleted" : " was already gone")
-                    + " after " + DurationText.format(Duration.ofNanos(System.nanoTime() - started)));
-            return result;
+            DeletePreviewResult result = new DeletePreviewNamespace(session.ports(), session.cluster())
+                    .run(new DeletePreviewRequest(parameters.pr(), parameters.repository(), parameters.namespace(),
+                            parameters.namePattern(), parameters.waitForDeletion()));
+            session.log().println(stepName() + ": namespace " + result.namespace()
+                    + (result.deleted() ? " deleted" : " was already gone") + " after "
+                    + DurationText.format(Duration.ofNanos(System.nanoTime() - started)));
+            return result.toMap();
         }
     }
 

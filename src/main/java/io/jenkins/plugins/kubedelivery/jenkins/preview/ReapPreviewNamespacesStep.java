@@ -16,7 +16,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code reapPreviewNamespaces}, for a nightly job: deletes the preview namespaces that expired or
- * whose pull request is no longer open, through the engine's {@code PreviewReaper}. Unlike the
+ * whose pull request is no longer open, through the engine's {@code ReapPreviewNamespaces}. Unlike the
  * other preview steps it takes no default from the build's environment: a nightly job is no pull
  * request build, and a guessed repository would quietly narrow what is reaped.
  */

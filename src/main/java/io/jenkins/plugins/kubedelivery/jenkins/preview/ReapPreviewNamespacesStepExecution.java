@@ -1,7 +1,8 @@
 package io.jenkins.plugins.kubedelivery.jenkins.preview;
 
 import hudson.AbortException;
-import io.jenkins.plugins.kubedelivery.engine.preview.PreviewReaper;
+import io.jenkins.plugins.kubedelivery.engine.preview.ReapPreviewNamespaces;
+import io.jenkins.plugins.kubedelivery.engine.preview.ReapRequest;
 import io.jenkins.plugins.kubedelivery.engine.preview.ReapResult;
 import io.jenkins.plugins.kubedelivery.jenkins.BackgroundStepExecution;
 import io.jenkins.plugins.kubedelivery.jenkins.DurationText;
@@ -30,8 +31,8 @@ final class ReapPreviewNamespacesStepExecution extends BackgroundStepExecution {
         try (EngineSession session = EngineSession.open(getContext(), parameters.clusterAccess(), secretMask())) {
             long started = System.nanoTime();
             session.log().println(stepName() + ": " + (parameters.dryRun() ? "dry run, looking for " : "reaping ") + parameters.target());
-            ReapResult result = new PreviewReaper(session.ports()).reap(parameters.openPullRequests(), parameters.repository(),
-                    parameters.dryRun(), parameters.parallelism(), session.cluster());
+            ReapResult result = new ReapPreviewNamespaces(session.ports(), session.cluster()).run(new ReapRequest(
+                    parameters.openPullRequests(), parameters.repository(), parameters.dryRun(), parameters.parallelism()));
             session.log().println(stepName() + ": " + result.deleted().size() + (result.dryRun() ? " would be deleted" : " deleted")
                     + ", " + result.kept().size() + " kept, " + result.failed().size() + " failed after "
                     + DurationText.format(Duration.ofNanos(System.nanoTime() - started)));

@@ -30,7 +30,7 @@ public class DryRunTest {
             .answerFromResource("helm upgrade", 0, "helm-output/upgrade-dry-run-first-install.json");
 
     private DeployResult dryRun(DeployRequest.Builder request) throws InterruptedException {
-        return new DeployService(fixture.ports(runner)).deploy(request.dryRun(true).build(), CLUSTER, "ledger » main #7");
+        return new DeployService(fixture.ports(runner), CLUSTER, "ledger » main #7").run(request.dryRun(true).build());
     }
 
     @Test

@@ -61,8 +61,8 @@ public class HelmRenderingTest {
     }
 
     private DeployResult dryRun(DeployRequest request) throws InterruptedException {
-        return new DeployService(fixture.livePorts(runner, helm, Tools.kubectl(Tools.KUBECTL_135).toString()))
-                .deploy(request, EngineFixture.target(cluster), "test");
+        return new DeployService(fixture.livePorts(runner, helm, Tools.kubectl(Tools.KUBECTL_135).toString()),
+                EngineFixture.target(cluster), "test").run(request);
     }
 
     @Test

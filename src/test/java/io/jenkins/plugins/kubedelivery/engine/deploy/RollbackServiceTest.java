@@ -23,9 +23,8 @@ public class RollbackServiceTest {
     private final ScriptedRunner runner = new ScriptedRunner();
 
     private RollbackResult rollback(int toRevision) throws InterruptedException {
-        return new RollbackService(fixture.ports(runner)).rollback(
-                new RollbackRequest("payments", "prod", null, null, toRevision, Duration.ofMinutes(2), true),
-                ClusterTarget.inCluster(), "payments » release #3");
+        return new RollbackService(fixture.ports(runner), ClusterTarget.inCluster(), "payments » release #3").run(
+                new RollbackRequest("payments", "prod", null, null, toRevision, Duration.ofMinutes(2), true));
     }
 
     @Test

@@ -60,9 +60,10 @@ public class ChangedServicesGitTest {
                     }
                 });
         EngineLog engineLog = log::add;
-        EnginePorts ports = EnginePorts.builder().tools(Tools.onPath(new LocalProcessRunner(workspace.directory(), GitRepository.ENVIRONMENT)))
+        EnginePorts ports = EnginePorts.builder()
+                .tools(Tools.onPath(new LocalProcessRunner(workspace.directory(), GitRepository.ENVIRONMENT)))
                 .log(engineLog).clock(Clock.systemUTC()).build();
-        return new ChangedServices(ports).detect(catalog, base);
+        return new ChangedServices(ports).run(new ChangedServicesRequest(catalog, base));
     }
 
     private static ChangeBase since(String commit) {
