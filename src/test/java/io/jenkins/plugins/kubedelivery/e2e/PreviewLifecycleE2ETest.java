@@ -10,7 +10,7 @@ import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServices;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServicesRequest;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.preview.CreatePreviewNamespace;
 import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewNamespace;
 import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewRequest;

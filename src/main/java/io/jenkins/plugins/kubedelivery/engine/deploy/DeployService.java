@@ -14,8 +14,6 @@ import io.jenkins.plugins.kubedelivery.engine.cli.StagingArea;
 import io.jenkins.plugins.kubedelivery.engine.cli.ToolFailedException;
 import io.jenkins.plugins.kubedelivery.engine.cli.ToolTimeoutException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
 import io.jenkins.plugins.kubedelivery.engine.model.ReleaseRevision;
 import java.io.IOException;
 import java.time.Duration;

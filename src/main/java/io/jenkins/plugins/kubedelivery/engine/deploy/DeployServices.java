@@ -7,8 +7,6 @@ import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.UseCase;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

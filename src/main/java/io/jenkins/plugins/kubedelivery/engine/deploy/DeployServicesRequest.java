@@ -1,6 +1,5 @@
 package io.jenkins.plugins.kubedelivery.engine.deploy;
 
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import java.util.List;
 
 /**

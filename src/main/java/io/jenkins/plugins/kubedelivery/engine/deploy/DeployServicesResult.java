@@ -1,7 +1,6 @@
 package io.jenkins.plugins.kubedelivery.engine.deploy;
 
 import io.jenkins.plugins.kubedelivery.engine.StepResult;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -7,12 +7,9 @@ import io.jenkins.plugins.kubedelivery.engine.UseCase;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.model.DurationBounds;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
 import io.jenkins.plugins.kubedelivery.engine.model.ReleaseRevision;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackResult;
 import java.time.Duration;
 
 /**

@@ -2,7 +2,7 @@ package io.jenkins.plugins.kubedelivery.jenkins.deploy;
 
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.required;
 
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import java.io.Serializable;
 

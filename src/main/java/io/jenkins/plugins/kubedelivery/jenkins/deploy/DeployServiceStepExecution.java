@@ -1,7 +1,7 @@
 package io.jenkins.plugins.kubedelivery.jenkins.deploy;
 
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployResult;
 import io.jenkins.plugins.kubedelivery.jenkins.BackgroundStepExecution;
 import io.jenkins.plugins.kubedelivery.jenkins.DurationText;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.kubedelivery.jenkins.deploy;
 
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import io.jenkins.plugins.kubedelivery.jenkins.DurationText;
 import io.jenkins.plugins.kubedelivery.jenkins.PlainValues;

@@ -3,7 +3,7 @@ package io.jenkins.plugins.kubedelivery.jenkins.deploy;
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.required;
 
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import io.jenkins.plugins.kubedelivery.jenkins.DurationText;
 import java.io.Serializable;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.kubedelivery.jenkins.deploy;
 
 import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackService;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackResult;
+import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackResult;
 import io.jenkins.plugins.kubedelivery.jenkins.BackgroundStepExecution;
 import io.jenkins.plugins.kubedelivery.jenkins.DurationText;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;

@@ -11,8 +11,6 @@ import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandRunner;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandTimeoutException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.ScriptedRunner;
 import java.nio.file.Files;

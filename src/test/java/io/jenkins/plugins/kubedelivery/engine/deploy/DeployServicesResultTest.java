@@ -2,7 +2,6 @@ package io.jenkins.plugins.kubedelivery.engine.deploy;
 
 import static org.junit.Assert.assertEquals;
 
-import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

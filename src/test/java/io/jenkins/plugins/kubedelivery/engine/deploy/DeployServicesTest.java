@@ -9,7 +9,6 @@ import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.Resources;
 import java.time.Duration;

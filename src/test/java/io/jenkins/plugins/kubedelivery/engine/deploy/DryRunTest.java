@@ -7,8 +7,6 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.ScriptedRunner;
 import java.util.List;

@@ -6,8 +6,6 @@ import static org.junit.Assert.assertTrue;
 import com.eclipsesource.json.Json;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.LocalProcessRunner;

@@ -7,8 +7,6 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackResult;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.ScriptedRunner;
 import java.time.Duration;

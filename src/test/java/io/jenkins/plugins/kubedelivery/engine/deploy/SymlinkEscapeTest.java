@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.LocalWorkspace;
 import io.jenkins.plugins.kubedelivery.testsupport.ScriptedRunner;
