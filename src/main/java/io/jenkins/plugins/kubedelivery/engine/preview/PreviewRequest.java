@@ -24,6 +24,10 @@ public record PreviewRequest(String pr, String repository, String branch, String
         String namePattern, String hostPattern, Duration ttl, Map<String, String> quota, Map<String, String> limitDefaults,
         Map<String, String> limitDefaultRequests, boolean networkPolicy, String ingressNamespace, List<String> copySecrets,
         String secretsNamespace, Map<String, String> extraLabels, Map<String, String> extraAnnotations) implements Serializable {
+    public static final String DEFAULT_NAME_PATTERN = "pr-{pr}-{repository}";
+    public static final Duration DEFAULT_TTL = Duration.ofHours(72);
+    public static final String DEFAULT_INGRESS_NAMESPACE = "ingress-nginx";
+
     public PreviewRequest {
         quota = Copies.of(quota);
         limitDefaults = Copies.of(limitDefaults);
@@ -32,10 +36,6 @@ public record PreviewRequest(String pr, String repository, String branch, String
         extraLabels = Copies.of(extraLabels);
         extraAnnotations = Copies.of(extraAnnotations);
     }
-
-    public static final String DEFAULT_NAME_PATTERN = "pr-{pr}-{repository}";
-    public static final Duration DEFAULT_TTL = Duration.ofHours(72);
-    public static final String DEFAULT_INGRESS_NAMESPACE = "ingress-nginx";
 
     /** This request for the pull request as {@link PreviewInputs#pullRequest} reads it. */
     public PreviewRequest withPullRequest(String checkedPr) {
