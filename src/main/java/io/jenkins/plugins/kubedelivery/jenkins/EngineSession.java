@@ -9,6 +9,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.SecretMask;
+import io.jenkins.plugins.kubedelivery.engine.cli.Tools;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,35 +20,54 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * The engine's ports opened over one step's context: commands through its Launcher, files in its
- * workspace, a private staging directory, and the cluster target (kubeconfig from credentials).
+ * workspace, a private staging directory; and, for a step that needs one, the cluster target
+ * (kubeconfig from credentials, staged in that directory). A step that needs no cluster
+ * (changedServices) opens the ports alone, so it runs without any cluster access.
  * {@link #close()} removes the staging directory and with it every secret file, whatever happened.
  */
 public final class EngineSession implements AutoCloseable {
-    /** The tools as the container (or agent) finds them on its PATH. */
-    static final String HELM = "helm";
-    static final String KUBECTL = "kubectl";
-
     private final EnginePorts ports;
-    private final ClusterTarget cluster;
     private final FilePathStagingArea staging;
+    private final StepContext context;
+    private final Run<?, ?> run;
+    private final SecretMask mask;
     private final String owner;
     private final PrintStream log;
+    private ClusterTarget cluster;
 
-    private EngineSession(EnginePorts ports, ClusterTarget cluster, FilePathStagingArea staging, String owner,
+    private EngineSession(EnginePorts ports, FilePathStagingArea staging, StepContext context, Run<?, ?> run, SecretMask mask,
             PrintStream log) {
         this.ports = ports;
-        this.cluster = cluster;
         this.staging = staging;
-        this.owner = owner;
+        this.context = context;
+        this.run = run;
+        this.mask = mask;
+        this.owner = run.getFullDisplayName();
         this.log = log;
     }
 
-    /**
-     * @param mask the execution's masking filter, which every secret read here is registered with
-     * @param runningCommands counts the commands running now, for {@link DeliveryStepExecution#blocksRestart}
-     */
+    /** The ports and the cluster at once, for the steps that all need a cluster. */
     public static EngineSession open(StepContext context, ClusterAccess access, SecretMask mask,
             AtomicInteger runningCommands) throws IOException, InterruptedException {
+        EngineSession session = open(context, mask, runningCommands);
+        try {
+            session.openCluster(access);
+            return session;
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            closeAfterFailure(session.staging, e);
+            throw e;
+        }
+    }
+
+    /**
+     * The ports alone, without cluster access: no credential is read and no kubeconfig written until
+     * {@link #openCluster} is called.
+     *
+     * @param mask the execution's masking filter, which every secret read later is registered with
+     * @param runningCommands counts the commands running now, for {@link DeliveryStepExecution#blocksRestart}
+     */
+    public static EngineSession open(StepContext context, SecretMask mask, AtomicInteger runningCommands)
+            throws IOException, InterruptedException {
         PrintStream log = required(context, TaskListener.class).getLogger();
         Launcher launcher = required(context, Launcher.class);
         FilePath workspace = required(context, FilePath.class);
@@ -57,15 +77,34 @@ public final class EngineSession implements AutoCloseable {
 
         FilePathStagingArea staging = FilePathStagingArea.create(workspace);
         try {
-            ClusterTarget cluster = new KubeconfigScope(CredentialsLookup.from(context), mask).open(access, run, staging);
             EngineLog engineLog = log::println;
-            EnginePorts ports = new EnginePorts(new LauncherCommandRunner(launcher, env, workspace, log, runningCommands),
-                    new FilePathWorkspaceFiles(workspace), staging, engineLog, Clock.systemUTC(), HELM, KUBECTL, mask);
-            return new EngineSession(ports, cluster, staging, run.getFullDisplayName(), log);
-        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            EnginePorts ports = EnginePorts.builder()
+                    .tools(Tools.onPath(new LauncherCommandRunner(launcher, env, workspace, log, runningCommands)))
+                    .workspace(new FilePathWorkspaceFiles(workspace))
+                    .staging(staging)
+                    .log(engineLog)
+                    .clock(Clock.systemUTC())
+                    .secrets(mask)
+                    .build();
+            return new EngineSession(ports, staging, context, run, mask, log);
+        } catch (RuntimeException | Error e) {
             closeAfterFailure(staging, e);
             throw e;
         }
+    }
+
+    /**
+     * Opens the cluster for the steps that need one: the credential (if any) becomes a kubeconfig in
+     * the staging directory, removed with it by {@link #close()}.
+     *
+     * @return the target, also kept for {@link #cluster()}
+     */
+    public ClusterTarget openCluster(ClusterAccess access) throws IOException, InterruptedException {
+        if (cluster != null) {
+            throw new IllegalStateException("the cluster of this session is already open");
+        }
+        cluster = new KubeconfigScope(CredentialsLookup.from(context), mask).open(access, run, staging);
+        return cluster;
     }
 
     private static <T> T required(StepContext context, Class<T> type) throws IOException, InterruptedException {
@@ -89,7 +128,11 @@ public final class EngineSession implements AutoCloseable {
         return ports;
     }
 
+    /** @throws IllegalStateException when the session was opened without its cluster */
     public ClusterTarget cluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("this session was opened without cluster access: call openCluster first");
+        }
         return cluster;
     }
 

@@ -1,10 +1,11 @@
 package io.jenkins.plugins.kubedelivery.benchmark;
 
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
+import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
-import io.jenkins.plugins.kubedelivery.engine.cli.GitClient;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.ChangeBase;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.ChangedServices;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.ChangedServicesRequest;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.ChangedServicesResult;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.DeliveryCatalog;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.ServiceCatalogReader;
@@ -74,7 +75,9 @@ public final class ChangeDetectionBenchmark {
             }
         });
         CommandLine bare = CommandLine.of(List.of("git", "diff", "--name-only", base, "HEAD"));
-        ChangedServices detector = new ChangedServices(new GitClient(runner, "git"), EngineLog.NONE, Clock.systemUTC());
+        ChangedServices detector = new ChangedServices(EnginePorts.builder()
+                .tools(io.jenkins.plugins.kubedelivery.engine.cli.Tools.onPath(runner)).log(EngineLog.NONE).clock(Clock.systemUTC())
+                .build());
         long[] bareNanos = new long[RUNS];
         long[] pluginNanos = new long[RUNS];
         int files = 0;
@@ -84,7 +87,7 @@ public final class ChangeDetectionBenchmark {
             files = runner.run(bare, Duration.ofMinutes(5)).output().split("\n").length;
             bareNanos[run] = System.nanoTime() - started;
             started = System.nanoTime();
-            result = detector.detect(catalog, new ChangeBase(null, null, base));
+            result = detector.run(new ChangedServicesRequest(catalog, new ChangeBase(null, null, base)));
             pluginNanos[run] = System.nanoTime() - started;
         }
         double bareMs = median(bareNanos) / 1e6;

@@ -6,11 +6,13 @@ import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServices;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServicesRequest;
 import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackService;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
-import io.jenkins.plugins.kubedelivery.engine.preview.PreviewReaper;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackRequest;
+import io.jenkins.plugins.kubedelivery.engine.preview.ReapPreviewNamespaces;
+import io.jenkins.plugins.kubedelivery.engine.preview.ReapRequest;
 import io.jenkins.plugins.kubedelivery.engine.preview.ReapResult;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
 import io.jenkins.plugins.kubedelivery.testsupport.CountingRunner;
@@ -81,8 +83,10 @@ public final class DeliveryBenchmark {
     }
 
     private EnginePorts ports(CountingRunner runner, String helm) {
-        return new EnginePorts(runner, new LocalWorkspace(workspace), staging, EngineLog.NONE, Clock.systemUTC(),
-                Tools.helm(helm).toString(), Tools.kubectl(Tools.KUBECTL_135).toString());
+        return EnginePorts.builder()
+                .tools(io.jenkins.plugins.kubedelivery.engine.cli.Tools.onPath(runner)
+                        .withHelm(Tools.helm(helm).toString()).withKubectl(Tools.kubectl(Tools.KUBECTL_135).toString()))
+                .workspace(new LocalWorkspace(workspace)).staging(staging).log(EngineLog.NONE).clock(Clock.systemUTC()).build();
     }
 
     private CountingRunner runner() {
@@ -92,7 +96,8 @@ public final class DeliveryBenchmark {
     /** The same helm read, run directly and through the engine's client (argv building, JSON parsing). */
     private void perCallOverhead(String helm) throws Exception {
         String release = "overhead-" + helm.charAt(0);
-        new DeployService(ports(runner(), helm)).deploy(DeployRequest.builder("payments", "stage").release(release).build(), target, "bench");
+        new DeployService(ports(runner(), helm), target, "bench")
+                .run(DeployRequest.builder("payments", "stage").release(release).build());
         LocalProcessRunner direct = new LocalProcessRunner(workspace, cluster.environment());
         CommandLine history = CommandLine.of(List.of(Tools.helm(helm).toString(), "history", release, "--namespace", "stage",
                 "--max", "64", "--output", "json", "--kubeconfig", cluster.kubeconfig().toString()));
@@ -119,20 +124,20 @@ public final class DeliveryBenchmark {
     private void deployAndRollback(String helm) throws Exception {
         String release = "bench-" + helm.charAt(0);
         CountingRunner runner = runner();
-        DeployService deploy = new DeployService(ports(runner, helm));
+        DeployService deploy = new DeployService(ports(runner, helm), target, "bench");
         for (String phase : List.of("first install", "upgrade", "second upgrade")) {
             cluster.clearRequests();
             runner.reset();
             long t0 = System.nanoTime();
-            deploy.deploy(DeployRequest.builder("payments", "stage").release(release).imageTag(phase.replace(' ', '-')).build(), target, "bench");
+            deploy.run(DeployRequest.builder("payments", "stage").release(release).imageTag(phase.replace(' ', '-')).build());
             System.out.printf("helm %s, deploy (%s): %.2f s, %d helm calls, %d API requests%n", helm, phase,
                     (System.nanoTime() - t0) / 1e9, runner.commands(), cluster.requests().size());
         }
         cluster.clearRequests();
         runner.reset();
         long t0 = System.nanoTime();
-        new RollbackService(ports(runner, helm)).rollback(new RollbackRequest("payments", "stage", null, release, 0,
-                Duration.ofMinutes(2), true), target, "bench");
+        new RollbackService(ports(runner, helm), target, "bench").run(new RollbackRequest("payments", "stage", null, release, 0,
+                Duration.ofMinutes(2), true));
         System.out.printf("helm %s, rollback: %.2f s, %d helm calls (history, rollback), %d API requests%n", helm,
                 (System.nanoTime() - t0) / 1e9, runner.commands(), cluster.requests().size());
     }
@@ -148,7 +153,8 @@ public final class DeliveryBenchmark {
             CountingRunner runner = runner();
             cluster.clearRequests();
             long t0 = System.nanoTime();
-            ReapResult result = new PreviewReaper(ports(runner, Tools.HELM_4)).reap(null, null, false, parallelism, target);
+            ReapResult result = new ReapPreviewNamespaces(ports(runner, Tools.HELM_4), target)
+                    .run(new ReapRequest(null, null, false, parallelism));
             System.out.printf("%nReap of %d preview namespaces (%d expired), parallelism %d: %.1f s, %d kubectl calls"
                     + " (1 list + %d deletes), %d API requests, %d deleted, %d kept, %d failed%n", PREVIEWS, PREVIEWS / 2, parallelism,
                     (System.nanoTime() - t0) / 1e9, runner.commands(), runner.commands() - 1, cluster.requests().size(),
@@ -161,8 +167,8 @@ public final class DeliveryBenchmark {
         long slowest = 0;
         for (String service : services) {
             long t0 = System.nanoTime();
-            new DeployService(ports(runner(), Tools.HELM_4)).deploy(DeployRequest.builder(service, "preview").namespace("preview-bench")
-                    .release(service + "-single").build(), target, "bench");
+            new DeployService(ports(runner(), Tools.HELM_4), target, "bench").run(DeployRequest.builder(service, "preview")
+                    .namespace("preview-bench").release(service + "-single").build());
             slowest = Math.max(slowest, System.nanoTime() - t0);
         }
         System.out.printf("%n%d-service preview, slowest single deploy: %.2f s%n", SERVICES, slowest / 1e9);
@@ -172,8 +178,8 @@ public final class DeliveryBenchmark {
             String namespace = "preview-p" + parallelism;
             cluster.createNamespace(namespace);
             long t0 = System.nanoTime();
-            new DeployServices(ports(runner, Tools.HELM_4)).deployAll(services, DeployRequest.builder("any", "preview").namespace(namespace)
-                    .imageTag("bench").build(), parallelism, target, "bench");
+            new DeployServices(ports(runner, Tools.HELM_4), target, "bench").run(new DeployServicesRequest(services,
+                    DeployRequest.builder("any", "preview").namespace(namespace).imageTag("bench").build(), parallelism));
             long wall = System.nanoTime() - t0;
             lines.add(String.format("%d-service preview, parallelism %d: %.2f s wall, %.2fx the slowest single deploy, %d helm calls",
                     SERVICES, parallelism, wall / 1e9, (double) wall / slowest, runner.commands()));

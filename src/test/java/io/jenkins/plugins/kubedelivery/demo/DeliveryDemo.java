@@ -5,14 +5,17 @@ import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServices;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServicesRequest;
 import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackService;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
-import io.jenkins.plugins.kubedelivery.engine.preview.PreviewDeletion;
-import io.jenkins.plugins.kubedelivery.engine.preview.PreviewNamespaces;
-import io.jenkins.plugins.kubedelivery.engine.preview.PreviewReaper;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackRequest;
+import io.jenkins.plugins.kubedelivery.engine.preview.CreatePreviewNamespace;
+import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewNamespace;
+import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewRequest;
 import io.jenkins.plugins.kubedelivery.engine.preview.PreviewRequest;
+import io.jenkins.plugins.kubedelivery.engine.preview.ReapPreviewNamespaces;
+import io.jenkins.plugins.kubedelivery.engine.preview.ReapRequest;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
 import io.jenkins.plugins.kubedelivery.testsupport.CountingRunner;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
@@ -43,8 +46,10 @@ public final class DeliveryDemo {
     private DeliveryDemo(TestCluster testCluster, Path workspace, LocalStagingArea staging) {
         this.cluster = new ClusterTarget(testCluster.kubeconfig().toString(), null, "demo-cluster");
         CountingRunner runner = new CountingRunner(new LocalProcessRunner(workspace, testCluster.environment()), OUT);
-        this.ports = new EnginePorts(runner, new LocalWorkspace(workspace), staging, OUT, Clock.systemUTC(),
-                Tools.helm(Tools.HELM_4).toString(), Tools.kubectl(Tools.KUBECTL_135).toString());
+        this.ports = EnginePorts.builder()
+                .tools(io.jenkins.plugins.kubedelivery.engine.cli.Tools.onPath(runner)
+                        .withHelm(Tools.helm(Tools.HELM_4).toString()).withKubectl(Tools.kubectl(Tools.KUBECTL_135).toString()))
+                .workspace(new LocalWorkspace(workspace)).staging(staging).log(OUT).clock(Clock.systemUTC()).build();
     }
 
     public static void main(String[] args) throws Exception {
@@ -64,21 +69,24 @@ public final class DeliveryDemo {
 
     private void run() throws Exception {
         build("shop/PR-42 #1", "pull request 42 opened (branch feature/faster-checkout)");
-        Map<String, Object> preview = new PreviewNamespaces(ports).create(previewRequest("42", "c0ffee1"), cluster).toMap();
-        step("deployServices", () -> new DeployServices(ports).deployAll(List.of("payments", "search"),
+        Map<String, Object> preview = new CreatePreviewNamespace(ports, cluster).run(previewRequest("42", "c0ffee1")).toMap();
+        step("deployServices", () -> new DeployServices(ports, cluster, "shop/PR-42 #1").run(new DeployServicesRequest(
+                List.of("payments", "search"),
                 DeployRequest.builder("any", "preview").namespace((String) preview.get("namespace")).imageTag("c0ffee1").build(),
-                4, cluster, "shop/PR-42 #1"));
+                4)));
         System.out.println("Preview ready at " + preview.get("url"));
 
         build("shop/PR-42 #2", "a new push to pull request 42");
-        new PreviewNamespaces(ports).create(previewRequest("42", "beefed2"), cluster);
-        step("deployServices", () -> new DeployServices(ports).deployAll(List.of("payments", "search"),
-                DeployRequest.builder("any", "preview").namespace("pr-42-shop").imageTag("beefed2").build(), 4, cluster, "shop/PR-42 #2"));
+        new CreatePreviewNamespace(ports, cluster).run(previewRequest("42", "beefed2"));
+        step("deployServices", () -> new DeployServices(ports, cluster, "shop/PR-42 #2").run(new DeployServicesRequest(
+                List.of("payments", "search"),
+                DeployRequest.builder("any", "preview").namespace("pr-42-shop").imageTag("beefed2").build(), 4)));
 
         build("shop/main #17", "pull request 42 merged: preview removed, stage deployed");
-        step("deletePreviewNamespace", () -> new PreviewDeletion(ports).delete("42", "shop", null, null, false, cluster));
-        step("deployServices", () -> new DeployServices(ports).deployAll(List.of("payments", "search"),
-                DeployRequest.builder("any", "stage").imageTag("beefed2").build(), 4, cluster, "shop/main #17"));
+        step("deletePreviewNamespace", () -> new DeletePreviewNamespace(ports, cluster)
+                .run(new DeletePreviewRequest("42", "shop", null, null, false)).toMap());
+        step("deployServices", () -> new DeployServices(ports, cluster, "shop/main #17").run(new DeployServicesRequest(
+                List.of("payments", "search"), DeployRequest.builder("any", "stage").imageTag("beefed2").build(), 4)));
 
         build("shop/release-1.5.0 #1", "release 1.5.0 to prod");
         step("deployService", () -> deployToProd("1.5.0"));
@@ -87,17 +95,18 @@ public final class DeliveryDemo {
         step("deployService", () -> deployToProd("1.6.0"));
 
         build("shop/rollback #1", "someone asks prod to go back one release");
-        step("rollbackService", () -> new RollbackService(ports).rollback(new RollbackRequest("payments", "prod", null, null, 0,
-                Duration.ofMinutes(1), true), cluster, "shop/rollback #1").toMap());
+        step("rollbackService", () -> new RollbackService(ports, cluster, "shop/rollback #1")
+                .run(new RollbackRequest("payments", "prod", null, null, 0, Duration.ofMinutes(1), true)).toMap());
 
         build("shop/nightly-reap #9", "nightly clean-up: pull request 43's preview outlived its PR");
-        new PreviewNamespaces(ports).create(previewRequest("43", "abc4321"), cluster);
-        step("reapPreviewNamespaces", () -> new PreviewReaper(ports).reap(List.of("44"), "shop", false, 4, cluster).toMap());
+        new CreatePreviewNamespace(ports, cluster).run(previewRequest("43", "abc4321"));
+        step("reapPreviewNamespaces", () -> new ReapPreviewNamespaces(ports, cluster)
+                .run(new ReapRequest(List.of("44"), "shop", false, 4)).toMap());
     }
 
     private Object deployToProd(String version) throws InterruptedException {
-        return new DeployService(ports).deploy(DeployRequest.builder("payments", "prod").imageTag(version)
-                .timeout(Duration.ofSeconds(30)).build(), cluster, "shop/release-" + version + " #1").toMap();
+        return new DeployService(ports, cluster, "shop/release-" + version + " #1")
+                .run(DeployRequest.builder("payments", "prod").imageTag(version).timeout(Duration.ofSeconds(30)).build()).toMap();
     }
 
     private static PreviewRequest previewRequest(String pr, String commit) {

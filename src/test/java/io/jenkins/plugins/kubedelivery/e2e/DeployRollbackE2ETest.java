@@ -10,11 +10,11 @@ import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
 import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackService;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployResult;
+import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackResult;
 import io.jenkins.plugins.kubedelivery.engine.model.ReleaseRevision;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackResult;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.OutputRecorder;
@@ -78,12 +78,12 @@ public class DeployRollbackE2ETest {
     }
 
     private DeployResult deploy(DeployRequest request) throws Exception {
-        return OutputRecorder.call(() -> new DeployService(ports).deploy(request, target, "payments » main #" + request.imageTag()));
+        return OutputRecorder.call(() -> new DeployService(ports, target, "payments » main #" + request.imageTag()).run(request));
     }
 
     private RollbackResult rollback(int toRevision) throws Exception {
-        return OutputRecorder.call(() -> new RollbackService(ports).rollback(new RollbackRequest("payments", "stage", null, null,
-                toRevision, Duration.ofSeconds(20), true), target, "payments » rollback"));
+        return OutputRecorder.call(() -> new RollbackService(ports, target, "payments » rollback")
+                .run(new RollbackRequest("payments", "stage", null, null, toRevision, Duration.ofSeconds(20), true)));
     }
 
     private String runningImage() {

@@ -9,8 +9,8 @@ import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployResult;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.Tools;
@@ -70,7 +70,7 @@ public class DryRunE2ETest {
     }
 
     private DeployResult run(DeployRequest.Builder request) throws InterruptedException {
-        return new DeployService(ports).deploy(request.build(), target, "ledger » main");
+        return new DeployService(ports, target, "ledger » main").run(request.build());
     }
 
     private DeployResult dryRun(DeployRequest.Builder request) throws InterruptedException {

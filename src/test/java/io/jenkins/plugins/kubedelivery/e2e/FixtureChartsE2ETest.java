@@ -9,10 +9,10 @@ import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
 import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackService;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackResult;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployResult;
+import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackResult;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.Resources;
@@ -135,12 +135,12 @@ public class FixtureChartsE2ETest {
     private DeployResult deploy(String service, String tag, Map<String, Object> values) throws InterruptedException {
         DeployRequest request = DeployRequest.builder(service, NAMESPACE).chart(CHARTS + "/" + service).imageTag(tag)
                 .values(values).timeout(Duration.ofSeconds(30)).build();
-        return new DeployService(ports).deploy(request, target, service + " » main #" + tag);
+        return new DeployService(ports, target, service + " » main #" + tag).run(request);
     }
 
     private RollbackResult rollback(String service) throws InterruptedException {
-        return new RollbackService(ports).rollback(new RollbackRequest(service, NAMESPACE, null, null, 0,
-                Duration.ofSeconds(30), true), target, service + " » rollback");
+        return new RollbackService(ports, target, service + " » rollback").run(new RollbackRequest(service, NAMESPACE, null, null, 0,
+                Duration.ofSeconds(30), true));
     }
 
     private static String condition(JsonNode object, int index) {

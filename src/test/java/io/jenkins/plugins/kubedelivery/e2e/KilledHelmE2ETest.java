@@ -12,10 +12,10 @@ import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
 import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackService;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackResult;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployResult;
+import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackResult;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.LocalProcessRunner;
@@ -149,9 +149,9 @@ public class KilledHelmE2ETest {
         deploy("1.0", false);
         deploy("1.1", false);
         cluster.failImagesWithTag("broken");
-        EngineException e = assertThrows(EngineException.class, () -> new DeployService(ports).deploy(
-                DeployRequest.builder("payments", "stage").imageTag("broken").atomic(false).timeout(Duration.ofSeconds(6)).build(),
-                target, "payments » main #broken"));
+        EngineException e = assertThrows(EngineException.class, () -> new DeployService(ports, target, "payments » main #broken")
+                .run(DeployRequest.builder("payments", "stage").imageTag("broken").atomic(false).timeout(Duration.ofSeconds(6))
+                        .build()));
 
         assertTrue(e.getMessage(), e.getMessage().endsWith("Revision 3 is failed and nothing was rolled back (atomic: false);"
                 + " revision 2 is the last good one: return to it with rollbackService(service: 'payments', environment: 'stage',"
@@ -193,8 +193,8 @@ public class KilledHelmE2ETest {
     /** Starts a deploy whose rollout never becomes ready and SIGKILLs helm once the release is in {@code state}. */
     private EngineException killHelmOnceIn(String state, Runnable beforeKill) throws Exception {
         cluster.failImagesWithTag(STALLING_TAG).failAfter(Duration.ofMinutes(5));
-        Future<DeployResult> upgrade = background.submit(() -> new DeployService(ports).deploy(DeployRequest.builder("payments", "stage")
-                .imageTag(STALLING_TAG).timeout(Duration.ofMinutes(2)).build(), target, "payments » main #stalls"));
+        Future<DeployResult> upgrade = background.submit(() -> new DeployService(ports, target, "payments » main #stalls")
+                .run(DeployRequest.builder("payments", "stage").imageTag(STALLING_TAG).timeout(Duration.ofMinutes(2)).build()));
         awaitState(state);
         beforeKill.run();
         List<ProcessHandle> killed = ProcessHandle.current().descendants()
@@ -243,12 +243,13 @@ public class KilledHelmE2ETest {
     }
 
     private RollbackResult rollback(RollbackRequest request) throws InterruptedException {
-        return new RollbackService(ports).rollback(request, target, "payments » rollback");
+        return new RollbackService(ports, target, "payments » rollback").run(request);
     }
 
     private DeployResult deploy(String tag, boolean recoverStuckRelease) throws InterruptedException {
-        return new DeployService(ports).deploy(DeployRequest.builder("payments", "stage").imageTag(tag)
-                .recoverStuckRelease(recoverStuckRelease).timeout(Duration.ofSeconds(20)).build(), target, "payments » main #" + tag);
+        return new DeployService(ports, target, "payments » main #" + tag)
+                .run(DeployRequest.builder("payments", "stage").imageTag(tag).recoverStuckRelease(recoverStuckRelease)
+                        .timeout(Duration.ofSeconds(20)).build());
     }
 
     private String runningImage() {

@@ -8,14 +8,17 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServices;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServicesRequest;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.preview.CreatePreviewNamespace;
+import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewNamespace;
+import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewRequest;
 import io.jenkins.plugins.kubedelivery.engine.preview.Ownership;
-import io.jenkins.plugins.kubedelivery.engine.preview.PreviewDeletion;
-import io.jenkins.plugins.kubedelivery.engine.preview.PreviewNamespaces;
-import io.jenkins.plugins.kubedelivery.engine.preview.PreviewReaper;
 import io.jenkins.plugins.kubedelivery.engine.preview.PreviewRequest;
 import io.jenkins.plugins.kubedelivery.engine.preview.PreviewResult;
+import io.jenkins.plugins.kubedelivery.engine.preview.ReapPreviewNamespaces;
+import io.jenkins.plugins.kubedelivery.engine.preview.ReapRequest;
 import io.jenkins.plugins.kubedelivery.engine.preview.ReapResult;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
@@ -73,7 +76,7 @@ public class PreviewLifecycleE2ETest {
     }
 
     private PreviewResult create(String pr, String commit) throws InterruptedException {
-        return new PreviewNamespaces(ports(Clock.systemUTC())).create(request(pr, commit, Duration.ofHours(72)), target);
+        return new CreatePreviewNamespace(ports(Clock.systemUTC()), target).run(request(pr, commit, Duration.ofHours(72)));
     }
 
     /** Deleted without waiting: gone, or still Terminating as a real cluster shows it for a while. */
@@ -105,21 +108,22 @@ public class PreviewLifecycleE2ETest {
         assertEquals("bbb222", cluster.object("v1", "Namespace", null, "pr-42-shop").orElseThrow()
                 .path("metadata").path("annotations").path(Ownership.COMMIT).asText());
 
-        Map<String, Map<String, Object>> deployed = new DeployServices(ports(Clock.systemUTC())).deployAll(List.of("payments", "search"),
-                DeployRequest.builder("any", "preview").namespace("pr-42-shop").imageTag("bbb222").timeout(Duration.ofSeconds(20)).build(),
-                4, target, "shop PR-42 #2");
-        assertEquals(1, deployed.get("payments").get("revision"));
-        assertEquals(1, deployed.get("search").get("revision"));
+        Map<String, Object> deployed = new DeployServices(ports(Clock.systemUTC()), target, "shop PR-42 #2")
+                .run(new DeployServicesRequest(List.of("payments", "search"), DeployRequest.builder("any", "preview")
+                        .namespace("pr-42-shop").imageTag("bbb222").timeout(Duration.ofSeconds(20)).build(), 4)).toMap();
+        assertEquals(1, ((Map<?, ?>) deployed.get("payments")).get("revision"));
+        assertEquals(1, ((Map<?, ?>) deployed.get("search")).get("revision"));
         assertEquals("preview", cluster.object("v1", "ConfigMap", "pr-42-shop", "payments-config").orElseThrow()
                 .path("data").path("ENVIRONMENT").asText());
         assertEquals("stage", cluster.object("v1", "ConfigMap", "pr-42-shop", "search-config").orElseThrow()
                 .path("data").path("ENVIRONMENT").asText());
 
-        PreviewDeletion deletion = new PreviewDeletion(ports(Clock.systemUTC()));
-        assertEquals(Boolean.TRUE, deletion.delete("42", "shop", null, null, false, target).get("deleted"));
+        DeletePreviewNamespace deletion = new DeletePreviewNamespace(ports(Clock.systemUTC()), target);
+        DeletePreviewRequest request = new DeletePreviewRequest("42", "shop", null, null, false);
+        assertEquals(Boolean.TRUE, deletion.run(request).toMap().get("deleted"));
         assertBeingDeleted("pr-42-shop");
         cluster.awaitNamespaceGone("pr-42-shop");
-        assertEquals(Boolean.TRUE, deletion.delete("42", "shop", null, null, false, target).get("alreadyGone"));
+        assertEquals(Boolean.TRUE, deletion.run(request).toMap().get("alreadyGone"));
     }
 
     /** What a user meets who reopens a pull request right after its preview was deleted, while the namespace terminates. */
@@ -127,7 +131,8 @@ public class PreviewLifecycleE2ETest {
     public void reCreatingWhileTheOldNamespaceTerminatesSaysSoClearly() throws Exception {
         cluster.terminateNamespacesAfter(Duration.ofSeconds(5));
         create("11", "a");
-        assertEquals(Boolean.TRUE, new PreviewDeletion(ports(Clock.systemUTC())).delete("11", "shop", null, null, false, target)
+        assertEquals(Boolean.TRUE, new DeletePreviewNamespace(ports(Clock.systemUTC()), target)
+                .run(new DeletePreviewRequest("11", "shop", null, null, false)).toMap()
                 .get("deleted"));
 
         EngineException e = assertThrows(EngineException.class, () -> create("11", "b"));
@@ -141,7 +146,8 @@ public class PreviewLifecycleE2ETest {
     @Test
     public void aDeleteThatWaitsReturnsOnceTheNamespaceIsGone() throws Exception {
         create("9", "a");
-        Map<String, Object> result = new PreviewDeletion(ports(Clock.systemUTC())).delete("9", "shop", null, null, true, target);
+        Map<String, Object> result = new DeletePreviewNamespace(ports(Clock.systemUTC()), target)
+                .run(new DeletePreviewRequest("9", "shop", null, null, true)).toMap();
         assertEquals(Boolean.TRUE, result.get("deleted"));
         assertTrue("gone, not Terminating", cluster.object("v1", "Namespace", null, "pr-9-shop").isEmpty());
     }
@@ -152,7 +158,8 @@ public class PreviewLifecycleE2ETest {
         EngineException adopt = assertThrows(EngineException.class, () -> create("7", "c"));
         assertTrue(adopt.getMessage(), adopt.getMessage().contains("refusing to adopt it"));
         EngineException delete = assertThrows(EngineException.class,
-                () -> new PreviewDeletion(ports(Clock.systemUTC())).delete("7", "shop", null, null, false, target));
+                () -> new DeletePreviewNamespace(ports(Clock.systemUTC()), target)
+                        .run(new DeletePreviewRequest("7", "shop", null, null, false)).toMap());
         assertTrue(delete.getMessage(), delete.getMessage().contains("refusing to delete it"));
         assertTrue(cluster.object("v1", "Namespace", null, "pr-7-shop").isPresent());
     }
@@ -161,19 +168,22 @@ public class PreviewLifecycleE2ETest {
     public void reapDeletesExpiredAndClosedAndKeepsTheRest() throws Exception {
         create("1", "a");
         create("2", "b");
-        new PreviewNamespaces(ports(Clock.systemUTC())).create(request("3", "c", Duration.ofMinutes(30)), target);
+        new CreatePreviewNamespace(ports(Clock.systemUTC()), target).run(request("3", "c", Duration.ofMinutes(30)));
         create("4", "d");
-        new PreviewDeletion(ports(Clock.systemUTC())).delete("4", "shop", null, null, false, target);
+        new DeletePreviewNamespace(ports(Clock.systemUTC()), target)
+                .run(new DeletePreviewRequest("4", "shop", null, null, false)).toMap();
         cluster.awaitNamespaceGone("pr-4-shop");
         cluster.createNamespace("team-db");
         Clock twoHoursLater = Clock.fixed(Instant.now().plus(Duration.ofHours(2)), ZoneOffset.UTC);
 
-        ReapResult dry = new PreviewReaper(ports(twoHoursLater)).reap(List.of("2", "3"), "shop", true, 4, target);
+        ReapResult dry = new ReapPreviewNamespaces(ports(twoHoursLater), target)
+                .run(new ReapRequest(List.of("2", "3"), "shop", true, 4));
         assertEquals(List.of("pr-1-shop", "pr-3-shop"), dry.deleted().stream().sorted().toList());
         assertTrue(cluster.object("v1", "Namespace", null, "pr-1-shop").isPresent());
 
         cluster.clearRequests();
-        ReapResult reaped = new PreviewReaper(ports(twoHoursLater)).reap(List.of("2", "3"), "shop", false, 4, target);
+        ReapResult reaped = new ReapPreviewNamespaces(ports(twoHoursLater), target)
+                .run(new ReapRequest(List.of("2", "3"), "shop", false, 4));
         assertEquals(List.of("pr-1-shop", "pr-3-shop"), reaped.deleted().stream().sorted().toList());
         assertEquals(List.of("pr-2-shop"), List.copyOf(reaped.kept().keySet()));
         assertEquals(Map.of(), reaped.failed());

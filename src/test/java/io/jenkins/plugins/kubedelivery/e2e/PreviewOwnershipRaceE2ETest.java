@@ -11,11 +11,13 @@ import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandRunner;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
+import io.jenkins.plugins.kubedelivery.engine.preview.CreatePreviewNamespace;
+import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewNamespace;
+import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewRequest;
 import io.jenkins.plugins.kubedelivery.engine.preview.Ownership;
-import io.jenkins.plugins.kubedelivery.engine.preview.PreviewDeletion;
-import io.jenkins.plugins.kubedelivery.engine.preview.PreviewNamespaces;
-import io.jenkins.plugins.kubedelivery.engine.preview.PreviewReaper;
 import io.jenkins.plugins.kubedelivery.engine.preview.PreviewRequest;
+import io.jenkins.plugins.kubedelivery.engine.preview.ReapPreviewNamespaces;
+import io.jenkins.plugins.kubedelivery.engine.preview.ReapRequest;
 import io.jenkins.plugins.kubedelivery.engine.preview.ReapResult;
 import io.jenkins.plugins.kubedelivery.testcluster.ClientProcess;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
@@ -93,7 +95,7 @@ public class PreviewOwnershipRaceE2ETest {
     }
 
     private void createPreview(String pr, Duration ttl) throws InterruptedException {
-        new PreviewNamespaces(ports(Clock.systemUTC())).create(request(pr, ttl), target);
+        new CreatePreviewNamespace(ports(Clock.systemUTC()), target).run(request(pr, ttl));
     }
 
     @Test
@@ -127,7 +129,8 @@ public class PreviewOwnershipRaceE2ETest {
         runner.whileDeleting("pr-42-shop", () -> kubectl("label", "namespace", "pr-42-shop", Ownership.MANAGED_BY + "-"));
 
         EngineException e = assertThrows(EngineException.class,
-                () -> new PreviewDeletion(ports(Clock.systemUTC())).delete("42", "shop", null, null, false, target));
+                () -> new DeletePreviewNamespace(ports(Clock.systemUTC()), target)
+                        .run(new DeletePreviewRequest("42", "shop", null, null, false)).toMap());
 
         runner.awaitRace();
         assertTrue(e.getMessage(), e.getMessage().startsWith("namespace 'pr-42-shop' changed since its ownership was checked"));
@@ -144,7 +147,7 @@ public class PreviewOwnershipRaceE2ETest {
         cluster.clearRequests();
         Clock twoHoursLater = Clock.fixed(Instant.now().plus(Duration.ofHours(2)), ZoneOffset.UTC);
 
-        ReapResult reaped = new PreviewReaper(ports(twoHoursLater)).reap(null, "shop", false, 2, target);
+        ReapResult reaped = new ReapPreviewNamespaces(ports(twoHoursLater), target).run(new ReapRequest(null, "shop", false, 2));
 
         runner.awaitRace();
         assertEquals(List.of("pr-40-shop"), reaped.deleted());
@@ -159,7 +162,8 @@ public class PreviewOwnershipRaceE2ETest {
     @Test
     public void recreatingAPreviewStillBeingDeletedSaysSoInsteadOfAKubectlError() throws Exception {
         createPreview("42", Duration.ofHours(72));
-        new PreviewDeletion(ports(Clock.systemUTC())).delete("42", "shop", null, null, false, target);
+        new DeletePreviewNamespace(ports(Clock.systemUTC()), target)
+                .run(new DeletePreviewRequest("42", "shop", null, null, false)).toMap();
 
         EngineException e = assertThrows(EngineException.class, () -> createPreview("42", Duration.ofHours(72)));
 

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandRunner;
+import io.jenkins.plugins.kubedelivery.engine.cli.Tools;
 import io.jenkins.plugins.kubedelivery.engine.cli.Text;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -94,8 +95,8 @@ public class SecretMaskTest {
     public void masksTheLogAndTheRunnerOfEveryPorts() throws Exception {
         List<String> lines = new ArrayList<>();
         SecretMask secrets = new SecretMask();
-        EnginePorts ports = new EnginePorts((command, timeout) -> new CommandResult(0, "tok-123", 1), null, null, lines::add,
-                null, "helm", "kubectl", secrets);
+        EnginePorts ports = EnginePorts.builder().tools(Tools.onPath((command, timeout) -> new CommandResult(0, "tok-123", 1)))
+                .log(lines::add).secrets(secrets).build();
         secrets.add("tok-123");
         ports.log().line("token tok-123");
         assertEquals(List.of("token <masked-1>"), lines);

@@ -7,7 +7,7 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.jenkins.plugins.kubedelivery.engine.deploy.GeneratedValues;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.DeliveryCatalog;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.ServiceDefinition;
 import io.jenkins.plugins.kubedelivery.testcluster.ClientProcess;

@@ -50,11 +50,9 @@ public final class EngineFixture extends ExternalResource {
     }
 
     public EnginePorts ports(CommandRunner runner, String helm) {
-        return new EnginePorts(recorded(runner), new LocalWorkspace(workspace), staging, this::logLine,
-                Clock.fixed(NOW, ZoneOffset.UTC), helm, "kubectl");
+        return portsBuilder(runner, helm, "kubectl").clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
     }
 
-    /** Ports for the real binaries against a live (simulated) cluster: the real clock. */
     /**
      * Ports onto a simulated cluster, with the pinned helm of that version and kubectl 1.35, run as
      * local processes in the workspace.
@@ -74,7 +72,19 @@ public final class EngineFixture extends ExternalResource {
     }
 
     public EnginePorts livePorts(CommandRunner runner, String helm, String kubectl, Clock clock) {
-        return new EnginePorts(recorded(runner), new LocalWorkspace(workspace), staging, this::logLine, clock, helm, kubectl);
+        return portsBuilder(runner, helm, kubectl).clock(clock).build();
+    }
+
+    /**
+     * The fixture's workspace, staging area and log around a runner (its argv recorded for the
+     * secret scan), for a test that sets other ports itself (HTTP, a masking filter, git).
+     */
+    public EnginePorts.Builder portsBuilder(CommandRunner runner, String helm, String kubectl) {
+        return EnginePorts.builder()
+                .tools(io.jenkins.plugins.kubedelivery.engine.cli.Tools.onPath(recorded(runner)).withHelm(helm).withKubectl(kubectl))
+                .workspace(new LocalWorkspace(workspace))
+                .staging(staging)
+                .log(this::logLine);
     }
 
     /** What the engine logs, kept for the test and for the secret scan. */

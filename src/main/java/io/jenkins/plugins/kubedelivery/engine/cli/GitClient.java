@@ -35,9 +35,10 @@ public final class GitClient {
     private final CommandRunner runner;
     private final String git;
 
-    public GitClient(CommandRunner runner, String git) {
-        this.runner = runner;
-        this.git = git;
+    /** git as the tools port runs it: its runner, its git executable. */
+    public GitClient(Tools tools) {
+        this.runner = tools.runner();
+        this.git = tools.git();
     }
 
     /** @throws ValidationException naming the parameter when the revision is not one plain revision */

@@ -3,7 +3,6 @@ package io.jenkins.plugins.kubedelivery.engine.deploy;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.engine.cli.WorkspaceFiles;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.model.DurationBounds;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.kubedelivery.engine.deploy;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
+import io.jenkins.plugins.kubedelivery.engine.UseCase;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient.InstalledRelease;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmCommands.UpgradeOptions;
@@ -13,8 +14,6 @@ import io.jenkins.plugins.kubedelivery.engine.cli.StagingArea;
 import io.jenkins.plugins.kubedelivery.engine.cli.ToolFailedException;
 import io.jenkins.plugins.kubedelivery.engine.cli.ToolTimeoutException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
 import io.jenkins.plugins.kubedelivery.engine.model.ReleaseRevision;
 import java.io.IOException;
 import java.time.Duration;
@@ -22,25 +21,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The deployService use case: {@code helm upgrade --install} of one service of the monorepo. */
-public final class DeployService {
+public final class DeployService implements UseCase<DeployRequest, DeployResult> {
     private final EnginePorts ports;
     private final EngineLog log;
+    private final ClusterTarget cluster;
+    private final String owner;
     private final HelmVersions helmVersions = new HelmVersions();
 
-    public DeployService(EnginePorts ports) {
+    /** @param owner who deploys, for the waiting message of a concurrent deploy (e.g. the build's name) */
+    public DeployService(EnginePorts ports, ClusterTarget cluster, String owner) {
         this.ports = ports;
         this.log = ports.log();
+        this.cluster = cluster;
+        this.owner = owner;
     }
 
     /**
      * Validates the request (before any command), waits for any other deploy of the same release
      * in this JVM, reads the release state, recovers or reports a stuck release, and upgrades.
      *
-     * @param owner who deploys, for the waiting message of a concurrent deploy (e.g. the build's name)
      * @throws EngineException with a one-line reason on failure
      * @throws InterruptedException when aborted; the release has been left in a safe state first
      */
-    public DeployResult deploy(DeployRequest request, ClusterTarget cluster, String owner) throws InterruptedException {
+    @Override
+    public DeployResult run(DeployRequest request) throws InterruptedException {
         long started = ports.clock().millis();
         ports.secrets().addAll(request.secretValues().values());
         DeployPlan plan = new DeployPlanner(ports.workspace()).plan(request);

@@ -4,10 +4,9 @@ import io.jenkins.plugins.kubedelivery.engine.BoundedParallel;
 import io.jenkins.plugins.kubedelivery.engine.BoundedParallel.Outcome;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
+import io.jenkins.plugins.kubedelivery.engine.UseCase;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,22 +20,29 @@ import java.util.Map;
  * at a time, so a preview of N services takes about as long as its slowest one. Every request is
  * checked before the first command; every service is attempted; the failures are listed together.
  */
-public final class DeployServices {
+public final class DeployServices implements UseCase<DeployServicesRequest, DeployServicesResult> {
     public static final int DEFAULT_PARALLELISM = 4;
 
     private final EnginePorts ports;
+    private final ClusterTarget cluster;
+    private final String owner;
 
-    public DeployServices(EnginePorts ports) {
+    /** @param owner who deploys, for the waiting message of a concurrent deploy */
+    public DeployServices(EnginePorts ports, ClusterTarget cluster, String owner) {
         this.ports = ports;
+        this.cluster = cluster;
+        this.owner = owner;
     }
 
     /**
-     * @param template the settings every service shares; its service is ignored
-     * @return service name to its result map, in the given order
+     * @return each service's result, in the given order
      * @throws EngineException listing every failed service, after all were attempted
      */
-    public Map<String, Map<String, Object>> deployAll(List<String> services, DeployRequest template, int parallelism,
-            ClusterTarget cluster, String owner) throws InterruptedException {
+    @Override
+    public DeployServicesResult run(DeployServicesRequest request) throws InterruptedException {
+        List<String> services = request.services();
+        DeployRequest template = request.template();
+        int parallelism = request.parallelism();
         if (services == null || services.isEmpty()) {
             throw new ValidationException("services", "is empty: name at least one service, e.g. services: ['payments', 'search']");
         }
@@ -49,20 +55,20 @@ public final class DeployServices {
         for (int i = 0; i < services.size(); i++) {
             // Named by position, since the planner's "service" names a parameter this step does not have.
             String service = NameRules.requireDnsLabel("services[" + i + "]", services.get(i));
-            DeployRequest request = template.forService(service);
-            planner.plan(request);
-            requests.add(request);
+            DeployRequest serviceRequest = template.forService(service);
+            planner.plan(serviceRequest);
+            requests.add(serviceRequest);
         }
         long started = ports.clock().millis();
         ports.log().line("Deploying " + services.size() + " services (" + String.join(", ", services) + "), "
                 + Math.min(parallelism, services.size()) + " at a time");
-        DeployService deployer = new DeployService(ports);
-        Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+        DeployService deployer = new DeployService(ports, cluster, owner);
+        Map<String, DeployResult> results = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         for (Outcome<DeployRequest, DeployResult> o : BoundedParallel.run(requests, parallelism,
-                AbortSafety.RESTORE_BOUND, r -> deployer.deploy(r, cluster, owner))) {
+                AbortSafety.RESTORE_BOUND, deployer::run)) {
             if (o.succeeded()) {
-                results.put(o.item().service(), o.value().toMap());
+                results.put(o.item().service(), o.value());
             } else {
                 failures.add(o.item().service() + ": " + o.failure().getMessage());
             }
@@ -74,6 +80,6 @@ public final class DeployServices {
         }
         ports.log().line((template.dryRun() ? "Checked " : "Deployed ") + services.size() + " services"
                 + (template.dryRun() ? " (dry run)" : "") + " in " + Durations.human(Duration.ofMillis(ports.clock().millis() - started)));
-        return results;
+        return new DeployServicesResult(results);
     }
 }

@@ -8,7 +8,6 @@ import io.jenkins.plugins.kubedelivery.engine.cli.HelmVersion;
 import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.RenderedRelease;
 import io.jenkins.plugins.kubedelivery.engine.cli.ToolFailedException;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
 import io.jenkins.plugins.kubedelivery.engine.model.ReleaseRevision;
 import java.time.Clock;
 import java.util.Optional;

@@ -3,35 +3,36 @@ package io.jenkins.plugins.kubedelivery.engine.deploy;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
+import io.jenkins.plugins.kubedelivery.engine.UseCase;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.model.DurationBounds;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
 import io.jenkins.plugins.kubedelivery.engine.model.ReleaseRevision;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackResult;
 import java.time.Duration;
 
 /**
  * The rollbackService use case: read the history, then one {@code helm rollback}. Nothing else
  * stands between the decision and the rollback: this is the one-to-two-minute path teams rely on.
  */
-public final class RollbackService {
+public final class RollbackService implements UseCase<RollbackRequest, RollbackResult> {
     private final EnginePorts ports;
     private final EngineLog log;
+    private final ClusterTarget cluster;
+    private final String owner;
 
-    public RollbackService(EnginePorts ports) {
+    /** @param owner who rolls back, for the waiting message of a concurrent deploy */
+    public RollbackService(EnginePorts ports, ClusterTarget cluster, String owner) {
         this.ports = ports;
         this.log = ports.log();
+        this.cluster = cluster;
+        this.owner = owner;
     }
 
-    /**
-     * @param owner who rolls back, for the waiting message of a concurrent deploy
-     * @throws EngineException with a one-line reason on failure
-     */
-    public RollbackResult rollback(RollbackRequest request, ClusterTarget cluster, String owner) throws InterruptedException {
+    /** @throws EngineException with a one-line reason on failure */
+    @Override
+    public RollbackResult run(RollbackRequest request) throws InterruptedException {
         long started = ports.clock().millis();
         String service = NameRules.requireDnsLabel("service", request.service());
         String environment = NameRules.requireDnsLabel("environment", request.environment());
@@ -41,10 +42,9 @@ public final class RollbackService {
         try (ReleaseLocks.Lease lease = ReleaseLocks.shared().acquire(cluster, namespace, release, owner, log)) {
             HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
             ReleaseHistory history = new ReleaseHistory(helm.history(release, namespace, ReleaseHistory.WINDOW));
-            // the latest revision is what is left, even when it failed or is pending: the deployed one before it is "previous"
-            ReleaseRevision from = history.latest().orElseThrow(() -> new EngineException(
-                    "release '" + release + "' does not exist in namespace '" + namespace + "': nothing to roll back"));
-            ReleaseRevision to = target(history, from, request.toRevision(), release);
+            RollbackTarget target = RollbackTarget.choose(history, request.toRevision(), release, namespace);
+            ReleaseRevision from = target.from();
+            ReleaseRevision to = target.to();
             log.line("Rolling back " + release + " in " + namespace + " from revision " + from.revision() + " to revision "
                     + to.revision() + " (" + to.chart() + ", app " + to.appVersion() + ")");
             helm.rollback(release, namespace, to.revision(), timeout, request.waitForReady());
@@ -54,21 +54,6 @@ public final class RollbackService {
                     + Durations.human(Duration.ofMillis(duration)));
             return new RollbackResult(release, namespace, from.revision(), to.revision(), revision, duration);
         }
-    }
-
-    private static ReleaseRevision target(ReleaseHistory history, ReleaseRevision from, int toRevision, String release) {
-        if (toRevision > 0) {
-            ReleaseRevision asked = history.find(toRevision).orElseThrow(() -> new ValidationException("toRevision",
-                    "revision " + toRevision + " is not in the history of '" + release + "' (revisions "
-                            + history.revisions().get(0).revision() + " to " + history.latest().orElseThrow().revision() + ")"));
-            if (asked.revision() == from.revision()) {
-                throw new ValidationException("toRevision", "revision " + toRevision + " is the latest (" + from.status().helmName()
-                        + "), the one a rollback leaves; name an earlier one");
-            }
-            return asked;
-        }
-        return history.lastGoodBeforeLatest().orElseThrow(() -> new EngineException("release '" + release
-                + "' has no successful revision before revision " + from.revision() + " to return to"));
     }
 
     private static String blankTo(String value, String fallback) {

@@ -2,6 +2,8 @@ package io.jenkins.plugins.kubedelivery.engine.monorepo;
 
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
+import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
+import io.jenkins.plugins.kubedelivery.engine.UseCase;
 import io.jenkins.plugins.kubedelivery.engine.cli.GitClient;
 import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
 import io.jenkins.plugins.kubedelivery.engine.model.ChangedPath;
@@ -18,7 +20,7 @@ import java.util.Optional;
  * removed, a history that cannot be fetched) it takes every service and says why: delivering too
  * much is slow, delivering too little is broken.
  */
-public final class ChangedServices {
+public final class ChangedServices implements UseCase<ChangedServicesRequest, ChangedServicesResult> {
     /** How far a shallow clone is deepened, step by step, before its whole history is fetched. */
     private static final int[] DEEPEN_STEPS = {50, 500, 0};
 
@@ -26,15 +28,18 @@ public final class ChangedServices {
     private final EngineLog log;
     private final Clock clock;
 
-    public ChangedServices(GitClient git, EngineLog log, Clock clock) {
-        this.git = git;
-        this.log = log;
-        this.clock = clock;
+    /** Needs the tools (git) and no cluster: the step runs without a kubeconfig. */
+    public ChangedServices(EnginePorts ports) {
+        this.git = new GitClient(ports.tools());
+        this.log = ports.log();
+        this.clock = ports.clock();
     }
 
-    public ChangedServicesResult detect(DeliveryCatalog catalog, ChangeBase request) throws InterruptedException {
+    @Override
+    public ChangedServicesResult run(ChangedServicesRequest request) throws InterruptedException {
         long started = clock.millis();
-        Base base = findBase(request);
+        DeliveryCatalog catalog = request.catalog();
+        Base base = findBase(request.base());
         ChangedServicesResult result;
         if (base.commit == null) {
             result = everything(catalog, base.why, started);

@@ -1,6 +1,10 @@
 package io.jenkins.plugins.kubedelivery.engine.monorepo;
 
+import io.jenkins.plugins.kubedelivery.engine.StepResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What changedServices found.
@@ -12,12 +16,31 @@ import java.util.List;
  * @param changedFiles how many files differ from the base
  */
 public record ChangedServicesResult(List<AffectedService> services, boolean all, String baseCommit, String why,
-        int changedFiles, long durationMillis) {
+        int changedFiles, long durationMillis) implements StepResult {
     public ChangedServicesResult {
         services = List.copyOf(services);
     }
 
     public List<String> names() {
         return services.stream().map(AffectedService::service).toList();
+    }
+
+    /**
+     * {@code services} (the names, in catalogue order), {@code reasons} (service to why it is
+     * affected), {@code all}, {@code baseCommit}, {@code why}, {@code changedFiles}, {@code durationMillis}.
+     */
+    @Override
+    public Map<String, Object> toMap() {
+        Map<String, Object> reasons = new LinkedHashMap<>();
+        services.forEach(s -> reasons.put(s.service(), s.reason()));
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("services", new ArrayList<>(names()));
+        map.put("reasons", reasons);
+        map.put("all", all);
+        map.put("baseCommit", baseCommit);
+        map.put("why", why);
+        map.put("changedFiles", changedFiles);
+        map.put("durationMillis", durationMillis);
+        return map;
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code createPreviewNamespace} was asked to do. Serializable (with serializable maps and lists,
- * and no secret), so a step cut off by a controller restart runs again from it.
+ * What {@code createPreviewNamespace} was asked to do. Serializable and free of secrets (Secrets to
+ * copy are named, never held), so the step may keep it to run again after a restart.
  *
  * @param pr the pull request's number or id
  * @param namePattern e.g. {@code pr-{pr}-{repository}}
@@ -28,6 +28,15 @@ public record PreviewRequest(String pr, String repository, String branch, String
     public static final String DEFAULT_NAME_PATTERN = "pr-{pr}-{repository}";
     public static final Duration DEFAULT_TTL = Duration.ofHours(72);
     public static final String DEFAULT_INGRESS_NAMESPACE = "ingress-nginx";
+
+    public PreviewRequest {
+        quota = Copies.of(quota);
+        limitDefaults = Copies.of(limitDefaults);
+        limitDefaultRequests = Copies.of(limitDefaultRequests);
+        copySecrets = Copies.of(copySecrets);
+        extraLabels = Copies.of(extraLabels);
+        extraAnnotations = Copies.of(extraAnnotations);
+    }
 
     /** This request for the pull request as {@link PreviewInputs#pullRequest} reads it. */
     public PreviewRequest withPullRequest(String checkedPr) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kubedelivery.engine.preview;
 
+import io.jenkins.plugins.kubedelivery.engine.StepResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,8 +9,9 @@ import java.util.Map;
 
 /** What createPreviewNamespace did; {@code created} is false when the namespace was only renewed. */
 public record PreviewResult(String namespace, String url, Instant expiresAt, boolean created, Map<String, String> labels,
-        List<String> copiedSecrets, long durationMillis) {
+        List<String> copiedSecrets, long durationMillis) implements StepResult {
 
+    @Override
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("namespace", namespace);

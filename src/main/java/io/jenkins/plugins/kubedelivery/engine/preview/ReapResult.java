@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kubedelivery.engine.preview;
 
+import io.jenkins.plugins.kubedelivery.engine.StepResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,9 @@ import java.util.Map;
  * @param failed namespace to the reason its deletion failed
  */
 public record ReapResult(List<String> deleted, Map<String, String> kept, Map<String, String> failed, boolean dryRun,
-        long durationMillis) {
+        long durationMillis) implements StepResult {
 
+    @Override
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("deleted", new ArrayList<>(deleted));

@@ -5,7 +5,7 @@ import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.required;
 
 import hudson.Extension;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
@@ -80,7 +80,7 @@ public final class DeployServiceStep extends AbstractDeployStep {
 
         @Override
         public Object run(EngineSession session) throws Exception {
-            return new DeployService(session.ports()).deploy(request(), session.cluster(), session.owner()).toMap();
+            return new DeployService(session.ports(), session.cluster(), session.owner()).run(request()).toMap();
         }
 
         @Override

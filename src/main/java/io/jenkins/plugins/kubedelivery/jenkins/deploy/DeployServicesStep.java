@@ -6,14 +6,14 @@ import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.required;
 import hudson.Extension;
 import io.jenkins.plugins.kubedelivery.engine.BoundedParallel;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServices;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServicesRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
 import io.jenkins.plugins.kubedelivery.jenkins.PlainValues;
 import io.jenkins.plugins.kubedelivery.jenkins.StepCall;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
@@ -101,8 +101,8 @@ public final class DeployServicesStep extends AbstractDeployStep {
         /** The engine tries every service, then fails with every failure listed. */
         @Override
         public Object run(EngineSession session) throws Exception {
-            return new LinkedHashMap<>(new DeployServices(session.ports())
-                    .deployAll(services, request(), parallelism, session.cluster(), session.owner()));
+            return new DeployServices(session.ports(), session.cluster(), session.owner())
+                    .run(new DeployServicesRequest(services, request(), parallelism)).toMap();
         }
 
         @Override

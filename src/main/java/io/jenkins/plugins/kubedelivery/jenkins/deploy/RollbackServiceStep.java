@@ -5,7 +5,7 @@ import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.required;
 
 import hudson.Extension;
 import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackService;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
@@ -71,7 +71,7 @@ public final class RollbackServiceStep extends AbstractHelmStep {
 
         @Override
         public Object run(EngineSession session) throws Exception {
-            return new RollbackService(session.ports()).rollback(request(), session.cluster(), session.owner()).toMap();
+            return new RollbackService(session.ports(), session.cluster(), session.owner()).run(request()).toMap();
         }
 
         @Override

@@ -8,7 +8,7 @@ import static io.jenkins.plugins.kubedelivery.jenkins.preview.PullRequestEnviron
 import hudson.EnvVars;
 import hudson.Extension;
 import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
-import io.jenkins.plugins.kubedelivery.engine.preview.PreviewNamespaces;
+import io.jenkins.plugins.kubedelivery.engine.preview.CreatePreviewNamespace;
 import io.jenkins.plugins.kubedelivery.engine.preview.PreviewRequest;
 import io.jenkins.plugins.kubedelivery.engine.preview.PreviewResult;
 import io.jenkins.plugins.kubedelivery.jenkins.AbstractClusterStep;
@@ -28,7 +28,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code createPreviewNamespace}: ensures a pull request's own namespace (labelled, quota'd,
- * expiring) through the engine's {@code PreviewNamespaces}. Every parameter is optional: in a
+ * expiring) through the engine's {@code CreatePreviewNamespace}. Every parameter is optional: in a
  * multibranch pull request build the PR, branch, commit, build URL and repository come from the
  * build's environment ({@link PullRequestEnvironment}).
  */
@@ -134,7 +134,7 @@ public final class CreatePreviewNamespaceStep extends AbstractClusterStep {
         @Override
         public Object run(EngineSession session) throws Exception {
             long started = System.nanoTime();
-            PreviewResult result = new PreviewNamespaces(session.ports()).create(request, session.cluster());
+            PreviewResult result = new CreatePreviewNamespace(session.ports(), session.cluster()).run(request);
             session.log().println(FUNCTION_NAME + ": namespace " + result.namespace() + (result.created() ? " created" : " renewed")
                     + ", expires " + result.expiresAt() + (result.url() == null ? "" : ", URL " + result.url())
                     + " after " + Durations.human(Duration.ofNanos(System.nanoTime() - started)));

@@ -8,7 +8,9 @@ import static io.jenkins.plugins.kubedelivery.jenkins.preview.PullRequestEnviron
 import hudson.EnvVars;
 import hudson.Extension;
 import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
-import io.jenkins.plugins.kubedelivery.engine.preview.PreviewDeletion;
+import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewNamespace;
+import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewRequest;
+import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewResult;
 import io.jenkins.plugins.kubedelivery.engine.preview.PreviewRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.AbstractClusterStep;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
@@ -25,7 +27,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code deletePreviewNamespace}: removes a pull request's preview namespace through the engine's
- * {@code PreviewDeletion}, which refuses a namespace the plugin does not own or that belongs to
+ * {@code DeletePreviewNamespace}, which refuses a namespace the plugin does not own or that belongs to
  * another pull request. The namespace is named by {@code namespace}, or derived from {@code pr}
  * and {@code repository} (by default from the build's environment) with {@code namePattern}.
  */
@@ -66,9 +68,9 @@ public final class DeletePreviewNamespaceStep extends AbstractClusterStep {
      * job, whose JOB_NAME names no repository) only what the user gave is checked against the
      * namespace's ownership labels.
      */
-    Deletion toRequest(PullRequestEnvironment env) {
+    DeletePreviewRequest toRequest(PullRequestEnvironment env) {
         PullRequestEnvironment defaults = namespace == null ? env : PullRequestEnvironment.NONE;
-        return new Deletion(given(pr, defaults.pr()), given(repository, defaults.repository()), namespace, namePattern, wait);
+        return new DeletePreviewRequest(given(pr, defaults.pr()), given(repository, defaults.repository()), namespace, namePattern, wait);
     }
 
     @Override
@@ -76,24 +78,19 @@ public final class DeletePreviewNamespaceStep extends AbstractClusterStep {
         return new Call(toRequest(PullRequestEnvironment.from(context.get(EnvVars.class))), clusterAccess());
     }
 
-    /** The engine's {@code PreviewDeletion.delete} arguments, serializable and free of secrets. */
-    record Deletion(String pr, String repository, String namespace, String namePattern, boolean waitForDeletion)
-            implements Serializable {}
-
     /**
      * Resumable: the delete carries preconditions on the uid and resourceVersion the engine just
      * read, and a namespace already gone counts as deleted, so running it again is safe.
      */
-    private record Call(Deletion request, ClusterAccess clusterAccess) implements StepCall {
+    private record Call(DeletePreviewRequest request, ClusterAccess clusterAccess) implements StepCall {
         @Override
         public Object run(EngineSession session) throws Exception {
             long started = System.nanoTime();
-            Map<String, Object> result = new PreviewDeletion(session.ports()).delete(request.pr(), request.repository(),
-                    request.namespace(), request.namePattern(), request.waitForDeletion(), session.cluster());
-            session.log().println(FUNCTION_NAME + ": namespace " + result.get("namespace")
-                    + (Boolean.TRUE.equals(result.get("deleted")) ? " deleted" : " was already gone")
+            DeletePreviewResult result = new DeletePreviewNamespace(session.ports(), session.cluster()).run(request);
+            session.log().println(FUNCTION_NAME + ": namespace " + result.namespace()
+                    + (result.deleted() ? " deleted" : " was already gone")
                     + " after " + Durations.human(Duration.ofNanos(System.nanoTime() - started)));
-            return result;
+            return result.toMap();
         }
 
         @Override

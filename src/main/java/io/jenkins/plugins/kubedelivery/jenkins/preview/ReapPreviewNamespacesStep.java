@@ -6,7 +6,8 @@ import hudson.AbortException;
 import hudson.Extension;
 import io.jenkins.plugins.kubedelivery.engine.BoundedParallel;
 import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
-import io.jenkins.plugins.kubedelivery.engine.preview.PreviewReaper;
+import io.jenkins.plugins.kubedelivery.engine.preview.ReapPreviewNamespaces;
+import io.jenkins.plugins.kubedelivery.engine.preview.ReapRequest;
 import io.jenkins.plugins.kubedelivery.engine.preview.ReapResult;
 import io.jenkins.plugins.kubedelivery.jenkins.AbstractClusterStep;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
@@ -14,7 +15,6 @@ import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
 import io.jenkins.plugins.kubedelivery.jenkins.PlainValues;
 import io.jenkins.plugins.kubedelivery.jenkins.StepCall;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code reapPreviewNamespaces}, for a nightly job: deletes the preview namespaces that expired or
- * whose pull request is no longer open, through the engine's {@code PreviewReaper}. Unlike the
+ * whose pull request is no longer open, through the engine's {@code ReapPreviewNamespaces}. Unlike the
  * other preview steps it takes no default from the build's environment: a nightly job is no pull
  * request build, and a guessed repository would quietly narrow what is reaped.
  */
@@ -69,36 +69,31 @@ public final class ReapPreviewNamespacesStep extends AbstractClusterStep {
      *
      * @throws io.jenkins.plugins.kubedelivery.engine.ValidationException naming the parameter that cannot be converted
      */
-    Reaping toRequest() {
-        return new Reaping(PlainValues.copyIds("openPullRequests", openPullRequests), repository, dryRun,
-                BoundedParallel.requireParallelism(parallelism), failOnError);
+    ReapRequest toRequest() {
+        return new ReapRequest(PlainValues.copyIds("openPullRequests", openPullRequests), repository, dryRun,
+                BoundedParallel.requireParallelism(parallelism));
     }
 
     @Override
     protected StepCall call(StepContext context) {
-        return new Call(toRequest(), clusterAccess());
+        return new Call(toRequest(), failOnError, clusterAccess());
     }
-
-    /** The engine's {@code PreviewReaper.reap} arguments and what a failed deletion does to the step. */
-    record Reaping(ArrayList<String> openPullRequests, String repository, boolean dryRun, int parallelism, boolean failOnError)
-            implements Serializable {}
 
     /**
      * Resumable: the reaper lists the previews afresh and deletes each with preconditions on what it
      * listed. The engine attempts every deletion; afterwards, failed ones fail the step (all of them
      * named) unless {@code failOnError: false}, which returns them in the result's {@code failed} map.
      */
-    private record Call(Reaping request, ClusterAccess clusterAccess) implements StepCall {
+    private record Call(ReapRequest request, boolean failOnError, ClusterAccess clusterAccess) implements StepCall {
         @Override
         public Object run(EngineSession session) throws Exception {
             long started = System.nanoTime();
             session.log().println(FUNCTION_NAME + ": " + (request.dryRun() ? "dry run, looking for " : "reaping ") + target());
-            ReapResult result = new PreviewReaper(session.ports()).reap(request.openPullRequests(), request.repository(),
-                    request.dryRun(), request.parallelism(), session.cluster());
+            ReapResult result = new ReapPreviewNamespaces(session.ports(), session.cluster()).run(request);
             session.log().println(FUNCTION_NAME + ": " + result.deleted().size() + (result.dryRun() ? " would be deleted" : " deleted")
                     + ", " + result.kept().size() + " kept, " + result.failed().size() + " failed after "
                     + Durations.human(Duration.ofNanos(System.nanoTime() - started)));
-            if (!result.failed().isEmpty() && request.failOnError()) {
+            if (!result.failed().isEmpty() && failOnError) {
                 throw new AbortException(failureMessage(result));
             }
             return result.toMap();

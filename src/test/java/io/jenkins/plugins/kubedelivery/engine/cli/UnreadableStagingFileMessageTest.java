@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -46,9 +45,14 @@ public class UnreadableStagingFileMessageTest {
         String kubeconfig = staging.write("kubeconfig", "apiVersion: v1\nkind: Config\n");
         ownedByTheAgent(staging.directory());
         ownedByTheAgent(Path.of(kubeconfig));
-        ports = new EnginePorts(OtherUser.runner(Files.createDirectory(root.resolve("home"))), new LocalWorkspace(root),
-                staging, line -> { }, Clock.systemUTC(), Tools.helm(Tools.HELM_4).toString(),
-                Tools.kubectl(Tools.KUBECTL_135).toString());
+        ports = EnginePorts.builder()
+                .tools(io.jenkins.plugins.kubedelivery.engine.cli.Tools.onPath(OtherUser.runner(Files.createDirectory(root.resolve("home"))))
+                        .withHelm(Tools.helm(Tools.HELM_4).toString())
+                        .withKubectl(Tools.kubectl(Tools.KUBECTL_135).toString()))
+                .workspace(new LocalWorkspace(root))
+                .staging(staging)
+                .log(line -> { })
+                .build();
         cluster = new ClusterTarget(kubeconfig, null, "https://k8s.example.com");
     }
 

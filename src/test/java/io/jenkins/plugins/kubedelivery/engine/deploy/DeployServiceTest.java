@@ -11,8 +11,6 @@ import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandRunner;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandTimeoutException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.ScriptedRunner;
 import java.nio.file.Files;
@@ -35,7 +33,7 @@ public class DeployServiceTest {
     private final ScriptedRunner runner = new ScriptedRunner().answer("helm version", 0, "v3.17.3+ge4da497\n");
 
     private DeployResult deploy(DeployRequest request) throws InterruptedException {
-        return new DeployService(fixture.ports(runner)).deploy(request, CLUSTER, "payments » main #7");
+        return new DeployService(fixture.ports(runner), CLUSTER, "payments » main #7").run(request);
     }
 
     @Test
@@ -166,8 +164,8 @@ public class DeployServiceTest {
                 .answerFromResource("helm history", 0, "helm-output/history-pending-upgrade.json")
                 .answer("helm rollback", 0, "Rollback was a success! Happy Helming!\n")
                 .answer("helm upgrade", 0, "");
-        EngineException e = assertThrows(EngineException.class, () -> new DeployService(fixture.ports(timingOut))
-                .deploy(DeployRequest.builder("payments", "stage").build(), CLUSTER, "t"));
+        EngineException e = assertThrows(EngineException.class, () -> new DeployService(fixture.ports(timingOut), CLUSTER, "t")
+                .run(DeployRequest.builder("payments", "stage").build()));
         assertTrue(e.getMessage(), e.getMessage().contains("did not finish within 6m"));
         assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm rollback"), runner.verbs());
     }

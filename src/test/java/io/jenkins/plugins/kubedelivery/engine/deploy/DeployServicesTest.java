@@ -9,7 +9,6 @@ import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.Resources;
 import java.time.Duration;
@@ -47,9 +46,10 @@ public class DeployServicesTest {
         }
     }
 
-    private Map<String, Map<String, Object>> deploy(List<String> services, int parallelism) throws InterruptedException {
-        return new DeployServices(fixture.ports(this::helm)).deployAll(services, DeployRequest.builder("ignored", "preview")
-                .namespace("pr-42-shop").imageTag("abc123").build(), parallelism, ClusterTarget.inCluster(), "shop PR-42 #3");
+    private DeployServicesResult deploy(List<String> services, int parallelism) throws InterruptedException {
+        return new DeployServices(fixture.ports(this::helm), ClusterTarget.inCluster(), "shop PR-42 #3")
+                .run(new DeployServicesRequest(services,
+                        DeployRequest.builder("ignored", "preview").namespace("pr-42-shop").imageTag("abc123").build(), parallelism));
     }
 
     @Test
@@ -64,9 +64,9 @@ public class DeployServicesTest {
 
     @Test
     public void parallelismBoundsHowManyRunAtOnce() throws Exception {
-        Map<String, Map<String, Object>> results = deploy(List.of("payments"), 1);
+        Map<String, Object> results = deploy(List.of("payments"), 1).toMap();
         assertEquals(1, mostAtOnce.get());
-        assertEquals(1, results.get("payments").get("revision"));
+        assertEquals(1, ((Map<?, ?>) results.get("payments")).get("revision"));
     }
 
     @Test

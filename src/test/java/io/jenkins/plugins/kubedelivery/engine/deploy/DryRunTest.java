@@ -7,8 +7,6 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.ScriptedRunner;
 import java.util.List;
@@ -30,7 +28,7 @@ public class DryRunTest {
             .answerFromResource("helm upgrade", 0, "helm-output/upgrade-dry-run-first-install.json");
 
     private DeployResult dryRun(DeployRequest.Builder request) throws InterruptedException {
-        return new DeployService(fixture.ports(runner)).deploy(request.dryRun(true).build(), CLUSTER, "ledger » main #7");
+        return new DeployService(fixture.ports(runner), CLUSTER, "ledger » main #7").run(request.dryRun(true).build());
     }
 
     @Test

@@ -6,8 +6,6 @@ import static org.junit.Assert.assertTrue;
 import com.eclipsesource.json.Json;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployResult;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.LocalProcessRunner;
@@ -61,8 +59,8 @@ public class HelmRenderingTest {
     }
 
     private DeployResult dryRun(DeployRequest request) throws InterruptedException {
-        return new DeployService(fixture.livePorts(runner, helm, Tools.kubectl(Tools.KUBECTL_135).toString()))
-                .deploy(request, EngineFixture.target(cluster), "test");
+        return new DeployService(fixture.livePorts(runner, helm, Tools.kubectl(Tools.KUBECTL_135).toString()),
+                EngineFixture.target(cluster), "test").run(request);
     }
 
     @Test

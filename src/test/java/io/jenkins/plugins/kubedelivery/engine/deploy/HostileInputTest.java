@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.ScriptedRunner;
 import java.nio.file.Files;
@@ -81,7 +80,7 @@ public class HostileInputTest {
         ScriptedRunner runner = new ScriptedRunner();
         DeployRequest request = change.apply(DeployRequest.builder(service, environment)).build();
         ValidationException e = assertThrows(ValidationException.class,
-                () -> new DeployService(fixture.ports(runner)).deploy(request, ClusterTarget.inCluster(), "test #1"));
+                () -> new DeployService(fixture.ports(runner), ClusterTarget.inCluster(), "test #1").run(request));
         assertEquals(e.getMessage(), parameter, e.parameter());
         assertTrue(e.getMessage(), e.getMessage().startsWith(parameter + ": "));
         assertEquals(List.of(), runner.commands());

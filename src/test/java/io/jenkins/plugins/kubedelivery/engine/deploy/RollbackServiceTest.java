@@ -7,8 +7,6 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackRequest;
-import io.jenkins.plugins.kubedelivery.engine.model.RollbackResult;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.ScriptedRunner;
 import java.time.Duration;
@@ -23,9 +21,8 @@ public class RollbackServiceTest {
     private final ScriptedRunner runner = new ScriptedRunner();
 
     private RollbackResult rollback(int toRevision) throws InterruptedException {
-        return new RollbackService(fixture.ports(runner)).rollback(
-                new RollbackRequest("payments", "prod", null, null, toRevision, Duration.ofMinutes(2), true),
-                ClusterTarget.inCluster(), "payments » release #3");
+        return new RollbackService(fixture.ports(runner), ClusterTarget.inCluster(), "payments » release #3").run(
+                new RollbackRequest("payments", "prod", null, null, toRevision, Duration.ofMinutes(2), true));
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
 import io.jenkins.plugins.kubedelivery.testsupport.LocalWorkspace;
 import io.jenkins.plugins.kubedelivery.testsupport.ScriptedRunner;
@@ -125,7 +124,7 @@ public class SymlinkEscapeTest {
     private void assertRefusedBeforeAnyCommand(DeployRequest request, String parameter, String named) {
         ScriptedRunner runner = new ScriptedRunner();
         ValidationException e = assertThrows(ValidationException.class,
-                () -> new DeployService(fixture.ports(runner)).deploy(request, ClusterTarget.inCluster(), "t"));
+                () -> new DeployService(fixture.ports(runner), ClusterTarget.inCluster(), "t").run(request));
         assertEquals(e.getMessage(), parameter, e.parameter());
         assertTrue(e.getMessage(), e.getMessage().contains(named));
         assertEquals(List.of(), runner.commands());

@@ -6,7 +6,8 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
-import io.jenkins.plugins.kubedelivery.engine.cli.GitClient;
+import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
+import io.jenkins.plugins.kubedelivery.engine.cli.Tools;
 import io.jenkins.plugins.kubedelivery.testsupport.GitRepository;
 import io.jenkins.plugins.kubedelivery.testsupport.LocalProcessRunner;
 import java.nio.file.Files;
@@ -58,9 +59,11 @@ public class ChangedServicesGitTest {
                         return Files.isDirectory(workspace.directory().resolve(path));
                     }
                 });
-        GitClient git = new GitClient(new LocalProcessRunner(workspace.directory(), GitRepository.ENVIRONMENT), "git");
         EngineLog engineLog = log::add;
-        return new ChangedServices(git, engineLog, Clock.systemUTC()).detect(catalog, base);
+        EnginePorts ports = EnginePorts.builder()
+                .tools(Tools.onPath(new LocalProcessRunner(workspace.directory(), GitRepository.ENVIRONMENT)))
+                .log(engineLog).clock(Clock.systemUTC()).build();
+        return new ChangedServices(ports).run(new ChangedServicesRequest(catalog, base));
     }
 
     private static ChangeBase since(String commit) {

@@ -50,7 +50,8 @@ public class OwnershipPropertyTest {
                     .answer("kubectl delete", 0, "{\"kind\":\"Namespace\"}\n");
             List<String> open = random.nextBoolean() ? null : List.of(PRS[random.nextInt(PRS.length)]);
             String repository = open != null || random.nextBoolean() ? REPOSITORIES[random.nextInt(REPOSITORIES.length)] : null;
-            new PreviewReaper(fixture.ports(runner)).reap(open, repository, false, 1 + random.nextInt(4), ClusterTarget.inCluster());
+            new ReapPreviewNamespaces(fixture.ports(runner), ClusterTarget.inCluster())
+                    .run(new ReapRequest(open, repository, false, 1 + random.nextInt(4)));
             for (CommandLine delete : deletes(runner)) {
                 assertOwnedDelete(delete, labelsByName);
             }
@@ -74,8 +75,8 @@ public class OwnershipPropertyTest {
                     && (pr == null || pr.equals(labels.get(Ownership.PR)))
                     && (pr == null || repository.equals(labels.get(Ownership.REPOSITORY)));
             try {
-                new PreviewDeletion(fixture.ports(runner)).delete(pr, pr == null ? null : repository, pr == null ? name : null, null, false,
-                        ClusterTarget.inCluster());
+                new DeletePreviewNamespace(fixture.ports(runner), ClusterTarget.inCluster())
+                        .run(new DeletePreviewRequest(pr, pr == null ? null : repository, pr == null ? name : null, null, false));
             } catch (EngineException refused) {
                 assertTrue(refused.getMessage(), refused.getMessage().contains("refusing to delete it"));
             }

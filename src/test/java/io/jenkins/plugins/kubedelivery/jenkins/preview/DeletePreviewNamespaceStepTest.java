@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.Before;
 import org.junit.Rule;
+import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewRequest;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
@@ -56,7 +57,7 @@ public class DeletePreviewNamespaceStepTest {
 
     @Test
     public void inAPullRequestBuildThePreviewFollowsFromTheEnvironment() {
-        DeletePreviewNamespaceStep.Deletion parameters = new DeletePreviewNamespaceStep().toRequest(PR_BUILD);
+        DeletePreviewRequest parameters = new DeletePreviewNamespaceStep().toRequest(PR_BUILD);
 
         assertEquals("42", parameters.pr());
         assertEquals("shop", parameters.repository());
@@ -70,7 +71,7 @@ public class DeletePreviewNamespaceStepTest {
         DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
         step.setNamespace("pr-42-shop");
 
-        DeletePreviewNamespaceStep.Deletion parameters = step.toRequest(new PullRequestEnvironment(null, null, null, null, "ops"));
+        DeletePreviewRequest parameters = step.toRequest(new PullRequestEnvironment(null, null, null, null, "ops"));
         assertNull(parameters.pr());
         assertNull("a cleanup job's JOB_NAME names no repository", parameters.repository());
 

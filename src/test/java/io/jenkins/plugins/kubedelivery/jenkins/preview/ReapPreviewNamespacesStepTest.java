@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.Before;
 import org.junit.Rule;
+import io.jenkins.plugins.kubedelivery.engine.preview.ReapRequest;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
@@ -60,13 +61,14 @@ public class ReapPreviewNamespacesStepTest {
 
     @Test
     public void defaultsReapByExpiryAloneAndFailOnError() {
-        ReapPreviewNamespacesStep.Reaping parameters = new ReapPreviewNamespacesStep().toRequest();
+        ReapPreviewNamespacesStep step = new ReapPreviewNamespacesStep();
+        ReapRequest parameters = step.toRequest();
 
         assertNull(parameters.openPullRequests());
         assertNull(parameters.repository());
         assertFalse(parameters.dryRun());
         assertEquals(4, parameters.parallelism());
-        assertTrue(parameters.failOnError());
+        assertTrue(step.isFailOnError());
     }
 
     @Test

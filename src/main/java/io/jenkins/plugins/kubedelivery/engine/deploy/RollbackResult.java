@@ -1,5 +1,6 @@
-package io.jenkins.plugins.kubedelivery.engine.model;
+package io.jenkins.plugins.kubedelivery.engine.deploy;
 
+import io.jenkins.plugins.kubedelivery.engine.StepResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,9 +12,9 @@ import java.util.Map;
  * @param revision the new revision helm recorded for the rollback
  */
 public record RollbackResult(String release, String namespace, int fromRevision, int toRevision, int revision,
-        long durationMillis) {
+        long durationMillis) implements StepResult {
 
-    /** The map a Pipeline receives: plain JDK types only, mutable, Serializable. */
+    @Override
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("release", release);

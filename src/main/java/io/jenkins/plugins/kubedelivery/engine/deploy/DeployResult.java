@@ -1,5 +1,6 @@
-package io.jenkins.plugins.kubedelivery.engine.model;
+package io.jenkins.plugins.kubedelivery.engine.deploy;
 
+import io.jenkins.plugins.kubedelivery.engine.StepResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,14 +14,15 @@ import java.util.Map;
  * @param diff for a dry run, the change the deploy would make and the hooks it would run; {@code null} otherwise
  */
 public record DeployResult(String release, String namespace, String chart, String chartVersion, String appVersion,
-        int revision, Integer previousRevision, String status, String helmVersion, long durationMillis, String diff) {
+        int revision, Integer previousRevision, String status, String helmVersion, long durationMillis, String diff)
+        implements StepResult {
 
     /** A dry run, and only a dry run, carries a diff. */
     public boolean isDryRun() {
         return diff != null;
     }
 
-    /** The map a Pipeline receives: plain JDK types only, mutable, Serializable. */
+    @Override
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("release", release);

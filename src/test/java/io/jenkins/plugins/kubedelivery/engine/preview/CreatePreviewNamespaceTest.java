@@ -23,14 +23,14 @@ import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 
-public class PreviewNamespacesTest {
+public class CreatePreviewNamespaceTest {
     @Rule
     public final EngineFixture fixture = new EngineFixture();
 
     private final ScriptedRunner runner = new ScriptedRunner();
 
     private PreviewResult create(PreviewRequest request) throws InterruptedException {
-        return new PreviewNamespaces(fixture.ports(runner)).create(request, ClusterTarget.inCluster());
+        return new CreatePreviewNamespace(fixture.ports(runner), ClusterTarget.inCluster()).run(request);
     }
 
     private static final String ALREADY_EXISTS = "Error from server (AlreadyExists): error when creating \"/tmp/x.yaml\":"

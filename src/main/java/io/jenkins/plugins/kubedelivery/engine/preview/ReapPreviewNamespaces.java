@@ -4,6 +4,7 @@ import io.jenkins.plugins.kubedelivery.engine.BoundedParallel;
 import io.jenkins.plugins.kubedelivery.engine.BoundedParallel.Outcome;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
+import io.jenkins.plugins.kubedelivery.engine.UseCase;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.WriteOutcome;
@@ -22,22 +23,23 @@ import java.util.Set;
  * closed, each with the uid and resourceVersion it was listed with, so a namespace renewed or
  * relabelled in between is left alone. A failing deletion is reported and never stops the others.
  */
-public final class PreviewReaper {
+public final class ReapPreviewNamespaces implements UseCase<ReapRequest, ReapResult> {
     private final EnginePorts ports;
     private final EngineLog log;
+    private final ClusterTarget cluster;
 
-    public PreviewReaper(EnginePorts ports) {
+    public ReapPreviewNamespaces(EnginePorts ports, ClusterTarget cluster) {
         this.ports = ports;
         this.log = ports.log();
+        this.cluster = cluster;
     }
 
-    /**
-     * @param openPullRequests the repository's open PRs, or {@code null} to reap by expiry alone
-     * @param repository limits reaping to one repository's previews; required with {@code openPullRequests}
-     */
-    public ReapResult reap(List<String> openPullRequests, String repository, boolean dryRun, int parallelism, ClusterTarget cluster)
-            throws InterruptedException {
+    @Override
+    public ReapResult run(ReapRequest request) throws InterruptedException {
         long started = ports.clock().millis();
+        List<String> openPullRequests = request.openPullRequests();
+        String repository = request.repository();
+        boolean dryRun = request.dryRun();
         if (openPullRequests != null && (repository == null || repository.isBlank())) {
             throw new ValidationException("repository", "is required with openPullRequests: PR numbers are per repository");
         }
@@ -54,7 +56,7 @@ public final class PreviewReaper {
         }
         List<String> deleted = new ArrayList<>();
         Map<String, String> failed = new LinkedHashMap<>();
-        for (Outcome<Doomed, WriteOutcome> o : BoundedParallel.run(decision.doomed(), parallelism,
+        for (Outcome<Doomed, WriteOutcome> o : BoundedParallel.run(decision.doomed(), request.parallelism(),
                 d -> kubectl.deleteNamespace(d.namespace(), ports.staging()))) {
             String name = o.item().namespace().name();
             if (!o.succeeded()) {

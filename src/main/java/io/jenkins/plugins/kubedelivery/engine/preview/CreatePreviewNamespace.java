@@ -4,6 +4,7 @@ import com.eclipsesource.json.JsonObject;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
+import io.jenkins.plugins.kubedelivery.engine.UseCase;
 import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.StagingArea;
 import io.jenkins.plugins.kubedelivery.engine.cli.ToolFailedException;
@@ -21,16 +22,19 @@ import java.util.List;
  * the namespace is created with create semantics (a taken name fails), and an existing one is
  * renewed only by a replace from the very version whose ownership was checked.
  */
-public final class PreviewNamespaces {
+public final class CreatePreviewNamespace implements UseCase<PreviewRequest, PreviewResult> {
     private final EnginePorts ports;
     private final EngineLog log;
+    private final ClusterTarget cluster;
 
-    public PreviewNamespaces(EnginePorts ports) {
+    public CreatePreviewNamespace(EnginePorts ports, ClusterTarget cluster) {
         this.ports = ports;
         this.log = ports.log();
+        this.cluster = cluster;
     }
 
-    public PreviewResult create(PreviewRequest request, ClusterTarget cluster) throws InterruptedException {
+    @Override
+    public PreviewResult run(PreviewRequest request) throws InterruptedException {
         long started = ports.clock().millis();
         Instant now = ports.clock().instant();
         PreviewPlan plan = PreviewPlanner.plan(request, now, null);

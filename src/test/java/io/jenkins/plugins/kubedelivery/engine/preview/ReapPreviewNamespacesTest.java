@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.Rule;
 import org.junit.Test;
 
-public class PreviewReaperTest {
+public class ReapPreviewNamespacesTest {
     private static final Map<String, String> EXPIRED = Map.of(Ownership.EXPIRES_AT, "2026-11-21T00:00:00Z");
     private static final Map<String, String> FRESH = Map.of(Ownership.EXPIRES_AT, "2026-11-25T00:00:00Z");
 
@@ -67,7 +67,8 @@ public class PreviewReaperTest {
     }
 
     private ReapResult reap(List<String> open, boolean dryRun) throws InterruptedException {
-        return new PreviewReaper(fixture.ports(this::cluster)).reap(open, "shop", dryRun, 4, ClusterTarget.inCluster());
+        return new ReapPreviewNamespaces(fixture.ports(this::cluster), ClusterTarget.inCluster())
+                .run(new ReapRequest(open, "shop", dryRun, 4));
     }
 
     @Test
@@ -101,8 +102,9 @@ public class PreviewReaperTest {
 
     @Test
     public void openPullRequestsNeedTheirRepository() {
-        ValidationException e = assertThrows(ValidationException.class, () -> new PreviewReaper(fixture.ports(this::cluster))
-                .reap(List.of("1"), null, false, 4, ClusterTarget.inCluster()));
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> new ReapPreviewNamespaces(fixture.ports(this::cluster), ClusterTarget.inCluster())
+                        .run(new ReapRequest(List.of("1"), null, false, 4)));
         assertEquals("repository", e.parameter());
         assertEquals(List.of(), commands);
     }

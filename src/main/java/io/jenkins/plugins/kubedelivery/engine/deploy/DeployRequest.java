@@ -1,4 +1,4 @@
-package io.jenkins.plugins.kubedelivery.engine.model;
+package io.jenkins.plugins.kubedelivery.engine.deploy;
 
 import java.time.Duration;
 import java.util.ArrayList;

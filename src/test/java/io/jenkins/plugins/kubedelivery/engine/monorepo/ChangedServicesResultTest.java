@@ -1,0 +1,31 @@
+package io.jenkins.plugins.kubedelivery.engine.monorepo;
+
+import static org.junit.Assert.assertEquals;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.Test;
+
+public class ChangedServicesResultTest {
+    @Test
+    public void theStepsMapNamesTheServicesAndWhyInPlainTypes() {
+        ChangedServicesResult result = new ChangedServicesResult(List.of(new AffectedService("payments", "changed in payments/src/Api.java"),
+                new AffectedService("search", "depends on payments")), false, "3f9a2c1", "base 3f9a2c1 as given", 2, 31);
+        Map<String, Object> reasons = new LinkedHashMap<>();
+        reasons.put("payments", "changed in payments/src/Api.java");
+        reasons.put("search", "depends on payments");
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("services", new ArrayList<>(List.of("payments", "search")));
+        expected.put("reasons", reasons);
+        expected.put("all", false);
+        expected.put("baseCommit", "3f9a2c1");
+        expected.put("why", "base 3f9a2c1 as given");
+        expected.put("changedFiles", 2);
+        expected.put("durationMillis", 31L);
+        Map<String, Object> map = result.toMap();
+        assertEquals(expected, map);
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(map.keySet()));
+    }
+}
