@@ -5,46 +5,88 @@ import groovy.lang.Closure;
 import groovy.lang.GroovyShell;
 import groovy.lang.Script;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Runs a {@code vars/} template as a Pipeline would call it, with the plugin's steps stubbed: each
- * step call is recorded with its arguments and answered by a function the test gives.
+ * step call is recorded with its arguments and answered by a function the test gives. The library's
+ * other templates are global variables beside it (so {@code deliverService.triggerOf(...)} runs the
+ * real one), and the Pipeline's block steps ({@code podTemplate}, {@code node}, {@code stage},
+ * {@code container}, {@code parallel}) are recorded and run their bodies.
  */
 final class PipelineTemplate {
+    /** What a stubbed step answers; it may throw, as a failing or aborted step does. */
+    @FunctionalInterface
+    interface Answer {
+        Object apply(Map<String, Object> arguments) throws Exception;
+    }
+
+    /** The label the kubernetes plugin gives the pod inside {@code podTemplate}. */
+    static final String POD_LABEL = "kube-delivery-pod";
+
     private final Binding binding = new Binding();
     private final List<Map.Entry<String, Map<String, Object>>> calls = new ArrayList<>();
+    private final Map<String, Object> currentBuild = new LinkedHashMap<>();
     private final Script script;
 
     PipelineTemplate(String name, Map<String, String> env) throws IOException {
         binding.setVariable("env", new LinkedHashMap<>(env));
+        binding.setVariable("currentBuild", currentBuild);
+        binding.setVariable("scm", "scm");
         stub("echo", args -> null);
+        stub("input", args -> null);
         binding.setVariable("error", new Closure<Object>(null) {
             @Override
             public Object call(Object... args) {
                 throw new IllegalStateException(String.valueOf(args[0]));
             }
         });
-        script = new GroovyShell(binding).parse(Path.of("vars", name + ".groovy").toFile());
+        // containerTemplate only builds a value for podTemplate's arguments, where the tests see it.
+        binding.setVariable("containerTemplate", new Closure<Object>(null) {
+            @Override
+            public Object call(Object... args) {
+                return new LinkedHashMap<>((Map<?, ?>) args[0]);
+            }
+        });
+        blockStep("podTemplate");
+        blockStep("node");
+        blockStep("stage");
+        blockStep("container");
+        parallelStep();
+        try (Stream<Path> vars = Files.list(Path.of("vars"))) {
+            for (Path library : vars.filter(p -> p.toString().endsWith(".groovy")).toList()) {
+                String variable = library.getFileName().toString().replaceFirst("\\.groovy$", "");
+                binding.setVariable(variable, new GroovyShell(binding).parse(library.toFile()));
+            }
+        }
+        script = (Script) binding.getVariable(name);
     }
 
     /** Answers every call of {@code step} with {@code answer(arguments)}. */
-    PipelineTemplate stub(String step, Function<Map<String, Object>, Object> answer) {
+    PipelineTemplate stub(String step, Answer answer) {
         binding.setVariable(step, new Closure<Object>(null) {
             @Override
-            @SuppressWarnings("unchecked")
             public Object call(Object... args) {
-                Map<String, Object> arguments = args.length > 0 && args[0] instanceof Map<?, ?> m
-                        ? new LinkedHashMap<>((Map<String, Object>) m) : Map.of("value", String.valueOf(args.length > 0 ? args[0] : ""));
-                calls.add(Map.entry(step, arguments));
-                return answer.apply(arguments);
+                Map<String, Object> arguments = record(step, args);
+                try {
+                    return answer.apply(arguments);
+                } catch (Exception e) {
+                    throw PipelineTemplate.<RuntimeException>sneaky(e);
+                }
             }
         });
+        return this;
+    }
+
+    /** Sets a variable the Pipeline would have, e.g. {@code jenkins} for {@code jenkins.model.Jenkins.instance}. */
+    PipelineTemplate variable(String name, Object value) {
+        binding.setVariable(name, value);
         return this;
     }
 
@@ -59,5 +101,91 @@ final class PipelineTemplate {
 
     List<String> stepNames() {
         return calls.stream().map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * The steps called, in order: {@code stage(Build)} for a step called with one plain value, the
+     * step's name alone for one called with named arguments.
+     */
+    List<String> timeline() {
+        return calls.stream().map(c -> c.getValue().keySet().equals(java.util.Set.of("value"))
+                ? c.getKey() + "(" + c.getValue().get("value") + ")" : c.getKey()).toList();
+    }
+
+    /** The arguments of the {@code n}th call (from 0) of {@code step}. */
+    Map<String, Object> arguments(String step, int n) {
+        return calls.stream().filter(c -> c.getKey().equals(step)).skip(n).findFirst()
+                .orElseThrow(() -> new AssertionError(step + " was called fewer than " + (n + 1) + " times: " + timeline()))
+                .getValue();
+    }
+
+    /** The messages echoed, in order. */
+    List<String> echoed() {
+        return calls.stream().filter(c -> c.getKey().equals("echo")).map(c -> String.valueOf(c.getValue().get("value"))).toList();
+    }
+
+    Map<String, Object> currentBuild() {
+        return currentBuild;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> record(String step, Object[] args) {
+        Map<String, Object> arguments = args.length > 0 && args[0] instanceof Map<?, ?> m
+                ? new LinkedHashMap<>((Map<String, Object>) m)
+                : Map.of("value", String.valueOf(args.length > 0 && !(args[0] instanceof Closure) ? args[0] : ""));
+        calls.add(Map.entry(step, arguments));
+        return arguments;
+    }
+
+    /** A step with a body: recorded, then its body runs (for podTemplate with the pod's label set, as the plugin does). */
+    private void blockStep(String step) {
+        binding.setVariable(step, new Closure<Object>(null) {
+            @Override
+            public Object call(Object... args) {
+                record(step, args);
+                Closure<?> body = (Closure<?>) args[args.length - 1];
+                if (!step.equals("podTemplate")) {
+                    return body.call();
+                }
+                binding.setVariable("POD_LABEL", POD_LABEL);
+                try {
+                    return body.call();
+                } finally {
+                    binding.getVariables().remove("POD_LABEL");
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code parallel} with its branch names recorded as {@code branches}; the branches run one after
+     * the other, each to its end, as Pipeline runs them when every step in them is synchronous.
+     */
+    private void parallelStep() {
+        binding.setVariable("parallel", new Closure<Object>(null) {
+            @Override
+            @SuppressWarnings("unchecked")
+            public Object call(Object... args) {
+                Map<String, Object> branches = (Map<String, Object>) args[0];
+                calls.add(Map.entry("parallel", Map.of("branches", List.copyOf(branches.keySet()))));
+                Throwable first = null;
+                for (Object branch : branches.values()) {
+                    try {
+                        ((Closure<?>) branch).call();
+                    } catch (Throwable t) {
+                        first = first == null ? t : first;
+                    }
+                }
+                if (first != null) {
+                    throw PipelineTemplate.<RuntimeException>sneaky(first);
+                }
+                return null;
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T extends Throwable> T sneaky(Throwable t) throws T {
+        throw (T) t;
     }
 }
