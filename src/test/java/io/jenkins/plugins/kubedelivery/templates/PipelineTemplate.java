@@ -84,14 +84,30 @@ final class PipelineTemplate {
         return this;
     }
 
+    /** A closure the Jenkinsfile passes (a build or test body): each call is recorded as the step {@code name}. */
+    Closure<Object> closure(String name) {
+        return new Closure<Object>(null) {
+            @Override
+            public Object call(Object... args) {
+                record(name, args);
+                return null;
+            }
+        };
+    }
+
     /** Sets a variable the Pipeline would have, e.g. {@code jenkins} for {@code jenkins.model.Jenkins.instance}. */
     PipelineTemplate variable(String name, Object value) {
         binding.setVariable(name, value);
         return this;
     }
 
+    /** Runs the template; what a step threw comes out as it was thrown (Groovy wraps checked exceptions on the way). */
     Object call(Map<String, Object> config) {
-        return script.invokeMethod("call", new Object[] {config});
+        try {
+            return script.invokeMethod("call", new Object[] {config});
+        } catch (org.codehaus.groovy.runtime.InvokerInvocationException e) {
+            throw PipelineTemplate.<RuntimeException>sneaky(e.getCause());
+        }
     }
 
     /** The steps called, in order, with their arguments. */
