@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +20,11 @@ import java.util.stream.Stream;
  * other templates are global variables beside it (so {@code deliverService.triggerOf(...)} runs the
  * real one), and the Pipeline's block steps ({@code podTemplate}, {@code node}, {@code stage},
  * {@code container}, {@code parallel}) are recorded and run their bodies.
+ *
+ * <p>As in Pipeline, Groovy runs on one thread at a time (the CPS VM thread), while a step's work runs
+ * beside it: {@code parallel} runs each branch on a thread of its own, but only the branch holding
+ * {@link #groovy} runs Groovy; a stubbed step lets go of it while its answer runs, so the branches'
+ * steps overlap exactly as much as the template lets them.
  */
 final class PipelineTemplate {
     /** What a stubbed step answers; it may throw, as a failing or aborted step does. */
@@ -34,6 +40,8 @@ final class PipelineTemplate {
     private final List<Map.Entry<String, Map<String, Object>>> calls = new ArrayList<>();
     private final Map<String, Object> currentBuild = new LinkedHashMap<>();
     private final Script script;
+    /** Held by whichever thread runs the template's Groovy, as Pipeline's one CPS VM thread. */
+    private final Semaphore groovy = new Semaphore(1);
 
     PipelineTemplate(String name, Map<String, String> env) throws IOException {
         binding.setVariable("env", new LinkedHashMap<>(env));
@@ -74,10 +82,13 @@ final class PipelineTemplate {
             @Override
             public Object call(Object... args) {
                 Map<String, Object> arguments = record(step, args);
+                groovy.release();
                 try {
                     return answer.apply(arguments);
                 } catch (Exception e) {
                     throw PipelineTemplate.<RuntimeException>sneaky(e);
+                } finally {
+                    groovy.acquireUninterruptibly();
                 }
             }
         });
@@ -103,10 +114,13 @@ final class PipelineTemplate {
 
     /** Runs the template; what a step threw comes out as it was thrown (Groovy wraps checked exceptions on the way). */
     Object call(Map<String, Object> config) {
+        groovy.acquireUninterruptibly();
         try {
             return script.invokeMethod("call", new Object[] {config});
         } catch (org.codehaus.groovy.runtime.InvokerInvocationException e) {
             throw PipelineTemplate.<RuntimeException>sneaky(e.getCause());
+        } finally {
+            groovy.release();
         }
     }
 
@@ -174,8 +188,9 @@ final class PipelineTemplate {
     }
 
     /**
-     * {@code parallel} with its branch names recorded as {@code branches}; the branches run one after
-     * the other, each to its end, as Pipeline runs them when every step in them is synchronous.
+     * {@code parallel} with its branch names recorded as {@code branches}: every branch on a thread of
+     * its own, taking turns at the Groovy as Pipeline's branches do; the first branch (in the map's
+     * order) that failed fails the step once all have ended.
      */
     private void parallelStep() {
         binding.setVariable("parallel", new Closure<Object>(null) {
@@ -184,14 +199,34 @@ final class PipelineTemplate {
             public Object call(Object... args) {
                 Map<String, Object> branches = (Map<String, Object>) args[0];
                 calls.add(Map.entry("parallel", Map.of("branches", List.copyOf(branches.keySet()))));
-                Throwable first = null;
+                List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+                List<Thread> threads = new ArrayList<>();
                 for (Object branch : branches.values()) {
-                    try {
-                        ((Closure<?>) branch).call();
-                    } catch (Throwable t) {
-                        first = first == null ? t : first;
-                    }
+                    failures.add(null);
+                    int index = failures.size() - 1;
+                    threads.add(new Thread(() -> {
+                        groovy.acquireUninterruptibly();
+                        try {
+                            ((Closure<?>) branch).call();
+                        } catch (Throwable t) {
+                            failures.set(index, t instanceof org.codehaus.groovy.runtime.InvokerInvocationException ? t.getCause() : t);
+                        } finally {
+                            groovy.release();
+                        }
+                    }));
                 }
+                groovy.release();
+                try {
+                    threads.forEach(Thread::start);
+                    for (Thread thread : threads) {
+                        thread.join();
+                    }
+                } catch (InterruptedException e) {
+                    throw PipelineTemplate.<RuntimeException>sneaky(e);
+                } finally {
+                    groovy.acquireUninterruptibly();
+                }
+                Throwable first = failures.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
                 if (first != null) {
                     throw PipelineTemplate.<RuntimeException>sneaky(first);
                 }
