@@ -4,6 +4,8 @@ import groovy.lang.Binding;
 import groovy.lang.Closure;
 import groovy.lang.GroovyShell;
 import groovy.lang.Script;
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.customizers.ImportCustomizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,10 @@ final class PipelineTemplate {
     interface Answer {
         Object apply(Map<String, Object> arguments) throws Exception;
     }
+
+    /** What Pipeline imports into every script by itself. */
+    private static final CompilerConfiguration PIPELINE_IMPORTS = new CompilerConfiguration()
+            .addCompilationCustomizers(new ImportCustomizer().addImports("com.cloudbees.groovy.cps.NonCPS"));
 
     /** The label the kubernetes plugin gives the pod inside {@code podTemplate}. */
     static final String POD_LABEL = "kube-delivery-pod";
@@ -70,7 +76,7 @@ final class PipelineTemplate {
         try (Stream<Path> vars = Files.list(Path.of("vars"))) {
             for (Path library : vars.filter(p -> p.toString().endsWith(".groovy")).toList()) {
                 String variable = library.getFileName().toString().replaceFirst("\\.groovy$", "");
-                binding.setVariable(variable, new GroovyShell(binding).parse(library.toFile()));
+                binding.setVariable(variable, new GroovyShell(binding, PIPELINE_IMPORTS).parse(library.toFile()));
             }
         }
         script = (Script) binding.getVariable(name);
