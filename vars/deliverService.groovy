@@ -204,6 +204,7 @@ void checkParameters(String caller, Map config, Map kinds) {
         text: 'a string', map: "a map, e.g. [key: 'value']", list: 'a list, e.g. [a, b]', closure: 'a closure { ... }',
         flag: 'true or false', count: 'a whole number from 1 to 50', uid: 'a user id, a whole number from 0 (root) up']
 
+@NonCPS
 boolean ofKind(Object value, String kind) {
     switch (kind) {
         case 'text': return value instanceof CharSequence
@@ -218,6 +219,7 @@ boolean ofKind(Object value, String kind) {
 }
 
 // The known name nearest to a misspelt one (at most two edits), or null.
+@NonCPS
 String closest(String name, List known) {
     String best = null
     int bestDistance = 3
@@ -231,6 +233,7 @@ String closest(String name, List known) {
     return best
 }
 
+@NonCPS
 int editDistance(String a, String b) {
     int[] previous = new int[b.length() + 1]
     for (int j = 0; j <= b.length(); j++) {

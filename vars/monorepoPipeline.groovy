@@ -137,7 +137,8 @@ Map deliverOne(String caller, String trigger, String service, String imageTag, M
 }
 
 // One table: service, outcome, namespace, revision (and the one before), the step's time, and why a
-// service failed when one did.
+// service failed when one did. Pure formatting, so outside CPS (@NonCPS): it calls no step.
+@NonCPS
 String summary(String caller, String trigger, String imageTag, Map where, int parallelism, Map rows) {
     Map counts = [:]
     rows.each { service, row -> counts[row.outcome] = (counts[row.outcome] ?: 0) + 1 }
@@ -159,6 +160,7 @@ String summary(String caller, String trigger, String imageTag, Map where, int pa
     return heading + '\n' + table
 }
 
+@NonCPS
 String text(Object value) {
     return value == null ? '-' : value.toString()
 }
