@@ -130,6 +130,34 @@ final class PipelineTemplate {
         }
     }
 
+    /**
+     * Runs a Jenkinsfile that calls the library's templates, as Pipeline would after
+     * {@code @Library('kube-delivery') _} (the line is left out: it only loads the library, which is here).
+     */
+    Object runJenkinsfile(Path jenkinsfile) throws IOException {
+        String text = Files.readString(jenkinsfile).replaceAll("(?m)^@Library\\(.*$", "");
+        Binding jenkinsfileBinding = new Binding();
+        for (Object name : binding.getVariables().keySet()) {
+            if (binding.getVariable((String) name) instanceof Script template) {
+                jenkinsfileBinding.setVariable((String) name, new Closure<Object>(null) {
+                    @Override
+                    public Object call(Object... args) {
+                        return template.invokeMethod("call", args);
+                    }
+                });
+            }
+        }
+        Script pipeline = new GroovyShell(jenkinsfileBinding, PIPELINE_IMPORTS).parse(text);
+        groovy.acquireUninterruptibly();
+        try {
+            return pipeline.run();
+        } catch (org.codehaus.groovy.runtime.InvokerInvocationException e) {
+            throw PipelineTemplate.<RuntimeException>sneaky(e.getCause());
+        } finally {
+            groovy.release();
+        }
+    }
+
     /** The steps called, in order, with their arguments. */
     List<Map.Entry<String, Map<String, Object>>> calls() {
         return calls;
