@@ -85,6 +85,19 @@ String imageTagFor(String caller, String trigger, String imageTag, String commit
     return imageTag ?: commit
 }
 
+// The Checkout stage of a whole-Jenkinsfile template: `checkout scm`, and the image tag from what it returned
+// (a scripted Pipeline's checkout sets no env.GIT_COMMIT), so that no tag known fails before any build.
+// `example` is a call of the caller's that passes imageTag.
+Map checkoutAndTag(String caller, String trigger, Map config, String example) {
+    Map scmVars = null
+    stage('Checkout') {
+        scmVars = checkout(scm)
+    }
+    String imageTag = imageTagFor(caller, trigger, config.imageTag, scmVars?.GIT_COMMIT,
+            "checkout scm returned no GIT_COMMIT (is the SCM git?); pass imageTag, e.g. ${example}")
+    return [scmVars: scmVars, imageTag: imageTag]
+}
+
 // ---- The steps, as every template calls them ----------------------------------------------------------
 
 // The pull request's preview namespace; `commit` is recorded on it when the step cannot see it in env.
@@ -164,6 +177,12 @@ Map toolsPod(String caller, Map config) {
 }
 
 // ---- Parameters --------------------------------------------------------------------------------------
+
+// The parameters of microservicePipeline and monorepoPipeline alike: what is built and how it is delivered.
+Map pipelineParameters() {
+    return [imageTag: 'text', mainBranch: 'text', build: 'closure', test: 'closure', preview: 'map', stageEnvironment: 'text',
+            productionEnvironment: 'text', canary: 'map', approvers: 'text'] + podParameters() + clusterParameters()
+}
 
 Map clusterParameters() {
     return [kubeconfigCredentialsId: 'text', kubeContext: 'text', server: 'text']

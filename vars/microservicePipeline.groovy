@@ -20,19 +20,13 @@ def call(Map config = [:]) {
 }
 
 Map parameterKinds() {
-    return [service: 'text', imageTag: 'text', mainBranch: 'text', build: 'closure', test: 'closure', preview: 'map',
-            stageEnvironment: 'text', productionEnvironment: 'text', canary: 'map', approvers: 'text', htmlDescription: 'flag'] +
-            deliverService.podParameters() + deliverService.clusterParameters()
+    return [service: 'text', htmlDescription: 'flag'] + deliverService.pipelineParameters()
 }
 
 Map deliver(String caller, String service, String trigger, Map config) {
-    Map scmVars = null
-    stage('Checkout') {
-        scmVars = checkout(scm)
-    }
-    // The commit comes from what checkout returned: a scripted Pipeline's checkout sets no env.GIT_COMMIT.
-    String imageTag = deliverService.imageTagFor(caller, trigger, config.imageTag, scmVars?.GIT_COMMIT,
-            'checkout scm returned no GIT_COMMIT (is the SCM git?); pass imageTag, e.g. microservicePipeline(service: "payments", imageTag: "1.4.2")')
+    Map checkedOut = deliverService.checkoutAndTag(caller, trigger, config, 'microservicePipeline(service: "payments", imageTag: "1.4.2")')
+    String imageTag = checkedOut.imageTag
+    Map scmVars = checkedOut.scmVars
     Map build = [service: service, imageTag: imageTag, trigger: trigger, scmVars: scmVars]
     stage('Build') {
         runOrSay(caller, config.build, build, 'build')

@@ -21,18 +21,13 @@ def call(Map config = [:]) {
 @groovy.transform.Field static final int DEFAULT_PARALLELISM = 4
 
 Map parameterKinds() {
-    return [parallelism: 'count', base: 'text', imageTag: 'text', mainBranch: 'text', build: 'closure', test: 'closure',
-            preview: 'map', stageEnvironment: 'text', productionEnvironment: 'text', canary: 'map', approvers: 'text'] +
-            deliverService.podParameters() + deliverService.clusterParameters()
+    return [parallelism: 'count', base: 'text'] + deliverService.pipelineParameters()
 }
 
 Map deliverChanged(String caller, String trigger, int parallelism, Map config) {
-    Map scmVars = null
-    stage('Checkout') {
-        scmVars = checkout(scm)
-    }
-    String imageTag = deliverService.imageTagFor(caller, trigger, config.imageTag, scmVars?.GIT_COMMIT,
-            'checkout scm returned no GIT_COMMIT (is the SCM git?); pass imageTag, e.g. monorepoPipeline(imageTag: "1.4.2")')
+    Map checkedOut = deliverService.checkoutAndTag(caller, trigger, config, 'monorepoPipeline(imageTag: "1.4.2")')
+    String imageTag = checkedOut.imageTag
+    Map scmVars = checkedOut.scmVars
     Map changes = null
     stage('Changes') {
         changes = changedServices(config.base ? [base: config.base] : [:])

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.kubedelivery.templates;
 
+import static io.jenkins.plugins.kubedelivery.templates.PipelineTemplate.failingAt;
+import static io.jenkins.plugins.kubedelivery.templates.PipelineTemplate.named;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
@@ -36,16 +38,9 @@ public class MicroservicePipelineTemplateTest {
                 .stub("canaryShift", args -> PROMOTED);
     }
 
-    private static Map<String, Object> config(Object... keyValues) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            config.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return config;
-    }
 
     private static Map<String, Object> withClosures(PipelineTemplate t, Object... keyValues) {
-        Map<String, Object> config = config(keyValues);
+        Map<String, Object> config = named(keyValues);
         config.put("build", t.closure("build"));
         config.put("test", t.closure("test"));
         return config;
@@ -79,7 +74,7 @@ public class MicroservicePipelineTemplateTest {
     @Test
     public void theDescriptionLinksThePreviewWhenTheMarkupFormatterTakesHtml() throws Exception {
         PipelineTemplate t = template(PULL_REQUEST);
-        t.call(config("service", "payments", "htmlDescription", true));
+        t.call(named("service", "payments", "htmlDescription", true));
         assertEquals("Preview: <a href=\"https://pr-42.shop.preview.example.com\">https://pr-42.shop.preview.example.com</a>",
                 String.valueOf(t.currentBuild().get("description")));
     }
@@ -87,7 +82,7 @@ public class MicroservicePipelineTemplateTest {
     @Test
     public void aPreviewWithoutHostIsNamedByItsNamespace() throws Exception {
         PipelineTemplate t = template(PULL_REQUEST).stub("createPreviewNamespace", args -> Map.of("namespace", "pr-42-shop"));
-        t.call(config("service", "payments"));
+        t.call(named("service", "payments"));
         assertEquals("Preview namespace: pr-42-shop", String.valueOf(t.currentBuild().get("description")));
         assertTrue(t.echoed().toString(), t.echoed().get(t.echoed().size() - 1).contains("give preview: [hostPattern: ...] for a URL"));
     }
@@ -105,14 +100,14 @@ public class MicroservicePipelineTemplateTest {
     @Test
     public void theStageEnvironmentAndMainBranchCanBeRenamed() throws Exception {
         PipelineTemplate t = template(Map.of("BRANCH_NAME", "trunk"));
-        t.call(config("service", "search", "mainBranch", "trunk", "stageEnvironment", "staging"));
+        t.call(named("service", "search", "mainBranch", "trunk", "stageEnvironment", "staging"));
         assertEquals("staging", t.arguments("deployService", 0).get("environment"));
     }
 
     @Test
     public void theDefaultPodHasThePinnedToolsContainerRunningAsTheAgentsUid() throws Exception {
         PipelineTemplate t = template(MAIN);
-        t.call(config("service", "search"));
+        t.call(named("service", "search"));
         assertEquals(Map.of("containers", List.of(Map.of("name", "helm", "image", "alpine/k8s:1.31.9", "command", "sleep",
                 "args", "infinity", "runAsUser", "1000", "resourceRequestCpu", "100m", "resourceRequestMemory", "256Mi",
                 "resourceLimitMemory", "512Mi"))), t.arguments("podTemplate", 0));
@@ -123,7 +118,7 @@ public class MicroservicePipelineTemplateTest {
     public void imageResourcesUidAndBuildContainersAreOverridable() throws Exception {
         PipelineTemplate t = template(MAIN);
         Map<String, Object> maven = Map.of("name", "maven", "image", "maven:3.9-eclipse-temurin-17");
-        t.call(config("service", "search", "toolsImage", "registry.example.com/tools/helm-kubectl:3.17.3",
+        t.call(named("service", "search", "toolsImage", "registry.example.com/tools/helm-kubectl:3.17.3",
                 "toolsResources", Map.of("limitCpu", "1", "limitMemory", "1Gi"), "runAsUser", 1001, "containers", List.of(maven)));
         assertEquals(Map.of("containers", List.of(Map.of("name", "helm", "image", "registry.example.com/tools/helm-kubectl:3.17.3",
                 "command", "sleep", "args", "infinity", "runAsUser", "1001", "resourceRequestCpu", "100m",
@@ -152,7 +147,7 @@ public class MicroservicePipelineTemplateTest {
         PipelineTemplate t = template(TAG)
                 .stub("canaryShift", args -> Map.of("state", "paused", "paused", true, "weight", 25, "reason", "manual pause"))
                 .stub("canaryPromote", args -> PROMOTED);
-        Object result = t.call(config("service", "payments", "productionEnvironment", "production"));
+        Object result = t.call(named("service", "payments", "productionEnvironment", "production"));
         assertEquals(List.of("podTemplate", "node(kube-delivery-pod)", "stage(Checkout)", "checkout(scm)", "stage(Build)", "echo",
                 "stage(Test)", "echo", "stage(Approval)", "input", "stage(Production)", "container(helm)", "canaryShift", "input",
                 "canaryPromote"), withoutEchoText(t));
@@ -173,7 +168,7 @@ public class MicroservicePipelineTemplateTest {
         PipelineTemplate t = template(TAG)
                 .stub("canaryShift", args -> Map.of("paused", true, "weight", 10))
                 .stub("canaryPromote", args -> answers.remove(0));
-        t.call(config("service", "payments"));
+        t.call(named("service", "payments"));
         assertEquals(List.of("canaryShift", "input", "canaryPromote", "input", "canaryPromote"),
                 t.stepNames().subList(t.stepNames().indexOf("canaryShift"), t.stepNames().size()));
         assertEquals("payments: the canary holds 10% of prod's traffic. Continue the release?", t.arguments("input", 1).get("message"));
@@ -182,19 +177,13 @@ public class MicroservicePipelineTemplateTest {
 
     @Test
     public void aRejectedPauseAbortsTheCanaryAndTheBuild() throws Exception {
-        int[] inputs = {0};
         InterruptedException rejected = new InterruptedException("rejected by release-managers");
         PipelineTemplate t = template(TAG)
                 .stub("canaryShift", args -> Map.of("paused", true, "weight", 25, "reason", "manual pause"))
-                .stub("input", args -> {
-                    if (inputs[0]++ == 1) {
-                        throw rejected;
-                    }
-                    return null;
-                })
+                .stub("input", failingAt(1, rejected))
                 .stub("canaryAbort", args -> Map.of("aborted", true));
         InterruptedException thrown = assertThrows(InterruptedException.class,
-                () -> t.call(config("service", "payments", "kubeconfigCredentialsId", "prod-kubeconfig")));
+                () -> t.call(named("service", "payments", "kubeconfigCredentialsId", "prod-kubeconfig")));
         assertSame(rejected, thrown);
         assertEquals(List.of("canaryShift", "input", "echo", "canaryAbort"),
                 t.stepNames().subList(t.stepNames().indexOf("canaryShift"), t.stepNames().size()));
@@ -208,19 +197,13 @@ public class MicroservicePipelineTemplateTest {
     @Test
     public void aCanaryAbortThatFailsSaysHowToFinishItAndTheBuildStillFailsWithTheAbort() throws Exception {
         InterruptedException aborted = new InterruptedException("aborted by admin");
-        int[] inputs = {0};
         PipelineTemplate t = template(TAG)
                 .stub("canaryShift", args -> Map.of("paused", true, "weight", 50))
-                .stub("input", args -> {
-                    if (inputs[0]++ == 1) {
-                        throw aborted;
-                    }
-                    return null;
-                })
+                .stub("input", failingAt(1, aborted))
                 .stub("canaryAbort", args -> {
                     throw new IllegalStateException("canaryAbort: the API server is unreachable");
                 });
-        assertSame(aborted, assertThrows(InterruptedException.class, () -> t.call(config("service", "payments"))));
+        assertSame(aborted, assertThrows(InterruptedException.class, () -> t.call(named("service", "payments"))));
         assertTrue(t.echoed().toString(), t.echoed().get(t.echoed().size() - 1).contains("canaryAbort failed (canaryAbort: the API "
                 + "server is unreachable); the canary still takes traffic: run canaryAbort(service: 'payments', environment: 'prod')"));
     }
@@ -231,7 +214,7 @@ public class MicroservicePipelineTemplateTest {
         PipelineTemplate t = template(TAG).stub("input", args -> {
             throw rejected;
         });
-        assertSame(rejected, assertThrows(InterruptedException.class, () -> t.call(config("service", "payments"))));
+        assertSame(rejected, assertThrows(InterruptedException.class, () -> t.call(named("service", "payments"))));
         assertEquals("stage(Approval)", t.timeline().get(t.timeline().size() - 2));
         assertEquals("input", t.timeline().get(t.timeline().size() - 1));
     }
@@ -242,7 +225,7 @@ public class MicroservicePipelineTemplateTest {
         PipelineTemplate t = template(TAG).stub("canaryShift", args -> {
             throw new IllegalStateException("canaryShift: error-rate 0.042 > max 0.01 in 2 of 3 measurements at weight 25");
         });
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(config("service", "payments")));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(named("service", "payments")));
         assertTrue(e.getMessage(), e.getMessage().contains("error-rate 0.042"));
         assertEquals("canaryShift", t.stepNames().get(t.stepNames().size() - 1));
     }
@@ -250,7 +233,7 @@ public class MicroservicePipelineTemplateTest {
     @Test
     public void aCanaryResultThatSaysAbortedFailsTheBuild() throws Exception {
         PipelineTemplate t = template(TAG).stub("canaryShift", args -> Map.of("aborted", true, "reason", "latency p99 812 ms > 500"));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(config("service", "payments")));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(named("service", "payments")));
         assertEquals("microservicePipeline: payments: the canary was aborted: latency p99 812 ms > 500", e.getMessage());
     }
 
@@ -260,7 +243,7 @@ public class MicroservicePipelineTemplateTest {
         PipelineTemplate t = template(MAIN).stub("deployService", args -> {
             throw aborted;
         });
-        assertSame(aborted, assertThrows(InterruptedException.class, () -> t.call(config("service", "search"))));
+        assertSame(aborted, assertThrows(InterruptedException.class, () -> t.call(named("service", "search"))));
         assertEquals("deployService", t.stepNames().get(t.stepNames().size() - 1));
         assertNull(t.currentBuild().get("description"));
     }
@@ -268,7 +251,7 @@ public class MicroservicePipelineTemplateTest {
     @Test
     public void aFailedTestDeploysNothing() throws Exception {
         PipelineTemplate t = template(PULL_REQUEST);
-        Map<String, Object> config = config("service", "payments", "build", t.closure("build"));
+        Map<String, Object> config = named("service", "payments", "build", t.closure("build"));
         config.put("test", new groovy.lang.Closure<Object>(null) {
             @Override
             public Object call(Object... args) {
@@ -294,7 +277,7 @@ public class MicroservicePipelineTemplateTest {
     public void withNoCommitFromCheckoutNothingIsBuiltOrDeployedEvenWhenEnvHasOne() throws Exception {
         PipelineTemplate t = template(Map.of("BRANCH_NAME", "main", "GIT_COMMIT", "0ld0ld0"))
                 .stub("checkout", args -> Map.of("SVN_REVISION", "12"));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(config("service", "search")));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(named("service", "search")));
         assertEquals("microservicePipeline: no image tag for this build: checkout scm returned no GIT_COMMIT (is the SCM git?); "
                 + "pass imageTag, e.g. microservicePipeline(service: \"payments\", imageTag: \"1.4.2\")", e.getMessage());
         assertEquals(List.of("podTemplate", "node(kube-delivery-pod)", "stage(Checkout)", "checkout(scm)"), t.timeline());
@@ -303,23 +286,23 @@ public class MicroservicePipelineTemplateTest {
     @Test
     public void theGivenImageTagWinsOverTheCommit() throws Exception {
         PipelineTemplate t = template(MAIN).stub("checkout", args -> Map.of());
-        t.call(config("service", "search", "imageTag", "2026.12.1"));
+        t.call(named("service", "search", "imageTag", "2026.12.1"));
         assertEquals("2026.12.1", t.arguments("deployService", 0).get("imageTag"));
     }
 
     @Test
     public void parameterErrorsNameTheParameterBeforeAnyStep() throws Exception {
-        assertRefused(config(), "microservicePipeline: service is required, e.g. microservicePipeline(service: \"payments\")");
-        assertRefused(config("service", "Payments_v2"), "microservicePipeline: service 'Payments_v2' is not a DNS label");
-        assertRefused(config("service", "payments", "servce", "x"), "microservicePipeline: unknown parameter 'servce' (did you mean 'service'?)");
-        assertRefused(config("service", "payments", "build", "mvn package"), "microservicePipeline: build must be a closure { ... }, "
+        assertRefused(named(), "microservicePipeline: service is required, e.g. microservicePipeline(service: \"payments\")");
+        assertRefused(named("service", "Payments_v2"), "microservicePipeline: service 'Payments_v2' is not a DNS label");
+        assertRefused(named("service", "payments", "servce", "x"), "microservicePipeline: unknown parameter 'servce' (did you mean 'service'?)");
+        assertRefused(named("service", "payments", "build", "mvn package"), "microservicePipeline: build must be a closure { ... }, "
                 + "not String 'mvn package'");
-        assertRefused(config("service", "payments", "runAsUser", -1), "microservicePipeline: runAsUser must be a user id");
-        assertRefused(config("service", "payments", "canary", List.of(10, 50)), "microservicePipeline: canary must be a map");
-        assertRefused(config("service", "payments", "toolsResources", Map.of("cpu", "1")),
+        assertRefused(named("service", "payments", "runAsUser", -1), "microservicePipeline: runAsUser must be a user id");
+        assertRefused(named("service", "payments", "canary", List.of(10, 50)), "microservicePipeline: canary must be a map");
+        assertRefused(named("service", "payments", "toolsResources", Map.of("cpu", "1")),
                 "microservicePipeline: toolsResources: 'cpu: 1' is not a resource: give quantities as strings under "
                         + "[requestCpu, requestMemory, limitCpu, limitMemory]");
-        assertRefused(config("service", "payments", "toolsResources", Map.of("limitMemory", 512)),
+        assertRefused(named("service", "payments", "toolsResources", Map.of("limitMemory", 512)),
                 "microservicePipeline: toolsResources: 'limitMemory: 512' is not a resource");
     }
 

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.kubedelivery.templates;
 
+import static io.jenkins.plugins.kubedelivery.templates.PipelineTemplate.failingAt;
+import static io.jenkins.plugins.kubedelivery.templates.PipelineTemplate.named;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertSame;
@@ -51,18 +53,11 @@ public class MonorepoPipelineTemplateTest {
                 });
     }
 
-    private static Map<String, Object> config(Object... keyValues) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            config.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return config;
-    }
 
     @Test
     public void aMergeDeploysEveryChangedServiceToStageAndPrintsOneTable() throws Exception {
         PipelineTemplate t = template(MAIN, List.of("payments", "search", "ledger"));
-        Object results = t.call(config("kubeconfigCredentialsId", "stage-kubeconfig"));
+        Object results = t.call(named("kubeconfigCredentialsId", "stage-kubeconfig"));
 
         assertEquals(List.of("podTemplate", "node(kube-delivery-pod)", "stage(Checkout)", "checkout(scm)", "stage(Changes)",
                 "changedServices"), t.timeline().subList(0, 6));
@@ -96,7 +91,7 @@ public class MonorepoPipelineTemplateTest {
             inFlight.decrementAndGet();
             return Map.of("revision", 1, "namespace", "shop-stage", "durationMillis", 150);
         });
-        t.call(config("parallelism", 2));
+        t.call(named("parallelism", 2));
         assertEquals(Map.of("branches", List.of("lane 1", "lane 2")), t.arguments("parallel", 0));
         assertEquals("two deploys overlapped, never three", 2, most.get());
         assertEquals(services.size(), t.stepNames().stream().filter("deployService"::equals).count());
@@ -109,7 +104,7 @@ public class MonorepoPipelineTemplateTest {
     public void aPullRequestGetsOnePreviewForEveryChangedService() throws Exception {
         PipelineTemplate t = template(Map.of("CHANGE_ID", "42", "BRANCH_NAME", "PR-42", "CHANGE_TARGET", "main"),
                 List.of("payments", "search"));
-        t.call(config("preview", Map.of("ttl", "24h"), "parallelism", 1, "build", t.closure("build")));
+        t.call(named("preview", Map.of("ttl", "24h"), "parallelism", 1, "build", t.closure("build")));
         assertEquals(List.of("podTemplate", "node(kube-delivery-pod)", "stage(Checkout)", "checkout(scm)", "stage(Changes)",
                 "changedServices", "echo", "stage(Preview)", "container(helm)", "createPreviewNamespace", "stage(Deliver)", "parallel",
                 "stage(payments)", "build", "container(helm)", "deployService", "stage(search)", "build", "container(helm)", "deployService",
@@ -130,7 +125,7 @@ public class MonorepoPipelineTemplateTest {
                         : Map.of("promoted", true, "namespace", "shop-prod", "revision", 9, "previousRevision", 8, "durationMillis", 600_000))
                 .stub("canaryPromote", args -> Map.of("promoted", true, "namespace", "shop-prod", "revision", 12, "previousRevision", 11,
                         "durationMillis", 900_000));
-        t.call(config("parallelism", 1, "kubeconfigCredentialsId", "prod-kubeconfig", "canary", Map.of("steps", List.of(25, 100)),
+        t.call(named("parallelism", 1, "kubeconfigCredentialsId", "prod-kubeconfig", "canary", Map.of("steps", List.of(25, 100)),
                 "approvers", "release-managers"));
         assertEquals(Map.of("message", "Release payments, ledger 2.0.0 to prod through canaries?", "ok", "Release",
                 "submitter", "release-managers"), t.arguments("input", 0));
@@ -154,7 +149,7 @@ public class MonorepoPipelineTemplateTest {
             }
             return Map.of("revision", 4, "previousRevision", 3, "namespace", "shop-stage", "durationMillis", 2000);
         });
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(config("parallelism", 1)));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(named("parallelism", 1)));
         assertEquals("monorepoPipeline: 1 of 3 services failed: search (deployService: search: helm upgrade failed: timed out waiting "
                 + "for the condition)", e.getMessage());
         assertEquals(3, t.stepNames().stream().filter("deployService"::equals).count());
@@ -175,7 +170,7 @@ public class MonorepoPipelineTemplateTest {
             }
             return Map.of("revision", 4, "previousRevision", 3, "namespace", "shop-stage", "durationMillis", 2000);
         });
-        assertSame(aborted, assertThrows(InterruptedException.class, () -> t.call(config("parallelism", 1))));
+        assertSame(aborted, assertThrows(InterruptedException.class, () -> t.call(named("parallelism", 1))));
         assertEquals(List.of("payments", "search"), t.calls().stream().filter(c -> c.getKey().equals("deployService"))
                 .map(c -> c.getValue().get("service")).toList());
         assertEquals("monorepoPipeline: main branch, image c0ffee1 to stage, 1 at a time: 1 deployed, 1 aborted, 1 not started\n"
@@ -196,25 +191,19 @@ public class MonorepoPipelineTemplateTest {
             Thread.sleep(300);
             return Map.of("revision", 1, "namespace", "shop-stage", "durationMillis", 300);
         });
-        assertSame(aborted, assertThrows(InterruptedException.class, () -> t.call(config("parallelism", 2))));
+        assertSame(aborted, assertThrows(InterruptedException.class, () -> t.call(named("parallelism", 2))));
         assertEquals("a aborted while b ran; b's branch took nothing after it", List.of("a", "b"),
                 t.calls().stream().filter(c -> c.getKey().equals("deployService")).map(c -> c.getValue().get("service")).toList());
     }
 
     @Test
     public void aPausedCanaryRejectedInOneServiceIsAbortedAndTheBuildEnds() throws Exception {
-        int[] inputs = {0};
         InterruptedException rejected = new InterruptedException("rejected");
         PipelineTemplate t = template(Map.of("TAG_NAME", "2.0.0", "BRANCH_NAME", "2.0.0"), List.of("payments", "ledger"))
                 .stub("canaryShift", args -> Map.of("paused", true, "weight", 10))
-                .stub("input", args -> {
-                    if (inputs[0]++ == 1) {
-                        throw rejected;
-                    }
-                    return null;
-                })
+                .stub("input", failingAt(1, rejected))
                 .stub("canaryAbort", args -> Map.of("aborted", true));
-        assertSame(rejected, assertThrows(InterruptedException.class, () -> t.call(config("parallelism", 1))));
+        assertSame(rejected, assertThrows(InterruptedException.class, () -> t.call(named("parallelism", 1))));
         assertEquals(Map.of("service", "payments", "environment", "prod", "reason",
                 "monorepoPipeline: the build was aborted or the pause rejected"), t.arguments("canaryAbort", 0));
         assertEquals(1, t.stepNames().stream().filter("canaryShift"::equals).count());
@@ -224,7 +213,7 @@ public class MonorepoPipelineTemplateTest {
     @Test
     public void nothingChangedDeliversNothing() throws Exception {
         PipelineTemplate t = template(MAIN, List.of());
-        assertEquals(Map.of(), t.call(config()));
+        assertEquals(Map.of(), t.call(named()));
         assertFalse(t.stepNames().contains("parallel"));
         assertEquals("monorepoPipeline: 0 service(s) to deliver: []; compared with 9f8e7d6, the last successful build's commit 9f8e7d6",
                 t.echoed().get(0));
@@ -234,7 +223,7 @@ public class MonorepoPipelineTemplateTest {
     public void everyServiceTakenSaysWhyAndTheGivenBaseIsPassedOn() throws Exception {
         PipelineTemplate t = template(MAIN, List.of()).stub("changedServices", args -> Map.of("services", List.of("payments"),
                 "all", true, "why", "this is the first build: no earlier successful build to compare with"));
-        t.call(config("base", "v1.4.0"));
+        t.call(named("base", "v1.4.0"));
         assertEquals(Map.of("base", "v1.4.0"), t.arguments("changedServices", 0));
         assertEquals("monorepoPipeline: 1 service(s) to deliver: [payments]; all of them, because this is the first build: "
                 + "no earlier successful build to compare with", t.echoed().get(0));
@@ -243,7 +232,7 @@ public class MonorepoPipelineTemplateTest {
     @Test
     public void otherBranchesBuildAndTestTheChangedServicesOnly() throws Exception {
         PipelineTemplate t = template(Map.of("BRANCH_NAME", "feature/x"), List.of("payments", "search"));
-        t.call(config("test", t.closure("test"), "parallelism", 1));
+        t.call(named("test", t.closure("test"), "parallelism", 1));
         assertEquals(2, t.stepNames().stream().filter("test"::equals).count());
         assertFalse(t.stepNames().contains("deployService"));
         assertTrue(t.echoed().get(t.echoed().size() - 1).startsWith("monorepoPipeline: no delivery on this branch, 1 at a time: 2 built"));
@@ -252,17 +241,17 @@ public class MonorepoPipelineTemplateTest {
     @Test
     public void withNoCommitFromCheckoutNothingIsAskedOrDeployed() throws Exception {
         PipelineTemplate t = template(MAIN, List.of("payments")).stub("checkout", args -> Map.of());
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(config()));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(named()));
         assertTrue(e.getMessage(), e.getMessage().startsWith("monorepoPipeline: no image tag for this build: checkout scm returned no GIT_COMMIT"));
         assertEquals("checkout(scm)", t.timeline().get(t.timeline().size() - 1));
     }
 
     @Test
     public void parameterErrorsNameTheParameterBeforeAnyStep() throws Exception {
-        assertRefused(config("parallelism", 0), "monorepoPipeline: parallelism must be a whole number from 1 to 50, not Integer '0'");
-        assertRefused(config("parallelism", "4"), "monorepoPipeline: parallelism must be a whole number from 1 to 50, not String '4'");
-        assertRefused(config("paralelism", 4), "monorepoPipeline: unknown parameter 'paralelism' (did you mean 'parallelism'?)");
-        assertRefused(config("base", 42), "monorepoPipeline: base must be a string");
+        assertRefused(named("parallelism", 0), "monorepoPipeline: parallelism must be a whole number from 1 to 50, not Integer '0'");
+        assertRefused(named("parallelism", "4"), "monorepoPipeline: parallelism must be a whole number from 1 to 50, not String '4'");
+        assertRefused(named("paralelism", 4), "monorepoPipeline: unknown parameter 'paralelism' (did you mean 'parallelism'?)");
+        assertRefused(named("base", 42), "monorepoPipeline: base must be a string");
     }
 
     private static void assertRefused(Map<String, Object> config, String message) throws Exception {

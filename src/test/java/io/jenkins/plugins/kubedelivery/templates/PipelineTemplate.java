@@ -101,6 +101,26 @@ final class PipelineTemplate {
         return this;
     }
 
+    /** Named arguments as a Jenkinsfile writes them, {@code name: value, ...}, in order and mutable (values may be null). */
+    static Map<String, Object> named(Object... namesAndValues) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            arguments.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return arguments;
+    }
+
+    /** An answer that throws {@code failure} at the {@code n}th call (from 0) and returns null at the others: an input rejected at that point. */
+    static Answer failingAt(int n, Exception failure) {
+        int[] calls = {0};
+        return arguments -> {
+            if (calls[0]++ == n) {
+                throw failure;
+            }
+            return null;
+        };
+    }
+
     /** A closure the Jenkinsfile passes (a build or test body): each call is recorded as the step {@code name}. */
     Closure<Object> closure(String name) {
         return new Closure<Object>(null) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kubedelivery.templates;
 
+import static io.jenkins.plugins.kubedelivery.templates.PipelineTemplate.named;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -65,20 +66,13 @@ public class PreviewCleanupPipelineTemplateTest {
                 .variable("jenkins", Map.of("model", Map.of("Jenkins", Map.of("instance", new FakeJenkins(jobs)))));
     }
 
-    private static Map<String, Object> config(Object... keyValues) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            config.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return config;
-    }
 
     @Test
     public void theOpenPullRequestsAreTheMultibranchProjectsLivePullRequestJobs() throws Exception {
         Multibranch shop = new Multibranch(List.of(new BranchJob("main", true), new BranchJob("PR-41", false),
                 new BranchJob("PR-42", true), new BranchJob("PR-44", true), new BranchJob("PR-x", true), new BranchJob("feature-PR-45", true)));
         PipelineTemplate t = template(Map.of("team/shop", shop));
-        Object result = t.call(config("multibranchJob", "team/shop", "kubeconfigCredentialsId", "preview-kubeconfig"));
+        Object result = t.call(named("multibranchJob", "team/shop", "kubeconfigCredentialsId", "preview-kubeconfig"));
 
         assertEquals(List.of("echo(previewCleanupPipeline: team/shop has 2 open pull request(s): [PR-42, PR-44])", "podTemplate",
                 "node(kube-delivery-pod)", "stage(Reap previews)", "container(helm)", "reapPreviewNamespaces",
@@ -91,7 +85,7 @@ public class PreviewCleanupPipelineTemplateTest {
     @Test
     public void aMultibranchProjectWithNoPullRequestMeansNoneIsOpen() throws Exception {
         PipelineTemplate t = template(Map.of("shop", new Multibranch(List.of(new BranchJob("main", true)))));
-        t.call(config("multibranchJob", "shop", "repository", "shop-repo", "dryRun", true, "parallelism", 8));
+        t.call(named("multibranchJob", "shop", "repository", "shop-repo", "dryRun", true, "parallelism", 8));
         assertEquals(Map.of("dryRun", true, "parallelism", 8, "repository", "shop-repo", "openPullRequests", List.of()),
                 t.arguments("reapPreviewNamespaces", 0));
     }
@@ -99,7 +93,7 @@ public class PreviewCleanupPipelineTemplateTest {
     @Test
     public void theOpenPullRequestsCanBeGiven() throws Exception {
         PipelineTemplate t = template(Map.of());
-        t.call(config("openPullRequests", List.of(41, "PR-42"), "repository", "shop", "failOnError", false));
+        t.call(named("openPullRequests", List.of(41, "PR-42"), "repository", "shop", "failOnError", false));
         assertEquals(Map.of("failOnError", false, "repository", "shop", "openPullRequests", List.of(41, "PR-42")),
                 t.arguments("reapPreviewNamespaces", 0));
     }
@@ -107,7 +101,7 @@ public class PreviewCleanupPipelineTemplateTest {
     @Test
     public void withNeitherThePreviewsAreReapedByExpiryAlone() throws Exception {
         PipelineTemplate t = template(Map.of());
-        t.call(config());
+        t.call(named());
         assertEquals(Map.of(), t.arguments("reapPreviewNamespaces", 0));
     }
 
@@ -117,30 +111,30 @@ public class PreviewCleanupPipelineTemplateTest {
             throw new IllegalStateException("reapPreviewNamespaces: 1 deletion failed: pr-40-shop (forbidden)");
         });
         assertEquals("reapPreviewNamespaces: 1 deletion failed: pr-40-shop (forbidden)",
-                assertThrows(IllegalStateException.class, () -> t.call(config())).getMessage());
+                assertThrows(IllegalStateException.class, () -> t.call(named())).getMessage());
     }
 
     @Test
     public void aDryRunSaysWhatWouldBeDeleted() throws Exception {
         PipelineTemplate t = template(Map.of()).stub("reapPreviewNamespaces", args -> Map.of("deleted", List.of("pr-40-shop"),
                 "kept", List.of(), "failed", Map.of("pr-39-shop", "forbidden"), "dryRun", true));
-        t.call(config("dryRun", true));
+        t.call(named("dryRun", true));
         assertEquals("previewCleanupPipeline: would delete 1 (pr-40-shop), kept 0, failed 1: [pr-39-shop:forbidden]",
                 t.echoed().get(t.echoed().size() - 1));
     }
 
     @Test
     public void parameterErrorsNameTheParameterBeforeAnyStep() throws Exception {
-        assertRefused(config("multibranchJob", "nope"), Map.of(),
+        assertRefused(named("multibranchJob", "nope"), Map.of(),
                 "previewCleanupPipeline: multibranchJob: no job 'nope' that this build may read");
-        assertRefused(config("multibranchJob", "shop/main"), Map.of("shop/main", new BranchJob("main", true)),
+        assertRefused(named("multibranchJob", "shop/main"), Map.of("shop/main", new BranchJob("main", true)),
                 "previewCleanupPipeline: multibranchJob: 'shop/main' is not a multibranch project");
-        assertRefused(config("multibranchJob", "shop", "openPullRequests", List.of(1)), Map.of(),
+        assertRefused(named("multibranchJob", "shop", "openPullRequests", List.of(1)), Map.of(),
                 "previewCleanupPipeline: give multibranchJob or openPullRequests, not both");
-        assertRefused(config("openPullRequests", List.of(41)), Map.of(),
+        assertRefused(named("openPullRequests", List.of(41)), Map.of(),
                 "previewCleanupPipeline: repository is required with openPullRequests");
-        assertRefused(config("openPullRequests", "41,42"), Map.of(), "previewCleanupPipeline: openPullRequests must be a list");
-        assertRefused(config("dryrun", true), Map.of(), "previewCleanupPipeline: unknown parameter 'dryrun' (did you mean 'dryRun'?)");
+        assertRefused(named("openPullRequests", "41,42"), Map.of(), "previewCleanupPipeline: openPullRequests must be a list");
+        assertRefused(named("dryrun", true), Map.of(), "previewCleanupPipeline: unknown parameter 'dryrun' (did you mean 'dryRun'?)");
     }
 
     private static void assertRefused(Map<String, Object> config, Map<String, Object> jobs, String message) throws Exception {
