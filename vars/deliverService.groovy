@@ -176,6 +176,18 @@ Map toolsPod(String caller, Map config) {
     return [containers: [containerTemplate(tools)] + (config.containers ?: [])]
 }
 
+// Runs `body` on a node of the tools pod (the pod is checked before it is asked for) and returns what it returns.
+def onToolsPod(String caller, Map config, Closure body) {
+    Map pod = toolsPod(caller, config)
+    def result = null
+    podTemplate(pod) {
+        node(POD_LABEL) {
+            result = body.call()
+        }
+    }
+    return result
+}
+
 // ---- Parameters --------------------------------------------------------------------------------------
 
 // The parameters of microservicePipeline and monorepoPipeline alike: what is built and how it is delivered.

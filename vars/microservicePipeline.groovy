@@ -9,14 +9,9 @@ def call(Map config = [:]) {
     deliverService.checkParameters(caller, config, parameterKinds())
     String service = deliverService.requireService(caller, config)
     String trigger = deliverService.triggerOf(config.mainBranch ?: 'main')
-    Map pod = deliverService.toolsPod(caller, config)
-    Map result = null
-    podTemplate(pod) {
-        node(POD_LABEL) {
-            result = deliver(caller, service, trigger, config)
-        }
+    return deliverService.onToolsPod(caller, config) {
+        deliver(caller, service, trigger, config)
     }
-    return result
 }
 
 Map parameterKinds() {

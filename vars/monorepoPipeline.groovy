@@ -8,14 +8,9 @@ def call(Map config = [:]) {
     deliverService.checkParameters(caller, config, parameterKinds())
     int parallelism = config.parallelism != null ? config.parallelism : DEFAULT_PARALLELISM
     String trigger = deliverService.triggerOf(config.mainBranch ?: 'main')
-    Map pod = deliverService.toolsPod(caller, config)
-    Map results = null
-    podTemplate(pod) {
-        node(POD_LABEL) {
-            results = deliverChanged(caller, trigger, parallelism, config)
-        }
+    return deliverService.onToolsPod(caller, config) {
+        deliverChanged(caller, trigger, parallelism, config)
     }
-    return results
 }
 
 @groovy.transform.Field static final int DEFAULT_PARALLELISM = 4

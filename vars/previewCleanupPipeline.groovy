@@ -27,12 +27,10 @@ def call(Map config = [:]) {
     Map reap = deliverService.clusterOf(config) + config.subMap(['dryRun', 'parallelism', 'failOnError']) +
             (repository ? [repository: repository] : [:]) + (open != null ? [openPullRequests: open] : [:])
     Map result = null
-    podTemplate(deliverService.toolsPod(caller, config)) {
-        node(POD_LABEL) {
-            stage('Reap previews') {
-                container(deliverService.TOOLS_CONTAINER) {
-                    result = reapPreviewNamespaces(reap)
-                }
+    deliverService.onToolsPod(caller, config) {
+        stage('Reap previews') {
+            container(deliverService.TOOLS_CONTAINER) {
+                result = reapPreviewNamespaces(reap)
             }
         }
     }
