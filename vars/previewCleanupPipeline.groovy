@@ -46,11 +46,11 @@ String lastSegment(String fullName) {
 // The open pull requests of a multibranch project: its child jobs named PR-<n> that are still buildable. A
 // closed pull request's job that the orphaned-item strategy keeps is a dead branch, which is not buildable.
 // Reads Jenkins' own objects, so it holds none across a step (@NonCPS) and returns plain data. In a sandboxed
-// (untrusted) library this needs script approval of Jenkins.getInstance, getItemByFullName, getItems,
-// getName and isBuildable; a Global Trusted Pipeline Library needs none.
+// (untrusted) library this needs script approval of Jenkins.get, getItemByFullName, getItems, getName and
+// isBuildable; a Global Trusted Pipeline Library needs none.
 @NonCPS
 Map pullRequestJobsOf(String fullName) {
-    def project = jenkins.model.Jenkins.instance.getItemByFullName(fullName)
+    def project = itemByFullName(fullName)
     if (project == null) {
         return [problem: "no job '${fullName}' that this build may read: give the multibranch project's full name, " +
                 "folders included, e.g. 'team/shop'"]
@@ -67,4 +67,10 @@ Map pullRequestJobsOf(String fullName) {
         }
     }
     return [open: open]
+}
+
+// The item Jenkins knows by this full name, or null: the one place a template reaches into Jenkins itself.
+@NonCPS
+def itemByFullName(String fullName) {
+    return jenkins.model.Jenkins.get().getItemByFullName(fullName)
 }

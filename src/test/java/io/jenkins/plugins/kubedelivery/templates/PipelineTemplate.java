@@ -132,9 +132,16 @@ final class PipelineTemplate {
         };
     }
 
-    /** Sets a variable the Pipeline would have, e.g. {@code jenkins} for {@code jenkins.model.Jenkins.instance}. */
-    PipelineTemplate variable(String name, Object value) {
-        binding.setVariable(name, value);
+    /**
+     * Replaces one method of a template with {@code body}, for the seam where a template reaches into
+     * Jenkins' own objects (which these tests do not have).
+     */
+    PipelineTemplate replace(String template, String method, Closure<?> body) {
+        Script script = (Script) binding.getVariable(template);
+        groovy.lang.ExpandoMetaClass replaced = new groovy.lang.ExpandoMetaClass(script.getClass(), false, true);
+        replaced.registerInstanceMethod(method, body);
+        replaced.initialize();
+        script.setMetaClass(replaced);
         return this;
     }
 

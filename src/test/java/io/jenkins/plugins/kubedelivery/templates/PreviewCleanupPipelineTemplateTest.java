@@ -47,23 +47,15 @@ public class PreviewCleanupPipelineTemplateTest {
         }
     }
 
-    /** Jenkins, as far as {@code getItemByFullName} goes. */
-    public static final class FakeJenkins {
-        private final Map<String, Object> items;
-
-        FakeJenkins(Map<String, Object> items) {
-            this.items = items;
-        }
-
-        public Object getItemByFullName(String fullName) {
-            return items.get(fullName);
-        }
-    }
-
     private static PipelineTemplate template(Map<String, Object> jobs) throws Exception {
         return new PipelineTemplate("previewCleanupPipeline", Map.of("JOB_NAME", "shop-preview-cleanup"))
                 .stub("reapPreviewNamespaces", args -> REAPED)
-                .variable("jenkins", Map.of("model", Map.of("Jenkins", Map.of("instance", new FakeJenkins(jobs)))));
+                .replace("previewCleanupPipeline", "itemByFullName", new groovy.lang.Closure<Object>(null) {
+                    @SuppressWarnings("unused") // called by Groovy with the template's one argument
+                    public Object doCall(String fullName) {
+                        return jobs.get(fullName);
+                    }
+                });
     }
 
 
