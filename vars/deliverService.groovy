@@ -109,13 +109,14 @@ Map createPreview(Map cluster, Map preview, String commit) {
 // runs, an abort or a failed analysis is the step's to handle (traffic back to stable, canary removed);
 // while the pipeline waits at a pause no step runs, so a rejected or aborted `input` is answered here
 // with canaryAbort before the build ends. `target` is the cluster parameters plus service and environment.
-Map canaryRelease(String caller, Map target, String imageTag, Map canary, String approvers) {
-    Map result = canaryShift(target + (canary ?: [:]) + [imageTag: imageTag])
+// `config` is the template's: its canary (canaryShift's parameters), approvers and inputTimeoutMinutes.
+Map canaryRelease(String caller, Map target, String imageTag, Map config) {
+    Map result = canaryShift(target + (config.canary ?: [:]) + [imageTag: imageTag])
     while (result?.paused) {
         String question = "${target.service}: the canary holds ${result.weight}% of ${target.environment}'s traffic" +
                 (result.reason ? " (${result.reason})" : '') + '. Continue the release?'
         try {
-            input(inputArguments(question, 'Continue', approvers))
+            ask(question, 'Continue', config)
         } catch (Throwable stopped) {
             abortPausedCanary(caller, target, result.weight, stopped)
             throw stopped
@@ -140,9 +141,16 @@ void abortPausedCanary(String caller, Map target, Object weight, Throwable stopp
     }
 }
 
-// Arguments of an `input`: only the approvers given, so Jenkins' own default (anyone who may build) holds otherwise.
-Map inputArguments(String message, String ok, String approvers) {
-    return [message: message, ok: ok] + (approvers ? [submitter: approvers] : [:])
+@groovy.transform.Field static final int DEFAULT_INPUT_TIMEOUT_MINUTES = 24 * 60
+
+// An `input` for the template's approvers (the `submitter`; none given: Jenkins' own default, anyone who may
+// build), bounded by inputTimeoutMinutes: the question waits on the pod agent (the canary steps after it need
+// the workspace's chart), so an unanswered one must not hold the pod for ever. Running out of time is an abort.
+void ask(String message, String ok, Map config) {
+    int minutes = config.inputTimeoutMinutes != null ? config.inputTimeoutMinutes : DEFAULT_INPUT_TIMEOUT_MINUTES
+    timeout(time: minutes, unit: 'MINUTES') {
+        input([message: message, ok: ok] + (config.approvers ? [submitter: config.approvers] : [:]))
+    }
 }
 
 // ---- The pod the templates run on ---------------------------------------------------------------------
@@ -193,7 +201,8 @@ def onToolsPod(String caller, Map config, Closure body) {
 // The parameters of microservicePipeline and monorepoPipeline alike: what is built and how it is delivered.
 Map pipelineParameters() {
     return [imageTag: 'text', mainBranch: 'text', build: 'closure', test: 'closure', preview: 'map', stageEnvironment: 'text',
-            productionEnvironment: 'text', canary: 'map', approvers: 'text'] + podParameters() + clusterParameters()
+            productionEnvironment: 'text', canary: 'map', approvers: 'text', inputTimeoutMinutes: 'minutes'] + podParameters() +
+            clusterParameters()
 }
 
 Map clusterParameters() {
@@ -233,7 +242,8 @@ void checkParameters(String caller, Map config, Map kinds) {
 
 @groovy.transform.Field static final Map KIND_DESCRIPTIONS = [
         text: 'a string', map: "a map, e.g. [key: 'value']", list: 'a list, e.g. [a, b]', closure: 'a closure { ... }',
-        flag: 'true or false', count: 'a whole number from 1 to 50', uid: 'a user id, a whole number from 0 (root) up']
+        flag: 'true or false', count: 'a whole number from 1 to 50', uid: 'a user id, a whole number from 0 (root) up',
+        minutes: 'a whole number of minutes from 1 to 43200 (30 days)']
 
 @NonCPS
 boolean ofKind(Object value, String kind) {
@@ -245,6 +255,7 @@ boolean ofKind(Object value, String kind) {
         case 'flag': return value instanceof Boolean
         case 'count': return value instanceof Integer && value >= 1 && value <= 50
         case 'uid': return (value instanceof Integer || value instanceof Long) && value >= 0
+        case 'minutes': return value instanceof Integer && value >= 1 && value <= 43200
         default: return true
     }
 }

@@ -83,13 +83,12 @@ Map toPreview(String caller, Map cluster, String service, String imageTag, Map s
 Map toProduction(String caller, Map cluster, String service, String imageTag, Map config) {
     String environment = config.productionEnvironment ?: 'prod'
     stage('Approval') {
-        input(deliverService.inputArguments("Release ${service} ${imageTag} to ${environment} through a canary?", 'Release', config.approvers))
+        deliverService.ask("Release ${service} ${imageTag} to ${environment} through a canary?", 'Release', config)
     }
     Map result = null
     stage('Production') {
         container(deliverService.TOOLS_CONTAINER) {
-            result = deliverService.canaryRelease(caller, cluster + [service: service, environment: environment], imageTag,
-                    config.canary, config.approvers)
+            result = deliverService.canaryRelease(caller, cluster + [service: service, environment: environment], imageTag, config)
         }
     }
     currentBuild.description = "${service} ${imageTag} in ${environment}"

@@ -48,8 +48,7 @@ Map deliverChanged(String caller, String trigger, int parallelism, Map config) {
     } else if (trigger == deliverService.TAG) {
         where = [environment: config.productionEnvironment ?: 'prod']
         stage('Approval') {
-            input(deliverService.inputArguments("Release ${services.join(', ')} ${imageTag} to ${where.environment} through canaries?",
-                    'Release', config.approvers))
+            deliverService.ask("Release ${services.join(', ')} ${imageTag} to ${where.environment} through canaries?", 'Release', config)
         }
     }
 
@@ -116,7 +115,7 @@ Map deliverOne(String caller, String trigger, String service, String imageTag, M
         container(deliverService.TOOLS_CONTAINER) {
             Map target = cluster + [service: service, environment: where.environment]
             if (trigger == deliverService.TAG) {
-                row = [outcome: 'promoted', result: deliverService.canaryRelease(caller, target, imageTag, config.canary, config.approvers)]
+                row = [outcome: 'promoted', result: deliverService.canaryRelease(caller, target, imageTag, config)]
             } else {
                 row = [outcome: 'deployed', result: deployService(target + (where.namespace ? [namespace: where.namespace] : [:]) +
                         [imageTag: imageTag])]

@@ -130,12 +130,13 @@ public class MicroservicePipelineTemplateTest {
     public void aTagIsApprovedThenShiftedToProductionThroughTheCanary() throws Exception {
         PipelineTemplate t = template(TAG);
         Object result = t.call(withClosures(t, "service", "payments", "kubeconfigCredentialsId", "prod-kubeconfig",
-                "approvers", "release-managers", "canary", Map.of("steps", List.of(10, 50, 100), "pause", "5m")));
-        assertEquals(then(CHECKOUT_BUILD_TEST, "stage(Approval)", "input", "stage(Production)", "container(helm)", "canaryShift"),
+                "approvers", "release-managers", "inputTimeoutMinutes", 120, "canary", Map.of("steps", List.of(10, 50, 100), "pause", "5m")));
+        assertEquals(then(CHECKOUT_BUILD_TEST, "stage(Approval)", "timeout", "input", "stage(Production)", "container(helm)", "canaryShift"),
                 t.timeline());
         assertEquals("the tag, not the commit, is the image", "1.5.0", t.arguments("build", 0).get("imageTag"));
         assertEquals(Map.of("message", "Release payments 1.5.0 to prod through a canary?", "ok", "Release",
                 "submitter", "release-managers"), t.arguments("input", 0));
+        assertEquals(Map.of("time", 120, "unit", "MINUTES"), t.arguments("timeout", 0));
         assertEquals(Map.of("kubeconfigCredentialsId", "prod-kubeconfig", "service", "payments", "environment", "prod",
                 "steps", List.of(10, 50, 100), "pause", "5m", "imageTag", "1.5.0"), t.arguments("canaryShift", 0));
         assertSame(PROMOTED, result);
@@ -149,8 +150,9 @@ public class MicroservicePipelineTemplateTest {
                 .stub("canaryPromote", args -> PROMOTED);
         Object result = t.call(named("service", "payments", "productionEnvironment", "production"));
         assertEquals(List.of("podTemplate", "node(kube-delivery-pod)", "stage(Checkout)", "checkout(scm)", "stage(Build)", "echo",
-                "stage(Test)", "echo", "stage(Approval)", "input", "stage(Production)", "container(helm)", "canaryShift", "input",
-                "canaryPromote"), withoutEchoText(t));
+                "stage(Test)", "echo", "stage(Approval)", "timeout", "input", "stage(Production)", "container(helm)", "canaryShift", "timeout",
+                "input", "canaryPromote"), withoutEchoText(t));
+        assertEquals("an unanswered pause holds the pod a day at most", Map.of("time", 1440, "unit", "MINUTES"), t.arguments("timeout", 1));
         assertEquals(Map.of("message", "payments: the canary holds 25% of production's traffic (manual pause). Continue the release?",
                 "ok", "Continue"), t.arguments("input", 1));
         assertEquals(Map.of("service", "payments", "environment", "production"), t.arguments("canaryPromote", 0));
@@ -169,7 +171,7 @@ public class MicroservicePipelineTemplateTest {
                 .stub("canaryShift", args -> Map.of("paused", true, "weight", 10))
                 .stub("canaryPromote", args -> answers.remove(0));
         t.call(named("service", "payments"));
-        assertEquals(List.of("canaryShift", "input", "canaryPromote", "input", "canaryPromote"),
+        assertEquals(List.of("canaryShift", "timeout", "input", "canaryPromote", "timeout", "input", "canaryPromote"),
                 t.stepNames().subList(t.stepNames().indexOf("canaryShift"), t.stepNames().size()));
         assertEquals("payments: the canary holds 10% of prod's traffic. Continue the release?", t.arguments("input", 1).get("message"));
         assertTrue(String.valueOf(t.arguments("input", 2).get("message")).contains("50% of prod's traffic (inconclusive: 12 requests"));
@@ -185,7 +187,7 @@ public class MicroservicePipelineTemplateTest {
         InterruptedException thrown = assertThrows(InterruptedException.class,
                 () -> t.call(named("service", "payments", "kubeconfigCredentialsId", "prod-kubeconfig")));
         assertSame(rejected, thrown);
-        assertEquals(List.of("canaryShift", "input", "echo", "canaryAbort"),
+        assertEquals(List.of("canaryShift", "timeout", "input", "echo", "canaryAbort"),
                 t.stepNames().subList(t.stepNames().indexOf("canaryShift"), t.stepNames().size()));
         assertEquals(Map.of("kubeconfigCredentialsId", "prod-kubeconfig", "service", "payments", "environment", "prod",
                 "reason", "microservicePipeline: the build was aborted or the pause rejected"), t.arguments("canaryAbort", 0));
@@ -215,7 +217,7 @@ public class MicroservicePipelineTemplateTest {
             throw rejected;
         });
         assertSame(rejected, assertThrows(InterruptedException.class, () -> t.call(named("service", "payments"))));
-        assertEquals("stage(Approval)", t.timeline().get(t.timeline().size() - 2));
+        assertEquals("stage(Approval)", t.timeline().get(t.timeline().size() - 3));
         assertEquals("input", t.timeline().get(t.timeline().size() - 1));
     }
 
@@ -299,6 +301,8 @@ public class MicroservicePipelineTemplateTest {
                 + "not String 'mvn package'");
         assertRefused(named("service", "payments", "runAsUser", -1), "microservicePipeline: runAsUser must be a user id");
         assertRefused(named("service", "payments", "canary", List.of(10, 50)), "microservicePipeline: canary must be a map");
+        assertRefused(named("service", "payments", "inputTimeoutMinutes", 0), "microservicePipeline: inputTimeoutMinutes must be a whole "
+                + "number of minutes from 1 to 43200 (30 days), not Integer '0'");
         assertRefused(named("service", "payments", "toolsResources", Map.of("cpu", "1")),
                 "microservicePipeline: toolsResources: 'cpu: 1' is not a resource: give quantities as strings under "
                         + "[requestCpu, requestMemory, limitCpu, limitMemory]");

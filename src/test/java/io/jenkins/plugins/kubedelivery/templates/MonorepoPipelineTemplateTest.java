@@ -129,8 +129,8 @@ public class MonorepoPipelineTemplateTest {
                 "approvers", "release-managers"));
         assertEquals(Map.of("message", "Release payments, ledger 2.0.0 to prod through canaries?", "ok", "Release",
                 "submitter", "release-managers"), t.arguments("input", 0));
-        assertEquals(List.of("input", "stage(Deliver)", "parallel", "stage(payments)", "container(helm)", "canaryShift", "input",
-                "canaryPromote", "stage(ledger)", "container(helm)", "canaryShift", "echo"),
+        assertEquals(List.of("timeout", "input", "stage(Deliver)", "parallel", "stage(payments)", "container(helm)", "canaryShift",
+                "timeout", "input", "canaryPromote", "stage(ledger)", "container(helm)", "canaryShift", "echo"),
                 t.timeline().subList(t.timeline().indexOf("stage(Approval)") + 1, t.timeline().size()).stream()
                         .map(s -> s.startsWith("echo(") ? "echo" : s).toList());
         assertEquals(Map.of("kubeconfigCredentialsId", "prod-kubeconfig", "service", "ledger", "environment", "prod",

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * step call is recorded with its arguments and answered by a function the test gives. The library's
  * other templates are global variables beside it (so {@code deliverService.triggerOf(...)} runs the
  * real one), and the Pipeline's block steps ({@code podTemplate}, {@code node}, {@code stage},
- * {@code container}, {@code parallel}) are recorded and run their bodies.
+ * {@code container}, {@code timeout}, {@code parallel}) are recorded and run their bodies.
  *
  * <p>As in Pipeline, Groovy runs on one thread at a time (the CPS VM thread), while a step's work runs
  * beside it: {@code parallel} runs each branch on a thread of its own, but only the branch holding
@@ -72,6 +72,7 @@ final class PipelineTemplate {
         blockStep("node");
         blockStep("stage");
         blockStep("container");
+        blockStep("timeout");
         parallelStep();
         try (Stream<Path> vars = Files.list(Path.of("vars"))) {
             for (Path library : vars.filter(p -> p.toString().endsWith(".groovy")).toList()) {
