@@ -130,7 +130,7 @@ Map canaryRelease(String caller, Map target, String imageTag, Map config) {
 }
 
 void abortPausedCanary(String caller, Map target, Object weight, Throwable stopped) {
-    String why = stopped instanceof InterruptedException ? 'the build was aborted or the pause rejected' : "the build failed: ${stopped.message}"
+    String why = stopped instanceof InterruptedException ? 'the pause was rejected or timed out, or the build aborted' : "the build failed: ${stopped.message}"
     echo "${caller}: ${target.service}: the canary paused at ${weight}% is aborted because ${why}: " +
             'its traffic returns to the stable release and the canary release is removed'
     try {
@@ -213,6 +213,7 @@ Map clusterOf(Map config) {
     return config.subMap(['kubeconfigCredentialsId', 'kubeContext', 'server'])
 }
 
+// The steps check the name again; checked here too so that a typo fails before a pod is started for it.
 String requireService(String caller, Map config) {
     if (!config.service) {
         error "${caller}: service is required, e.g. ${caller}(service: \"payments\")"

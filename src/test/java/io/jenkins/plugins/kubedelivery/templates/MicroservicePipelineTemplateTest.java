@@ -190,9 +190,9 @@ public class MicroservicePipelineTemplateTest {
         assertEquals(List.of("canaryShift", "timeout", "input", "echo", "canaryAbort"),
                 t.stepNames().subList(t.stepNames().indexOf("canaryShift"), t.stepNames().size()));
         assertEquals(Map.of("kubeconfigCredentialsId", "prod-kubeconfig", "service", "payments", "environment", "prod",
-                "reason", "microservicePipeline: the build was aborted or the pause rejected"), t.arguments("canaryAbort", 0));
+                "reason", "microservicePipeline: the pause was rejected or timed out, or the build aborted"), t.arguments("canaryAbort", 0));
         assertTrue(t.echoed().toString(), t.echoed().get(t.echoed().size() - 1).contains(
-                "payments: the canary paused at 25% is aborted because the build was aborted or the pause rejected"));
+                "payments: the canary paused at 25% is aborted because the pause was rejected or timed out, or the build aborted"));
         assertFalse(t.stepNames().contains("canaryPromote"));
     }
 

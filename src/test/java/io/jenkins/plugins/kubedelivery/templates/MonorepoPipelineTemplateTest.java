@@ -205,7 +205,7 @@ public class MonorepoPipelineTemplateTest {
                 .stub("canaryAbort", args -> Map.of("aborted", true));
         assertSame(rejected, assertThrows(InterruptedException.class, () -> t.call(named("parallelism", 1))));
         assertEquals(Map.of("service", "payments", "environment", "prod", "reason",
-                "monorepoPipeline: the build was aborted or the pause rejected"), t.arguments("canaryAbort", 0));
+                "monorepoPipeline: the pause was rejected or timed out, or the build aborted"), t.arguments("canaryAbort", 0));
         assertEquals(1, t.stepNames().stream().filter("canaryShift"::equals).count());
         assertTrue(t.echoed().get(t.echoed().size() - 1).contains("payments | aborted     |"));
     }
