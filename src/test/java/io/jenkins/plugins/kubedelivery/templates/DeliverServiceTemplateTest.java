@@ -119,4 +119,17 @@ public class DeliverServiceTemplateTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(CLUSTER));
         assertTrue(e.getMessage(), e.getMessage().contains("service is required"));
     }
+
+    @Test
+    public void anUnknownOrMistypedParameterIsRefusedBeforeAnyStep() throws Exception {
+        PipelineTemplate t = template(Map.of("BRANCH_NAME", "main", "GIT_COMMIT", "def456"));
+        IllegalStateException unknown = assertThrows(IllegalStateException.class,
+                () -> t.call(Map.of("service", "search", "kubeconfigCredentialId", "shop-kubeconfig")));
+        assertTrue(unknown.getMessage(), unknown.getMessage().startsWith(
+                "deliverService: unknown parameter 'kubeconfigCredentialId' (did you mean 'kubeconfigCredentialsId'?); its parameters are ["));
+        IllegalStateException mistyped = assertThrows(IllegalStateException.class,
+                () -> t.call(Map.of("service", "search", "preview", "pr-{pr}")));
+        assertEquals("deliverService: preview must be a map, e.g. [key: 'value'], not String 'pr-{pr}'", mistyped.getMessage());
+        assertEquals(List.of(), t.stepNames());
+    }
 }
