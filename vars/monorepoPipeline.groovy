@@ -29,7 +29,7 @@ Map deliverChanged(String caller, String trigger, int parallelism, Map config) {
     }
     List services = changes.services ?: []
     echo "${caller}: ${services.size()} service(s) to deliver: ${services}; " +
-            (changes.all ? "all of them, because ${changes.why}" : "compared with ${changes.base}, ${changes.why}")
+            (changes.all ? "all of them, because ${changes.why}" : "compared with ${changes.baseCommit}, ${changes.why}")
     if (services.isEmpty()) {
         return [:]
     }

@@ -29,7 +29,7 @@ public class ExampleJenkinsfilesTest {
     public void theRootJenkinsfileDeliversTheChangedServices() throws Exception {
         PipelineTemplate t = new PipelineTemplate("monorepoPipeline", Map.of("BRANCH_NAME", "main"))
                 .stub("checkout", args -> Map.of("GIT_COMMIT", "c0ffee1"))
-                .stub("changedServices", args -> Map.of("services", List.of("payments", "search"), "all", false, "base", "9f8e7d6",
+                .stub("changedServices", args -> Map.of("services", List.of("payments", "search"), "all", false, "baseCommit", "9f8e7d6",
                         "why", "the last successful build's commit 9f8e7d6"))
                 .stub("deployService", args -> Map.of("revision", 2, "namespace", "shop-stage", "durationMillis", 1000));
         t.runJenkinsfile(EXAMPLE.resolve("Jenkinsfile"));

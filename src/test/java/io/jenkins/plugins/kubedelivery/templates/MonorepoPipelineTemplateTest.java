@@ -37,7 +37,7 @@ public class MonorepoPipelineTemplateTest {
     }
 
     private static Map<String, Object> changes(List<String> services) {
-        return Map.of("services", services, "all", false, "base", "9f8e7d6", "why", "the last successful build's commit 9f8e7d6",
+        return Map.of("services", services, "all", false, "baseCommit", "9f8e7d6", "why", "the last successful build's commit 9f8e7d6",
                 "changedFiles", 4, "durationMillis", 31);
     }
 
