@@ -9,9 +9,11 @@ import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.StagingArea;
 import io.jenkins.plugins.kubedelivery.engine.cli.ToolFailedException;
 import io.jenkins.plugins.kubedelivery.engine.cli.WriteOutcome;
+import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.NamespaceInfo;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -62,6 +64,7 @@ public final class CreatePreviewNamespace implements UseCase<PreviewRequest, Pre
         if (plan.url() != null) {
             log.line("Preview URL: " + plan.url());
         }
+        log.line("Preview namespace " + plan.namespace() + " ready in " + Durations.human(Duration.ofMillis(duration)));
         return new PreviewResult(plan.namespace(), plan.url(), plan.expiresAt(), created, plan.labels(),
                 request.copySecrets(), duration);
     }

@@ -7,9 +7,11 @@ import io.jenkins.plugins.kubedelivery.engine.UseCase;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.WriteOutcome;
+import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
 import io.jenkins.plugins.kubedelivery.engine.model.NamespaceInfo;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +34,7 @@ public final class DeletePreviewNamespace implements UseCase<DeletePreviewReques
 
     @Override
     public DeletePreviewResult run(DeletePreviewRequest request) throws InterruptedException {
+        long started = ports.clock().millis();
         String pr = request.pr();
         String repository = request.repository();
         boolean waitForDeletion = request.waitForDeletion();
@@ -42,18 +45,18 @@ public final class DeletePreviewNamespace implements UseCase<DeletePreviewReques
         Optional<NamespaceInfo> existing = kubectl.namespace(name);
         DeletionDecision decision = DeletionDecision.decide(existing, checkedPr, checkedRepository);
         if (decision == DeletionDecision.DELETE) {
-            return delete(existing.get(), waitForDeletion, kubectl);
+            return delete(existing.get(), waitForDeletion, kubectl, started);
         }
         if (decision == DeletionDecision.ALREADY_GONE) {
-            log.line("Preview namespace " + name + " is already gone");
+            log.line("Preview namespace " + name + " is already gone; nothing deleted" + took(started));
         } else {
-            log.line("Preview namespace " + name + " is already being deleted");
             awaitIf(waitForDeletion, name, kubectl);
+            log.line("Preview namespace " + name + " is already being deleted" + (waitForDeletion ? " and now gone" : "") + took(started));
         }
         return new DeletePreviewResult(name, false);
     }
 
-    private DeletePreviewResult delete(NamespaceInfo info, boolean waitForDeletion, KubectlClient kubectl)
+    private DeletePreviewResult delete(NamespaceInfo info, boolean waitForDeletion, KubectlClient kubectl, long started)
             throws InterruptedException {
         String name = info.name();
         WriteOutcome outcome = kubectl.deleteNamespace(info, ports.staging());
@@ -63,12 +66,17 @@ public final class DeletePreviewNamespace implements UseCase<DeletePreviewReques
                     + " check it afresh");
         }
         if (outcome == WriteOutcome.GONE) {
-            log.line("Preview namespace " + name + " was gone by the time of deletion");
+            log.line("Preview namespace " + name + " was gone by the time of deletion" + took(started));
             return new DeletePreviewResult(name, false);
         }
         awaitIf(waitForDeletion, name, kubectl);
-        log.line("Deleted preview namespace " + name + (waitForDeletion ? "" : " (its objects are removed in the background)"));
+        log.line("Deleted preview namespace " + name + (waitForDeletion ? "" : " (its objects are removed in the background)") + took(started));
         return new DeletePreviewResult(name, true);
+    }
+
+    /** The end line's timing: the engine writes every use case's end line, with one duration format. */
+    private String took(long started) {
+        return " in " + Durations.human(Duration.ofMillis(ports.clock().millis() - started));
     }
 
     private static void awaitIf(boolean waitForDeletion, String name, KubectlClient kubectl) throws InterruptedException {

@@ -8,8 +8,10 @@ import io.jenkins.plugins.kubedelivery.engine.UseCase;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.WriteOutcome;
+import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.preview.ReapDecision.Doomed;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,8 +53,10 @@ public final class ReapPreviewNamespaces implements UseCase<ReapRequest, ReapRes
         decision.doomed().forEach(d -> log.line((dryRun ? "Would delete " : "Deleting ") + d.namespace().name() + ": " + d.reason()));
         Map<String, String> kept = new LinkedHashMap<>(decision.kept());
         if (dryRun) {
-            return new ReapResult(decision.doomed().stream().map(d -> d.namespace().name()).toList(), kept, Map.of(), true,
-                    ports.clock().millis() - started);
+            long duration = ports.clock().millis() - started;
+            log.line("Dry run: would reap " + decision.doomed().size() + " preview namespaces, keep " + kept.size() + "; looked in "
+                    + Durations.human(Duration.ofMillis(duration)));
+            return new ReapResult(decision.doomed().stream().map(d -> d.namespace().name()).toList(), kept, Map.of(), true, duration);
         }
         List<String> deleted = new ArrayList<>();
         Map<String, String> failed = new LinkedHashMap<>();
@@ -71,8 +75,10 @@ public final class ReapPreviewNamespaces implements UseCase<ReapRequest, ReapRes
                 log.line("Kept " + name + ": " + reason);
             }
         }
-        log.line("Reaped " + deleted.size() + " preview namespaces, kept " + kept.size() + ", failed " + failed.size());
-        return new ReapResult(deleted, kept, failed, false, ports.clock().millis() - started);
+        long duration = ports.clock().millis() - started;
+        log.line("Reaped " + deleted.size() + " preview namespaces, kept " + kept.size() + ", failed " + failed.size() + " in "
+                + Durations.human(Duration.ofMillis(duration)));
+        return new ReapResult(deleted, kept, failed, false, duration);
     }
 
     /** The repository as its previews' label holds it; the log says when that is not the name as given. */

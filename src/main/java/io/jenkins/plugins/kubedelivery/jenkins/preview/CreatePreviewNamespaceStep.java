@@ -7,10 +7,8 @@ import static io.jenkins.plugins.kubedelivery.jenkins.preview.PullRequestEnviron
 
 import hudson.EnvVars;
 import hudson.Extension;
-import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
 import io.jenkins.plugins.kubedelivery.engine.preview.CreatePreviewNamespace;
 import io.jenkins.plugins.kubedelivery.engine.preview.PreviewRequest;
-import io.jenkins.plugins.kubedelivery.engine.preview.PreviewResult;
 import io.jenkins.plugins.kubedelivery.jenkins.AbstractClusterStep;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
@@ -18,7 +16,6 @@ import io.jenkins.plugins.kubedelivery.jenkins.DurationText;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
 import io.jenkins.plugins.kubedelivery.jenkins.PlainValues;
 import io.jenkins.plugins.kubedelivery.jenkins.StepCall;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
@@ -133,12 +130,7 @@ public final class CreatePreviewNamespaceStep extends AbstractClusterStep {
     private record Call(PreviewRequest request, ClusterAccess clusterAccess) implements StepCall {
         @Override
         public Object run(EngineSession session) throws Exception {
-            long started = System.nanoTime();
-            PreviewResult result = new CreatePreviewNamespace(session.ports(), session.cluster()).run(request);
-            session.log().println(FUNCTION_NAME + ": namespace " + result.namespace() + (result.created() ? " created" : " renewed")
-                    + ", expires " + result.expiresAt() + (result.url() == null ? "" : ", URL " + result.url())
-                    + " after " + Durations.human(Duration.ofNanos(System.nanoTime() - started)));
-            return result.toMap();
+            return new CreatePreviewNamespace(session.ports(), session.cluster()).run(request).toMap();
         }
 
         @Override

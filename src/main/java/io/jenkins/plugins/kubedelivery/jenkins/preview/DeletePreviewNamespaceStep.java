@@ -7,10 +7,8 @@ import static io.jenkins.plugins.kubedelivery.jenkins.preview.PullRequestEnviron
 
 import hudson.EnvVars;
 import hudson.Extension;
-import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
 import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewNamespace;
 import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewRequest;
-import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewResult;
 import io.jenkins.plugins.kubedelivery.engine.preview.PreviewRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.AbstractClusterStep;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
@@ -18,7 +16,6 @@ import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
 import io.jenkins.plugins.kubedelivery.jenkins.StepCall;
 import java.io.Serializable;
-import java.time.Duration;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -85,12 +82,7 @@ public final class DeletePreviewNamespaceStep extends AbstractClusterStep {
     private record Call(DeletePreviewRequest request, ClusterAccess clusterAccess) implements StepCall {
         @Override
         public Object run(EngineSession session) throws Exception {
-            long started = System.nanoTime();
-            DeletePreviewResult result = new DeletePreviewNamespace(session.ports(), session.cluster()).run(request);
-            session.log().println(FUNCTION_NAME + ": namespace " + result.namespace()
-                    + (result.deleted() ? " deleted" : " was already gone")
-                    + " after " + Durations.human(Duration.ofNanos(System.nanoTime() - started)));
-            return result.toMap();
+            return new DeletePreviewNamespace(session.ports(), session.cluster()).run(request).toMap();
         }
 
         @Override

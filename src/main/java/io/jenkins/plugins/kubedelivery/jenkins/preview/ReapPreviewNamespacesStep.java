@@ -5,7 +5,6 @@ import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
 import hudson.AbortException;
 import hudson.Extension;
 import io.jenkins.plugins.kubedelivery.engine.BoundedParallel;
-import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
 import io.jenkins.plugins.kubedelivery.engine.preview.ReapPreviewNamespaces;
 import io.jenkins.plugins.kubedelivery.engine.preview.ReapRequest;
 import io.jenkins.plugins.kubedelivery.engine.preview.ReapResult;
@@ -15,7 +14,6 @@ import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
 import io.jenkins.plugins.kubedelivery.jenkins.PlainValues;
 import io.jenkins.plugins.kubedelivery.jenkins.StepCall;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -87,12 +85,7 @@ public final class ReapPreviewNamespacesStep extends AbstractClusterStep {
     private record Call(ReapRequest request, boolean failOnError, ClusterAccess clusterAccess) implements StepCall {
         @Override
         public Object run(EngineSession session) throws Exception {
-            long started = System.nanoTime();
-            session.log().println(FUNCTION_NAME + ": " + (request.dryRun() ? "dry run, looking for " : "reaping ") + target());
             ReapResult result = new ReapPreviewNamespaces(session.ports(), session.cluster()).run(request);
-            session.log().println(FUNCTION_NAME + ": " + result.deleted().size() + (result.dryRun() ? " would be deleted" : " deleted")
-                    + ", " + result.kept().size() + " kept, " + result.failed().size() + " failed after "
-                    + Durations.human(Duration.ofNanos(System.nanoTime() - started)));
             if (!result.failed().isEmpty() && failOnError) {
                 throw new AbortException(failureMessage(result));
             }

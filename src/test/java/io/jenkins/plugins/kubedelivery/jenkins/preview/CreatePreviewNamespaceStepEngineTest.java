@@ -106,8 +106,9 @@ public class CreatePreviewNamespaceStepEngineTest {
         assertEquals(List.of(), result.get("copiedSecrets"));
         assertTrue(result.get("durationMillis") instanceof Long);
         assertEquals(List.of("create --filename", "apply --filename"), verbs());
-        assertTrue(fixture.log(), fixture.log().contains("createPreviewNamespace: namespace pr-42-shop created, expires "));
-        assertTrue(fixture.log(), fixture.log().contains("URL https://pr-42.shop.preview.example.com"));
+        assertTrue(fixture.log(), fixture.log().contains("Created preview namespace pr-42-shop for PR 42 of shop, expires "));
+        assertTrue(fixture.log(), fixture.log().contains("Preview URL: https://pr-42.shop.preview.example.com"));
+        assertTrue(fixture.log(), fixture.log().contains("Preview namespace pr-42-shop ready in "));
         assertEquals(List.of("rw------- inWorkspace=false secret=false", "rw------- inWorkspace=false secret=false"), manifestsSeen);
         assertEquals("the manifest and kubeconfig are gone", List.of(), fixture.stagingDirectories());
     }
@@ -149,7 +150,7 @@ public class CreatePreviewNamespaceStepEngineTest {
 
         assertNull(String.valueOf(context.failure()), context.failure());
         assertEquals(false, ((Map<?, ?>) context.result()).get("created"));
-        assertTrue(fixture.log(), fixture.log().contains("createPreviewNamespace: namespace pr-42-shop renewed"));
+        assertTrue(fixture.log(), fixture.log().contains("Renewed preview namespace pr-42-shop for PR 42 of shop, expires "));
     }
 
     @Test

@@ -98,7 +98,7 @@ public class DeletePreviewNamespaceStepTest {
         assertEquals(List.of("kubectl", "delete", "--raw", "/api/v1/namespaces/pr-42-shop", "--filename"), delete.subList(0, 5));
         assertEquals("{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"preconditions\":{\"uid\":\"uid-of-pr-42-shop\","
                 + "\"resourceVersion\":\"17\"}}", deleteOptions.get(0));
-        assertTrue(fixture.log(), fixture.log().contains("deletePreviewNamespace: namespace pr-42-shop deleted after"));
+        assertTrue(fixture.log(), fixture.log().contains("Deleted preview namespace pr-42-shop (its objects are removed in the background) in "));
         assertEquals(List.of(), fixture.stagingDirectories());
     }
 

@@ -125,7 +125,7 @@ public class ReapPreviewNamespacesStepTest {
         assertTrue(list, list.contains("--selector app.kubernetes.io/managed-by=kube-delivery,kube-delivery.io/preview=true,"
                 + "kube-delivery.io/repository=shop"));
         assertEquals("one list, one delete per doomed namespace", 3, fixture.launcher.launches().size());
-        assertTrue(fixture.log(), fixture.log().contains("reapPreviewNamespaces: 2 deleted, 1 kept, 0 failed after"));
+        assertTrue(fixture.log(), fixture.log().contains("Reaped 2 preview namespaces, kept 1, failed 0 in "));
     }
 
     @Test
