@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandRunner;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandTimeoutException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
@@ -20,6 +21,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.Rule;
 import org.junit.Test;
@@ -43,7 +46,7 @@ public class DeployServiceTest {
         runner.answer("helm history", 1, NOT_FOUND).answerFromResource("helm upgrade", 0, "helm-output/upgrade-first-install.json");
         DeployResult result = deploy(DeployRequest.builder("payments", "stage").imageTag("abc123").build());
 
-        assertEquals(List.of("helm version", "helm history", "helm upgrade"), runner.verbs());
+        assertEquals(List.of("helm version", "helm history", "helm upgrade"), runner.verbsVersionFirst());
         List<String> upgrade = runner.commands().get(2).arguments();
         String stageValues = fixture.workspace().resolve("helm/payments/values.stage.yaml").toString();
         int stageAt = upgrade.indexOf(stageValues);
@@ -113,7 +116,7 @@ public class DeployServiceTest {
                 .answer("helm rollback", 0, "Rollback was a success! Happy Helming!\n")
                 .answerFromResource("helm upgrade", 0, "helm-output/upgrade-revision-4.json");
         deploy(DeployRequest.builder("payments", "stage").recoverStuckRelease(true).build());
-        assertEquals(List.of("helm version", "helm history", "helm rollback", "helm history", "helm upgrade"), runner.verbs());
+        assertEquals(List.of("helm version", "helm history", "helm rollback", "helm history", "helm upgrade"), runner.verbsVersionFirst());
         assertEquals("3", runner.commands().get(2).arguments().get(3));
     }
 
@@ -124,8 +127,42 @@ public class DeployServiceTest {
                 .answer("helm uninstall", 0, "release \"payments\" uninstalled\n")
                 .answerFromResource("helm upgrade", 0, "helm-output/upgrade-first-install.json");
         DeployResult result = deploy(DeployRequest.builder("payments", "stage").recoverStuckRelease(true).build());
-        assertEquals(List.of("helm version", "helm history", "helm uninstall", "helm history", "helm upgrade"), runner.verbs());
+        assertEquals(List.of("helm version", "helm history", "helm uninstall", "helm history", "helm upgrade"), runner.verbsVersionFirst());
         assertNull(result.previousRevision());
+    }
+
+    /** The version costs no wall time of its own: helm is asked it while the history is read. */
+    @Test
+    public void theVersionIsAskedWhileTheHistoryIsRead() throws Exception {
+        runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json")
+                .answerFromResource("helm upgrade", 0, "helm-output/upgrade-first-install.json");
+        CountDownLatch historyStarted = new CountDownLatch(1);
+        CommandRunner overlapping = (command, timeout) -> {
+            String verb = ScriptedRunner.verb(command);
+            if (verb.equals("helm history")) {
+                historyStarted.countDown();
+            } else if (verb.equals("helm version") && !historyStarted.await(5, TimeUnit.SECONDS)) {
+                return new CommandResult(1, "helm history did not run alongside\n", 1);
+            }
+            return runner.run(command, timeout);
+        };
+
+        DeployResult result = new DeployService(fixture.ports(overlapping)).deploy(DeployRequest.builder("payments", "stage").build(),
+                CLUSTER, "payments » main #7");
+
+        assertEquals("v3.17.3+ge4da497", result.helmVersion());
+        assertEquals(List.of("helm version", "helm history", "helm upgrade"), runner.verbsVersionFirst());
+    }
+
+    /** A helm that cannot run is reported as the version it failed to tell, as when the version was asked first. */
+    @Test
+    public void aFailedVersionIsReportedBeforeAFailedHistory() {
+        ScriptedRunner noHelm = new ScriptedRunner().answer("helm version", 127, "sh: helm: not found\n")
+                .answer("helm history", 127, "sh: helm: not found\n");
+        EngineException e = assertThrows(EngineException.class, () -> new DeployService(fixture.ports(noHelm))
+                .deploy(DeployRequest.builder("payments", "stage").build(), CLUSTER, "payments » main #7"));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("helm version exited 127"));
+        assertFalse(noHelm.verbs().toString(), noHelm.verbs().contains("helm upgrade"));
     }
 
     @Test
@@ -149,7 +186,7 @@ public class DeployServiceTest {
         worker.interrupt();
         worker.join(10_000);
         assertTrue(String.valueOf(outcome.get()), outcome.get() instanceof InterruptedException);
-        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm rollback"), runner.verbs());
+        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm rollback"), runner.verbsVersionFirst());
         assertTrue(fixture.logText(), fixture.logText().contains("restored after the interruption"));
     }
 
@@ -169,7 +206,7 @@ public class DeployServiceTest {
         EngineException e = assertThrows(EngineException.class, () -> new DeployService(fixture.ports(timingOut))
                 .deploy(DeployRequest.builder("payments", "stage").build(), CLUSTER, "t"));
         assertTrue(e.getMessage(), e.getMessage().contains("did not finish within 6m"));
-        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm rollback"), runner.verbs());
+        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm rollback"), runner.verbsVersionFirst());
     }
 
     @Test
@@ -182,7 +219,7 @@ public class DeployServiceTest {
         EngineException e = assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage").build()));
         assertTrue(e.getMessage(), e.getMessage().startsWith("helm upgrade: the exit status was lost"));
         assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm rollback", "helm history"),
-                runner.verbs());
+                runner.verbsVersionFirst());
     }
 
     @Test
@@ -190,7 +227,7 @@ public class DeployServiceTest {
         runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json")
                 .answer("helm upgrade", 1, "Error: UPGRADE FAILED: context deadline exceeded\n");
         assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage").build()));
-        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history"), runner.verbs());
+        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history"), runner.verbsVersionFirst());
     }
 
     @Test
