@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jenkinsci.plugins.workflow.steps.Step;
 
 /**
@@ -66,7 +67,7 @@ final class StepOverheadBenchmark {
             Series rollbacks = new Series();
             for (int i = 0; i < repetitions; i++) {
                 boolean stepFirst = i % 2 == 0;
-                long stepDeploy;
+                StepTime stepDeploy;
                 long bareDeploy;
                 if (stepFirst) {
                     stepDeploy = pair.stepDeploy("step-" + i);
@@ -76,7 +77,7 @@ final class StepOverheadBenchmark {
                     stepDeploy = pair.stepDeploy("step-" + i);
                 }
                 deploys.add(stepDeploy, bareDeploy);
-                long stepRollback;
+                StepTime stepRollback;
                 long bareRollback;
                 if (stepFirst) {
                     stepRollback = pair.stepRollback();
@@ -87,8 +88,8 @@ final class StepOverheadBenchmark {
                 }
                 rollbacks.add(stepRollback, bareRollback);
             }
-            return List.of(deploys.line("helm " + helmVersion + ", deployService vs helm upgrade --install --wait " + pair.rollbackOnFailure),
-                    rollbacks.line("helm " + helmVersion + ", rollbackService vs helm rollback --wait"));
+            return List.of(deploys.line("helm " + helmVersion + ", deployService vs helm upgrade --install --wait " + pair.rollbackOnFailure,
+                    "upgrade"), rollbacks.line("helm " + helmVersion + ", rollbackService vs helm rollback --wait", "rollback"));
         } finally {
             EngineFixture.deleteTree(root);
         }
@@ -110,7 +111,7 @@ final class StepOverheadBenchmark {
             this.bare = new LocalProcessRunner(fixture.workspace, cluster.environment());
         }
 
-        long stepDeploy(String tag) throws Exception {
+        StepTime stepDeploy(String tag) throws Exception {
             DeployServiceStep step = new DeployServiceStep("payments", "stage");
             step.setRelease(release);
             step.setImageTag(tag);
@@ -130,7 +131,7 @@ final class StepOverheadBenchmark {
                     "--timeout", TIMEOUT, "--kubeconfig", cluster.kubeconfig().toString()));
         }
 
-        long stepRollback() throws Exception {
+        StepTime stepRollback() throws Exception {
             RollbackServiceStep step = new RollbackServiceStep("payments", "stage");
             step.setRelease(release);
             step.setTimeout(TIMEOUT);
@@ -143,7 +144,17 @@ final class StepOverheadBenchmark {
                     "--kubeconfig", cluster.kubeconfig().toString()));
         }
 
-        private long timeStep(Step step) throws Exception {
+        /** The step's wall time, and when (after its start) its first command and its change (upgrade, rollback) were launched. */
+        private StepTime timeStep(Step step) throws Exception {
+            AtomicLong firstLaunch = new AtomicLong();
+            AtomicLong changeLaunch = new AtomicLong();
+            fixture.launcher.onLaunch(launch -> {
+                long now = System.nanoTime();
+                firstLaunch.compareAndSet(0, now);
+                if (launch.cmds().contains("upgrade") || launch.cmds().contains("rollback")) {
+                    changeLaunch.set(now);
+                }
+            });
             long t0 = System.nanoTime();
             TestStepContext context = fixture.run(step, WAIT);
             long nanos = System.nanoTime() - t0;
@@ -151,7 +162,7 @@ final class StepOverheadBenchmark {
                 throw new IllegalStateException("the step failed: " + context.failure().getMessage() + "\n" + fixture.log(),
                         context.failure());
             }
-            return nanos;
+            return new StepTime(nanos, firstLaunch.get() - t0, changeLaunch.get() - t0);
         }
 
         private long timeBare(List<String> argv) throws Exception {
@@ -165,26 +176,33 @@ final class StepOverheadBenchmark {
         }
     }
 
+    /** A step's wall time, and how long after its start its first command and its change started. */
+    private record StepTime(long total, long firstCommand, long change) {}
+
     /** Paired timings of step and bare helm. */
     private static final class Series {
         private final List<Long> steps = new ArrayList<>();
+        private final List<Long> firstCommands = new ArrayList<>();
+        private final List<Long> changes = new ArrayList<>();
         private final List<Long> bares = new ArrayList<>();
+        private final List<Long> differences = new ArrayList<>();
         private final List<Double> ratios = new ArrayList<>();
 
-        void add(long step, long bare) {
-            steps.add(step);
+        void add(StepTime step, long bare) {
+            steps.add(step.total());
+            firstCommands.add(step.firstCommand());
+            changes.add(step.change());
             bares.add(bare);
-            ratios.add((double) step / bare);
+            differences.add(step.total() - bare);
+            ratios.add((double) step.total() / bare);
         }
 
-        String line(String what) {
-            List<Long> differences = new ArrayList<>();
-            for (int i = 0; i < steps.size(); i++) {
-                differences.add(steps.get(i) - bares.get(i));
-            }
-            return String.format("%s: step %.2f s, bare %.2f s (medians), step - bare %+.0f ms; ratio %.3f (%.3f to %.3f)",
-                    what, median(steps) / 1e9, median(bares) / 1e9, median(differences) / 1e6, medianOf(ratios),
-                    Collections.min(ratios), Collections.max(ratios));
+        /** The figure, then where the step's time before its change went: setting up, then the reads. */
+        String line(String what, String change) {
+            return String.format("%s: ratio %.3f (%.3f to %.3f); step %.2f s, bare %.2f s, step - bare %+.0f ms (medians);"
+                    + " helm %s launched %.0f ms into the step (first command at %.0f ms)",
+                    what, medianOf(ratios), Collections.min(ratios), Collections.max(ratios), median(steps) / 1e9,
+                    median(bares) / 1e9, median(differences) / 1e6, change, median(changes) / 1e6, median(firstCommands) / 1e6);
         }
 
         private static double median(List<Long> values) {
