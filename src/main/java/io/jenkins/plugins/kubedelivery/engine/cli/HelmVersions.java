@@ -27,11 +27,6 @@ public final class HelmVersions {
     /** What a read returned, and the version learned alongside it. */
     public record Answered<T>(HelmVersion version, T value) {}
 
-    /** The version alone, asked now unless known. */
-    public HelmVersion of(HelmClient helm) throws InterruptedException {
-        return alongside(helm, () -> null).version();
-    }
-
     /**
      * Runs {@code read} on the calling thread while helm is asked its version on another (or
      * another caller's ask is awaited), unless the version is known.

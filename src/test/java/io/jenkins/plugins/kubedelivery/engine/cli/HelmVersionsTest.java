@@ -63,8 +63,7 @@ public class HelmVersionsTest {
     public void aKnownVersionIsNotAskedAgain() throws Exception {
         HelmClient helm = helm((command, timeout) -> ok(VERSION));
         versions.alongside(helm, () -> "first");
-        versions.alongside(helm, () -> "second");
-        assertEquals(4, versions.of(helm).major());
+        assertEquals(4, versions.alongside(helm, () -> "second").version().major());
         assertEquals(List.of("version"), verbs);
     }
 
