@@ -6,8 +6,8 @@ import java.util.concurrent.ExecutionException;
 /**
  * The helm version, asked once and remembered: a step that deploys ten services through one
  * runner (one container) asks helm once, not ten times. It is asked while the use case's first
- * helm read runs, so the two processes overlap and the version costs no wall time of its own
- * (each is mostly helm starting up: about 50 and 100 ms).
+ * helm read runs, so the two processes overlap and the version adds little wall time: each is
+ * mostly helm starting up (about 50 and 100 ms), which two cores do side by side.
  *
  * <p>Failures keep the order they had when the version was asked first: a failed version (no
  * helm on the PATH, an unsupported major) is reported before a failed read. An abort stops the

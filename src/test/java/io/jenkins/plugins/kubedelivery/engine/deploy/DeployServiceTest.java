@@ -131,7 +131,7 @@ public class DeployServiceTest {
         assertNull(result.previousRevision());
     }
 
-    /** The version costs no wall time of its own: helm is asked it while the history is read. */
+    /** helm is asked its version while the history is read, not before it. */
     @Test
     public void theVersionIsAskedWhileTheHistoryIsRead() throws Exception {
         runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json")
