@@ -33,12 +33,15 @@ import java.util.List;
 /**
  * Prints the figures docs/ARCHITECTURE.md ("Performance targets") sets targets for, measured with the real helm and kubectl
  * against the simulated cluster on this machine: per-call overhead, API calls and time per deploy
- * and rollback, reaping 1,000 previews, and a 10-service preview deploy. A benchmark, not a test:
+ * and rollback, a whole deploy and rollback step against bare helm ({@link StepOverheadBenchmark}),
+ * reaping 1,000 previews, and a 10-service preview deploy. A benchmark, not a test:
  * it asserts nothing and prints numbers. Run by {@code scripts/benchmark.sh}.
  */
 public final class DeliveryBenchmark {
     private static final int SERVICES = 10;
     private static final int PREVIEWS = 1000;
+    /** Step-and-bare pairs per figure of the overhead part: enough for a median on a noisy machine. */
+    private static final int OVERHEAD_PAIRS = 7;
 
     private final TestCluster cluster;
     private final Path workspace;
@@ -63,13 +66,16 @@ public final class DeliveryBenchmark {
             }
             DeliveryBenchmark bench = new DeliveryBenchmark(cluster, workspace, staging);
             System.out.printf("Machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-            // Arguments name the parts to run (deploy, reap, preview); none runs them all.
-            List<String> parts = args.length == 0 ? List.of("deploy", "reap", "preview") : List.of(args);
+            // Arguments name the parts to run (deploy, overhead, reap, preview); none runs them all.
+            List<String> parts = args.length == 0 ? List.of("deploy", "overhead", "reap", "preview") : List.of(args);
             if (parts.contains("deploy")) {
                 for (String helm : Tools.HELM_VERSIONS) {
                     bench.perCallOverhead(helm);
                     bench.deployAndRollback(helm);
                 }
+            }
+            if (parts.contains("overhead")) {
+                new StepOverheadBenchmark(cluster, Integer.getInteger("kubedelivery.repetitions", OVERHEAD_PAIRS)).run();
             }
             if (parts.contains("reap")) {
                 bench.reap();

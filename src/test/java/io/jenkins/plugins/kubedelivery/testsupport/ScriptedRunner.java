@@ -12,6 +12,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A CommandRunner that replays answers captured from the real tools, keyed by the command's
@@ -22,6 +24,8 @@ public final class ScriptedRunner implements CommandRunner {
     private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
     private final List<CommandLine> commands = Collections.synchronizedList(new ArrayList<>());
     private final CommandRunner fallback;
+    private final Map<String, CountDownLatch> starts = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
 
     public ScriptedRunner() {
         this(null);
@@ -50,10 +54,28 @@ public final class ScriptedRunner implements CommandRunner {
         return this;
     }
 
+    /**
+     * Holds every {@code verb} command until a {@code joinedBy} command has started, as two commands
+     * run side by side would be; one left alone for five seconds fails (exit 1) saying so.
+     */
+    public ScriptedRunner holdUntilStarted(String verb, String joinedBy) {
+        holds.put(verb, started(joinedBy));
+        return this;
+    }
+
+    private CountDownLatch started(String verb) {
+        return starts.computeIfAbsent(verb, v -> new CountDownLatch(1));
+    }
+
     @Override
     public CommandResult run(CommandLine command, Duration timeout) throws IOException, InterruptedException {
         commands.add(command);
         String verb = verb(command);
+        started(verb).countDown();
+        CountDownLatch joined = holds.get(verb);
+        if (joined != null && !joined.await(5, TimeUnit.SECONDS)) {
+            return new CommandResult(1, verb + " ran alone: nothing joined it\n", 1);
+        }
         Deque<Answer> queue = answers.get(verb);
         if (queue == null || queue.isEmpty()) {
             if (fallback != null) {
@@ -63,7 +85,7 @@ public final class ScriptedRunner implements CommandRunner {
         }
         Answer answer = queue.size() > 1 ? queue.pollFirst() : queue.peekFirst();
         if (answer.hang != null) {
-            new java.util.concurrent.CountDownLatch(1).await();
+            new CountDownLatch(1).await();
         }
         return new CommandResult(answer.exitCode, answer.output, 1);
     }
@@ -77,6 +99,19 @@ public final class ScriptedRunner implements CommandRunner {
 
     public List<String> verbs() {
         return commands().stream().map(ScriptedRunner::verb).toList();
+    }
+
+    /**
+     * {@link #verbs()}, with a {@code helm version} recorded second put first: the engine asks the
+     * version while its first read runs, so either may reach the runner first. Only that pair is
+     * reordered; everything else keeps the order it ran in.
+     */
+    public List<String> verbsVersionFirst() {
+        List<String> verbs = new ArrayList<>(verbs());
+        if (verbs.size() > 1 && verbs.get(1).equals("helm version")) {
+            Collections.swap(verbs, 0, 1);
+        }
+        return List.copyOf(verbs);
     }
 
     /** "helm upgrade" for ".../helm upgrade --install ...", "helm get manifest" for get. */

@@ -54,8 +54,11 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
         log.line("Values, in order: " + describeValues(plan));
         try (ReleaseLocks.Lease lease = ReleaseLocks.shared().acquire(cluster, plan.namespace(), plan.release(), owner, log)) {
             HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
-            HelmVersion version = helmVersions.of(helm);
-            ReleaseHistory history = new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW));
+            // one read of the release state serves every pre-check; the version is learned while it runs
+            HelmVersions.Answered<ReleaseHistory> state = helmVersions.alongside(helm,
+                    () -> new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW)));
+            HelmVersion version = state.version();
+            ReleaseHistory history = state.value();
             UpgradeOptions options = upgradeOptions(plan, request.description());
             if (plan.dryRun()) {
                 KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);

@@ -41,7 +41,7 @@ public class DeployServiceTest {
         runner.answer("helm history", 1, NOT_FOUND).answerFromResource("helm upgrade", 0, "helm-output/upgrade-first-install.json");
         DeployResult result = deploy(DeployRequest.builder("payments", "stage").imageTag("abc123").build());
 
-        assertEquals(List.of("helm version", "helm history", "helm upgrade"), runner.verbs());
+        assertEquals(List.of("helm version", "helm history", "helm upgrade"), runner.verbsVersionFirst());
         List<String> upgrade = runner.commands().get(2).arguments();
         String stageValues = fixture.workspace().resolve("helm/payments/values.stage.yaml").toString();
         int stageAt = upgrade.indexOf(stageValues);
@@ -111,7 +111,7 @@ public class DeployServiceTest {
                 .answer("helm rollback", 0, "Rollback was a success! Happy Helming!\n")
                 .answerFromResource("helm upgrade", 0, "helm-output/upgrade-revision-4.json");
         deploy(DeployRequest.builder("payments", "stage").recoverStuckRelease(true).build());
-        assertEquals(List.of("helm version", "helm history", "helm rollback", "helm history", "helm upgrade"), runner.verbs());
+        assertEquals(List.of("helm version", "helm history", "helm rollback", "helm history", "helm upgrade"), runner.verbsVersionFirst());
         assertEquals("3", runner.commands().get(2).arguments().get(3));
     }
 
@@ -122,8 +122,21 @@ public class DeployServiceTest {
                 .answer("helm uninstall", 0, "release \"payments\" uninstalled\n")
                 .answerFromResource("helm upgrade", 0, "helm-output/upgrade-first-install.json");
         DeployResult result = deploy(DeployRequest.builder("payments", "stage").recoverStuckRelease(true).build());
-        assertEquals(List.of("helm version", "helm history", "helm uninstall", "helm history", "helm upgrade"), runner.verbs());
+        assertEquals(List.of("helm version", "helm history", "helm uninstall", "helm history", "helm upgrade"), runner.verbsVersionFirst());
         assertNull(result.previousRevision());
+    }
+
+    /** helm is asked its version while the history is read, not before it. */
+    @Test
+    public void theVersionIsAskedWhileTheHistoryIsRead() throws Exception {
+        runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json")
+                .answerFromResource("helm upgrade", 0, "helm-output/upgrade-first-install.json")
+                .holdUntilStarted("helm version", "helm history");
+
+        DeployResult result = deploy(DeployRequest.builder("payments", "stage").build());
+
+        assertEquals("v3.17.3+ge4da497", result.helmVersion());
+        assertEquals(List.of("helm version", "helm history", "helm upgrade"), runner.verbsVersionFirst());
     }
 
     @Test
@@ -147,7 +160,7 @@ public class DeployServiceTest {
         worker.interrupt();
         worker.join(10_000);
         assertTrue(String.valueOf(outcome.get()), outcome.get() instanceof InterruptedException);
-        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm rollback"), runner.verbs());
+        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm rollback"), runner.verbsVersionFirst());
         assertTrue(fixture.logText(), fixture.logText().contains("restored after the interruption"));
     }
 
@@ -167,7 +180,7 @@ public class DeployServiceTest {
         EngineException e = assertThrows(EngineException.class, () -> new DeployService(fixture.ports(timingOut), CLUSTER, "t")
                 .run(DeployRequest.builder("payments", "stage").build()));
         assertTrue(e.getMessage(), e.getMessage().contains("did not finish within 6m"));
-        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm rollback"), runner.verbs());
+        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm rollback"), runner.verbsVersionFirst());
     }
 
     @Test
@@ -180,7 +193,7 @@ public class DeployServiceTest {
         EngineException e = assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage").build()));
         assertTrue(e.getMessage(), e.getMessage().startsWith("helm upgrade: the exit status was lost"));
         assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm rollback", "helm history"),
-                runner.verbs());
+                runner.verbsVersionFirst());
     }
 
     @Test
@@ -188,7 +201,7 @@ public class DeployServiceTest {
         runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json")
                 .answer("helm upgrade", 1, "Error: UPGRADE FAILED: context deadline exceeded\n");
         assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage").build()));
-        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history"), runner.verbs());
+        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history"), runner.verbsVersionFirst());
     }
 
     @Test
