@@ -12,7 +12,10 @@ import java.io.Serializable;
  * their request {@code transient} (a deploy's holds secret values) and fail on resume with advice.
  */
 public interface StepCall extends Serializable {
-    /** How the step reaches its cluster (credential ids and names only). */
+    /**
+     * How the step reaches its cluster (credential ids and names only), or {@code null} for a call
+     * that needs none (changedServices): then no credential is read and no kubeconfig written.
+     */
     ClusterAccess clusterAccess();
 
     /** Runs on a worker thread with the engine's ports open; returns what the Pipeline receives. */
