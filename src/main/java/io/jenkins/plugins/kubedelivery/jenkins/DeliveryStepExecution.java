@@ -79,8 +79,13 @@ public final class DeliveryStepExecution extends StepExecution {
         }
         Object result = null;
         Throwable failure = null;
-        try (EngineSession session = openSession()) {
-            result = secretMask.applyDeep(call.run(session));
+        try (EngineSession session = EngineSession.open(getContext(), secretMask, runningCommands)) {
+            StepCall ready = call.resolved(session);
+            ClusterAccess access = ready.clusterAccess();
+            if (access != null) {
+                session.openCluster(access);
+            }
+            result = secretMask.applyDeep(ready.run(session));
         } catch (Throwable e) {
             failure = e;
         }
@@ -91,13 +96,6 @@ public final class DeliveryStepExecution extends StepExecution {
         } else {
             complete(result, failure == null ? null : StepErrors.toAbort(stepName, failure, secretMask));
         }
-    }
-
-    /** The ports, and the cluster only for a call that reaches one. */
-    private EngineSession openSession() throws IOException, InterruptedException {
-        ClusterAccess access = call.clusterAccess();
-        return access == null ? EngineSession.open(getContext(), secretMask, runningCommands)
-                : EngineSession.open(getContext(), access, secretMask, runningCommands);
     }
 
     @Override

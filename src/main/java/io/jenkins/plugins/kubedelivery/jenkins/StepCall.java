@@ -18,6 +18,15 @@ public interface StepCall extends Serializable {
      */
     ClusterAccess clusterAccess();
 
+    /**
+     * What the call becomes once the workspace can be read and before the cluster is opened, on the
+     * worker thread: by default itself. The release steps take here what {@code delivery.yaml} says
+     * for the parameters they were not given, cluster access included.
+     */
+    default StepCall resolved(EngineSession session) throws Exception {
+        return this;
+    }
+
     /** Runs on a worker thread with the engine's ports open; returns what the Pipeline receives. */
     Object run(EngineSession session) throws Exception;
 

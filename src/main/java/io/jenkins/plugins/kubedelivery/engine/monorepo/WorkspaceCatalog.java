@@ -4,6 +4,7 @@ import io.jenkins.plugins.kubedelivery.engine.cli.WorkspaceFiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@link DeliveryCatalog} of the checkout in the build's workspace, read through the
@@ -15,6 +16,14 @@ public final class WorkspaceCatalog {
     static final String CHARTS = "helm";
 
     private WorkspaceCatalog() {}
+
+    /**
+     * The catalogue when the workspace has a {@code delivery.yaml}; empty without one, so that the
+     * steps that merely read settings from it keep to the conventions exactly.
+     */
+    public static Optional<DeliveryCatalog> readIfPresent(WorkspaceFiles files) throws IOException, InterruptedException {
+        return files.isFile(ServiceCatalogReader.FILE) ? Optional.of(read(files)) : Optional.empty();
+    }
 
     /**
      * @throws CatalogException naming file, line and key when {@code delivery.yaml} cannot be used, or
