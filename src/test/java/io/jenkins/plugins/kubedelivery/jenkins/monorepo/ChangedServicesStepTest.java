@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepOutcome;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestLauncher;
+import io.jenkins.plugins.kubedelivery.testsupport.GitMonorepo;
 import io.jenkins.plugins.kubedelivery.testsupport.GitRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +27,6 @@ import org.junit.rules.TemporaryFolder;
  * environment or the parameters.
  */
 public class ChangedServicesStepTest {
-    private static final String DELIVERY_YAML = """
-            services:
-              payments:
-                paths: [libs/common/]
-              search:
-                dependsOn: [payments]
-            """;
-
     @Rule
     public final TemporaryFolder temporary = new TemporaryFolder();
 
@@ -46,11 +39,7 @@ public class ChangedServicesStepTest {
         fixture = StepFixture.local(temporary.newFolder("build"));
         fixture.environment.putAll(GitRepository.ENVIRONMENT);
         origin = GitRepository.init(temporary.getRoot().toPath().resolve("origin"));
-        for (String service : List.of("payments", "search", "web")) {
-            origin.write(service + "/src/Main.java", "class Main {}\n").write("helm/" + service + "/Chart.yaml", "name: " + service + "\n");
-        }
-        origin.write("libs/common/Money.java", "class Money {}\n").write("delivery.yaml", DELIVERY_YAML);
-        first = origin.commit("all services");
+        first = GitMonorepo.init(origin);
     }
 
     private GitRepository checkout(String... options) throws Exception {
@@ -153,7 +142,7 @@ public class ChangedServicesStepTest {
     @Test
     public void aBadCatalogueFailsNamingFileLineAndKeyBeforeGitRuns() throws Exception {
         checkout();
-        Files.writeString(fixture.workspace.resolve("delivery.yaml"), DELIVERY_YAML + "  web:\n    dependsOn: [paymnts]\n");
+        Files.writeString(fixture.workspace.resolve("delivery.yaml"), GitMonorepo.DELIVERY_YAML + "  web:\n    dependsOn: [paymnts]\n");
 
         StepOutcome outcome = StepOutcome.run(new ChangedServicesStep(), fixture);
 
