@@ -79,8 +79,13 @@ public final class DeliveryStepExecution extends StepExecution {
         }
         Object result = null;
         Throwable failure = null;
-        try (EngineSession session = EngineSession.open(getContext(), call.clusterAccess(), secretMask, runningCommands)) {
-            result = secretMask.applyDeep(call.run(session));
+        try (EngineSession session = EngineSession.open(getContext(), secretMask, runningCommands)) {
+            StepCall ready = call.resolved(session);
+            ClusterAccess access = ready.clusterAccess();
+            if (access != null) {
+                session.openCluster(access);
+            }
+            result = secretMask.applyDeep(ready.run(session));
         } catch (Throwable e) {
             failure = e;
         }

@@ -4,6 +4,7 @@ import hudson.FilePath;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.kubedelivery.engine.cli.RealPaths;
 import io.jenkins.plugins.kubedelivery.engine.cli.WorkspaceFiles;
+import io.jenkins.plugins.kubedelivery.engine.cli.WorkspaceListing;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -53,6 +54,22 @@ public final class FilePathWorkspaceFiles implements WorkspaceFiles {
     }
 
     @Override
+    public String readText(String relativePath) throws IOException, InterruptedException {
+        if (isAbsolute(relativePath)) {
+            return null;
+        }
+        return root.act(new ReadText(relativePath));
+    }
+
+    @Override
+    public List<String> childDirectories(String relativeDirectory) throws IOException, InterruptedException {
+        if (isAbsolute(relativeDirectory)) {
+            return List.of();
+        }
+        return root.act(new ChildDirectories(relativeDirectory));
+    }
+
+    @Override
     public String toolPath(String relativePath) {
         return root.child(relativePath).getRemote();
     }
@@ -90,6 +107,38 @@ public final class FilePathWorkspaceFiles implements WorkspaceFiles {
         @Override
         public ArrayList<String> invoke(File workspace, VirtualChannel channel) throws IOException {
             return new ArrayList<>(RealPaths.entriesResolvingOutside(workspace.toPath(), relativeDirectory));
+        }
+    }
+
+    /** Reads on the agent, as UTF-8 whatever the agent's own encoding. */
+    private static final class ReadText extends MasterToSlaveFileCallable<String> {
+        private static final long serialVersionUID = 1L;
+
+        private final String relativePath;
+
+        ReadText(String relativePath) {
+            this.relativePath = relativePath;
+        }
+
+        @Override
+        public String invoke(File workspace, VirtualChannel channel) throws IOException {
+            return WorkspaceListing.readText(workspace.toPath(), relativePath);
+        }
+    }
+
+    /** Lists on the agent: a FilePath listing would cost a round trip per entry. */
+    private static final class ChildDirectories extends MasterToSlaveFileCallable<ArrayList<String>> {
+        private static final long serialVersionUID = 1L;
+
+        private final String relativeDirectory;
+
+        ChildDirectories(String relativeDirectory) {
+            this.relativeDirectory = relativeDirectory;
+        }
+
+        @Override
+        public ArrayList<String> invoke(File workspace, VirtualChannel channel) throws IOException {
+            return new ArrayList<>(WorkspaceListing.childDirectories(workspace.toPath(), relativeDirectory));
         }
     }
 }

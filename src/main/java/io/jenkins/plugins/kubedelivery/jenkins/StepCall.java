@@ -12,8 +12,20 @@ import java.io.Serializable;
  * their request {@code transient} (a deploy's holds secret values) and fail on resume with advice.
  */
 public interface StepCall extends Serializable {
-    /** How the step reaches its cluster (credential ids and names only). */
+    /**
+     * How the step reaches its cluster (credential ids and names only), or {@code null} for a call
+     * that needs none (changedServices): then no credential is read and no kubeconfig written.
+     */
     ClusterAccess clusterAccess();
+
+    /**
+     * What the call becomes once the workspace can be read and before the cluster is opened, on the
+     * worker thread: by default itself. The release steps take here what {@code delivery.yaml} says
+     * for the parameters they were not given, cluster access included.
+     */
+    default StepCall resolved(EngineSession session) throws Exception {
+        return this;
+    }
 
     /** Runs on a worker thread with the engine's ports open; returns what the Pipeline receives. */
     Object run(EngineSession session) throws Exception;

@@ -42,6 +42,20 @@ public class FilePathWorkspaceFilesTest {
         assertFalse(files.isFile("helm/payments/missing.yaml"));
     }
 
+    /** As the catalogue is read: UTF-8 text where the workspace is, and the chart directories under helm/. */
+    @Test
+    public void readsTextAndListsDirectories() throws Exception {
+        Files.writeString(workspace.resolve("delivery.yaml"), "# caf\u00e9\nservices: {}\n");
+        Files.createDirectories(workspace.resolve("helm/audit"));
+        assertEquals("# caf\u00e9\nservices: {}\n", files.readText("delivery.yaml"));
+        assertNull(files.readText("missing.yaml"));
+        assertNull(files.readText("helm"));
+        assertEquals(java.util.List.of("audit", "payments"), files.childDirectories("helm"));
+        assertEquals(java.util.List.of(), files.childDirectories("missing"));
+        assertEquals(java.util.List.of(), files.childDirectories(workspace.toString()));
+        assertNull(files.readText(workspace.resolve("delivery.yaml").toString()));
+    }
+
     @Test
     public void absolutePathsAreNeverInTheWorkspace() throws Exception {
         String absolute = workspace.resolve("helm/payments/values.yaml").toString();

@@ -8,6 +8,7 @@ import static org.junit.Assert.fail;
 import io.jenkins.plugins.kubedelivery.jenkins.deploy.DeployServiceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.deploy.DeployServicesStep;
 import io.jenkins.plugins.kubedelivery.jenkins.deploy.RollbackServiceStep;
+import io.jenkins.plugins.kubedelivery.jenkins.monorepo.ChangedServicesStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.CreatePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.DeletePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.ReapPreviewNamespacesStep;
@@ -40,7 +41,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * Hostile and merely unusual inputs for every parameter of the six steps, run through the step
+ * Hostile and merely unusual inputs for every parameter of every step, run through the step
  * classes with helm and kubectl replaced by canned outputs. Each row ends one of three ways:
  * <ul>
  * <li>{@code refused}: the step fails naming the parameter, before any command runs;
@@ -61,6 +62,7 @@ public class HostileInputCorpusTest {
     private static final String CREATE = "createPreviewNamespace";
     private static final String DELETE = "deletePreviewNamespace";
     private static final String REAP = "reapPreviewNamespaces";
+    private static final String CHANGED = "changedServices";
     private static final Set<String> READ_ONLY = Set.of("version", "history", "get", "status");
 
     private static final List<Object[]> ROWS = new ArrayList<>();
@@ -377,11 +379,23 @@ public class HostileInputCorpusTest {
         refused(REAP, "kubeContext", "prod");
         refused(REAP, "server", "https://k8s.example.com:6443");
         refused(REAP, "kubeconfigCredentialsId", "missing");
+
+        // changedServices: revisions become git arguments, so they are one plain revision or refused
+        refused(CHANGED, "base", "$(id)");
+        refused(CHANGED, "base", "--output=/tmp/x");
+        refused(CHANGED, "base", "main..feature");
+        refused(CHANGED, "base", "HEAD@{1}");
+        refused(CHANGED, "base", "main\nid");
+        accepted(CHANGED, "base", " v1.4.0 ", "v1.4.0^{commit}");
+        refused(CHANGED, "lastSuccessfulCommit", "`id`");
+        refused(CHANGED, "lastSuccessfulCommit", "-p");
+        refused(CHANGED, "lastSuccessfulCommit", "0123abc HEAD");
+        accepted(CHANGED, "lastSuccessfulCommit", "0123abcdef", "0123abcdef HEAD");
     }
 
     private static final Map<String, Class<? extends Step>> STEPS = Map.of(DEPLOY, DeployServiceStep.class,
             DEPLOYS, DeployServicesStep.class, ROLLBACK, RollbackServiceStep.class, CREATE, CreatePreviewNamespaceStep.class,
-            DELETE, DeletePreviewNamespaceStep.class, REAP, ReapPreviewNamespacesStep.class);
+            DELETE, DeletePreviewNamespaceStep.class, REAP, ReapPreviewNamespacesStep.class, CHANGED, ChangedServicesStep.class);
 
     /** The rows, once every parameter of every step is known to have at least one. */
     @Parameters(name = "{0}")
@@ -584,6 +598,7 @@ public class HostileInputCorpusTest {
             case CREATE -> new CreatePreviewNamespaceStep();
             case DELETE -> new DeletePreviewNamespaceStep();
             case REAP -> new ReapPreviewNamespacesStep();
+            case CHANGED -> new ChangedServicesStep();
             default -> throw new IllegalArgumentException(step);
         };
         Map<String, Object> rest = new LinkedHashMap<>(settings);

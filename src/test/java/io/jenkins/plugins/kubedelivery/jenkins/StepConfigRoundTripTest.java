@@ -5,6 +5,7 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.kubedelivery.jenkins.deploy.DeployServiceStep;
+import io.jenkins.plugins.kubedelivery.jenkins.monorepo.ChangedServicesStep;
 import io.jenkins.plugins.kubedelivery.jenkins.deploy.DeployServicesStep;
 import io.jenkins.plugins.kubedelivery.jenkins.deploy.RollbackServiceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.CreatePreviewNamespaceStep;
@@ -83,6 +84,12 @@ public class StepConfigRoundTripTest {
         roundTrip(ReapPreviewNamespacesStep.class, with(CLUSTER, Map.of("openPullRequests", List.of(41, "42"),
                 "repository", "shop", "dryRun", true, "parallelism", 8, "failOnError", false)));
         defaults(ReapPreviewNamespacesStep.class, Map.of(), Map.of("dryRun", false, "parallelism", 4, "failOnError", true));
+    }
+
+    @Test
+    public void changedServices() throws Exception {
+        roundTrip(ChangedServicesStep.class, Map.of("base", "v1.4.0", "lastSuccessfulCommit", "0123abc"));
+        defaults(ChangedServicesStep.class, Map.of(), Map.of());
     }
 
     /** An empty text, as the Snippet Generator sends for an empty field, reads back as the default. */

@@ -168,7 +168,8 @@ public class HpiPackagingIT {
     public void innerJarHoldsTheViewsAndHelp() {
         assertTrue(innerEntries.contains("index.jelly"));
         for (String step : List.of("deploy/DeployServiceStep", "deploy/RollbackServiceStep", "deploy/DeployServicesStep",
-                "preview/CreatePreviewNamespaceStep", "preview/DeletePreviewNamespaceStep", "preview/ReapPreviewNamespacesStep")) {
+                "preview/CreatePreviewNamespaceStep", "preview/DeletePreviewNamespaceStep", "preview/ReapPreviewNamespacesStep",
+                "monorepo/ChangedServicesStep")) {
             String folder = "io/jenkins/plugins/kubedelivery/jenkins/" + step + "/";
             assertTrue(folder + "config.jelly", innerEntries.contains(folder + "config.jelly"));
             assertTrue(folder + "help.html", innerEntries.contains(folder + "help.html"));

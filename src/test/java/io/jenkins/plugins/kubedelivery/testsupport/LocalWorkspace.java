@@ -2,6 +2,7 @@ package io.jenkins.plugins.kubedelivery.testsupport;
 
 import io.jenkins.plugins.kubedelivery.engine.cli.RealPaths;
 import io.jenkins.plugins.kubedelivery.engine.cli.WorkspaceFiles;
+import io.jenkins.plugins.kubedelivery.engine.cli.WorkspaceListing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,16 @@ public final class LocalWorkspace implements WorkspaceFiles {
     @Override
     public List<String> entriesResolvingOutside(String relativeDirectory) throws IOException {
         return RealPaths.entriesResolvingOutside(root, relativeDirectory);
+    }
+
+    @Override
+    public String readText(String relativePath) throws IOException {
+        return WorkspaceListing.readText(root, relativePath);
+    }
+
+    @Override
+    public List<String> childDirectories(String relativeDirectory) throws IOException {
+        return WorkspaceListing.childDirectories(root, relativeDirectory);
     }
 
     @Override

@@ -25,6 +25,15 @@ public interface WorkspaceFiles {
      */
     List<String> entriesResolvingOutside(String relativeDirectory) throws IOException, InterruptedException;
 
+    /**
+     * A file's text, read as UTF-8 where the workspace is; {@code null} when there is no such file.
+     * The caller checks first that it resolves inside the workspace ({@link #realRelativePath}).
+     */
+    String readText(String relativePath) throws IOException, InterruptedException;
+
+    /** The names of the directories directly inside a directory, sorted; empty when it is no directory. */
+    List<String> childDirectories(String relativeDirectory) throws IOException, InterruptedException;
+
     /** The path the tools are given for a workspace-relative path. */
     String toolPath(String relativePath);
 }

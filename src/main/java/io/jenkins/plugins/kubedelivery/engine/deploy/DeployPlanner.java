@@ -5,6 +5,8 @@ import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
 import io.jenkins.plugins.kubedelivery.engine.cli.WorkspaceFiles;
 import io.jenkins.plugins.kubedelivery.engine.model.DurationBounds;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.EnvironmentDefinition;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.ServiceDefinition;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,21 +46,24 @@ public final class DeployPlanner {
         String service = NameRules.requireDnsLabel("service", r.service());
         String environment = NameRules.requireDnsLabel("environment", r.environment());
         String fallbackEnvironment = fallbackValuesEnvironment(r, environment);
-        String namespace = NameRules.requireDnsLabel("namespace", orDefault(r.namespace(), environment));
-        String release = NameRules.requireReleaseName("release", orDefault(r.release(), service));
+        EnvironmentDefinition environmentConvention = EnvironmentDefinition.byConvention(environment);
+        ServiceDefinition serviceConvention = ServiceDefinition.byConvention(service);
+        String namespace = NameRules.requireDnsLabel("namespace", orDefault(r.namespace(), environmentConvention.namespace()));
+        String release = NameRules.requireReleaseName("release", orDefault(r.release(), serviceConvention.release()));
+        String valuesSuffix = NameRules.requireDnsLabel("valuesSuffix", orDefault(r.valuesSuffix(), environmentConvention.valuesSuffix()));
         if (r.description() != null) {
             // helm takes it only as an argument, and inside container() every argument passes through sh
             CommandLine.checkArgument("description", r.description(), "write it without $, backticks, backslashes, double"
                     + " quotes and line breaks");
         }
-        String serviceChartDir = "helm/" + service;
+        String serviceChartDir = serviceConvention.chart();
         String chartLabel = orDefault(r.chart(), serviceChartDir);
         boolean local = isLocalChart(chartLabel);
         String chartVersion = requireChartVersion(r.chartVersion());
         String chartDir = local ? requireChartDirectory(chartLabel) : requireRemoteChart(chartLabel, chartVersion);
         String valuesDir = local ? chartDir : serviceChartDir;
-        requireKnownEnvironment(environment, valuesDir);
-        List<String> valuesFiles = valuesFiles(r, local, valuesDir, environment, fallbackEnvironment);
+        requireKnownEnvironment(environment, valuesSuffix, valuesDir);
+        List<String> valuesFiles = valuesFiles(r, local, valuesDir, valuesSuffix, fallbackEnvironment);
         GeneratedValues generated = generatedValues(r);
         return new DeployPlan(service, environment, release, namespace,
                 local ? workspace.toolPath(chartDir) : chartLabel, chartLabel, chartVersion, valuesFiles,
@@ -103,16 +108,18 @@ public final class DeployPlanner {
         return version;
     }
 
-    private void requireKnownEnvironment(String environment, String valuesDir) throws IOException, InterruptedException {
-        if (STANDARD_ENVIRONMENTS.contains(environment) || workspace.isFile(valuesDir + "/values." + environment + ".yaml")) {
+    /** An environment is known when it is a standard one or has its values file (with delivery.yaml's suffix, if any). */
+    private void requireKnownEnvironment(String environment, String valuesSuffix, String valuesDir)
+            throws IOException, InterruptedException {
+        if (STANDARD_ENVIRONMENTS.contains(environment) || workspace.isFile(valuesDir + "/values." + valuesSuffix + ".yaml")) {
             return;
         }
         throw new ValidationException("environment", "'" + environment + "' is unknown: use one of "
                 + String.join(", ", STANDARD_ENVIRONMENTS.stream().sorted().toList()) + ", or add "
-                + valuesDir + "/values." + environment + ".yaml");
+                + valuesDir + "/values." + valuesSuffix + ".yaml");
     }
 
-    private List<String> valuesFiles(DeployRequest r, boolean local, String valuesDir, String environment,
+    private List<String> valuesFiles(DeployRequest r, boolean local, String valuesDir, String valuesSuffix,
             String fallbackEnvironment) throws IOException, InterruptedException {
         List<String> files = new ArrayList<>();
         // A local chart applies its own values.yaml; a repository chart gets the monorepo's explicitly.
@@ -121,7 +128,7 @@ public final class DeployPlanner {
             WorkspacePaths.requireResolvesInside(workspace, "chart", repositoryChartValues);
             files.add(workspace.toolPath(repositoryChartValues));
         }
-        String environmentValues = environmentValues(valuesDir, environment, fallbackEnvironment);
+        String environmentValues = environmentValues(valuesDir, valuesSuffix, fallbackEnvironment);
         if (environmentValues != null) {
             files.add(workspace.toolPath(environmentValues));
         }
@@ -136,9 +143,9 @@ public final class DeployPlanner {
     }
 
     /** {@code values.<env>.yaml}, else the fallback environment's (previews borrow stage's by default). */
-    private String environmentValues(String valuesDir, String environment, String fallbackEnvironment)
+    private String environmentValues(String valuesDir, String valuesSuffix, String fallbackEnvironment)
             throws IOException, InterruptedException {
-        String own = valuesDir + "/values." + environment + ".yaml";
+        String own = valuesDir + "/values." + valuesSuffix + ".yaml";
         if (workspace.isFile(own)) {
             WorkspacePaths.requireResolvesInside(workspace, "environment", own);
             return own;

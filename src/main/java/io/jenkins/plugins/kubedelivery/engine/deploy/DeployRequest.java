@@ -44,6 +44,7 @@ public final class DeployRequest {
     private final boolean recoverStuckRelease;
     private final String fallbackValuesEnvironment;
     private final String description;
+    private final String valuesSuffix;
 
     private DeployRequest(Builder b) {
         service = b.service;
@@ -68,15 +69,26 @@ public final class DeployRequest {
         recoverStuckRelease = b.recoverStuckRelease;
         fallbackValuesEnvironment = b.fallbackValuesEnvironment;
         description = b.description;
+        valuesSuffix = b.valuesSuffix;
     }
 
     /** The same request for another service of the monorepo: its own release and chart by convention. */
     public DeployRequest forService(String otherService) {
-        return new Builder(otherService, environment).namespace(namespace).chartVersion(chartVersion).valuesFiles(valuesFiles)
-                .values(values).secretValues(secretValues).imageTag(imageTag).imageRepository(imageRepository).imageTagKey(imageTagKey)
-                .imageRepositoryKey(imageRepositoryKey).timeout(timeout).waitForReady(waitForReady).atomic(atomic)
-                .historyMax(historyMax).createNamespace(createNamespace).dryRun(dryRun).recoverStuckRelease(recoverStuckRelease)
-                .fallbackValuesEnvironment(fallbackValuesEnvironment).description(description).build();
+        return copy(otherService).release(null).chart(null).build();
+    }
+
+    /** A builder holding everything this request holds, to change some of it (say, what delivery.yaml adds). */
+    public Builder toBuilder() {
+        return copy(service);
+    }
+
+    private Builder copy(String forService) {
+        return new Builder(forService, environment).namespace(namespace).release(release).chart(chart).chartVersion(chartVersion)
+                .valuesFiles(valuesFiles).values(values).secretValues(secretValues).imageTag(imageTag).imageRepository(imageRepository)
+                .imageTagKey(imageTagKey).imageRepositoryKey(imageRepositoryKey).timeout(timeout).waitForReady(waitForReady)
+                .atomic(atomic).historyMax(historyMax).createNamespace(createNamespace).dryRun(dryRun)
+                .recoverStuckRelease(recoverStuckRelease).fallbackValuesEnvironment(fallbackValuesEnvironment)
+                .description(description).valuesSuffix(valuesSuffix);
     }
 
     public static Builder builder(String service, String environment) {
@@ -114,6 +126,8 @@ public final class DeployRequest {
     public String fallbackValuesEnvironment() { return fallbackValuesEnvironment; }
     /** helm's {@code --description} of the revision (its history shows it), or {@code null} for helm's own. */
     public String description() { return description; }
+    /** @return the environment's values files are {@code values.<suffix>.yaml}; {@code null} for the environment's name */
+    public String valuesSuffix() { return valuesSuffix; }
 
     /** Fluent construction with the documented defaults. */
     public static final class Builder {
@@ -139,6 +153,7 @@ public final class DeployRequest {
         private boolean recoverStuckRelease;
         private String fallbackValuesEnvironment;
         private String description;
+        private String valuesSuffix;
 
         private Builder(String service, String environment) {
             this.service = service;
@@ -165,6 +180,7 @@ public final class DeployRequest {
         public Builder recoverStuckRelease(boolean v) { recoverStuckRelease = v; return this; }
         public Builder fallbackValuesEnvironment(String v) { fallbackValuesEnvironment = v; return this; }
         public Builder description(String v) { description = v; return this; }
+        public Builder valuesSuffix(String v) { valuesSuffix = v; return this; }
 
         public DeployRequest build() {
             return new DeployRequest(this);

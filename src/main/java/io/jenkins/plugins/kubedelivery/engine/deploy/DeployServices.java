@@ -8,6 +8,7 @@ import io.jenkins.plugins.kubedelivery.engine.UseCase;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.CatalogSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +56,9 @@ public final class DeployServices implements UseCase<DeployServicesRequest, Depl
         for (int i = 0; i < services.size(); i++) {
             // Named by position, since the planner's "service" names a parameter this step does not have.
             String service = NameRules.requireDnsLabel("services[" + i + "]", services.get(i));
-            DeployRequest serviceRequest = template.forService(service);
+            CatalogSettings catalogued = request.catalogued().getOrDefault(service, CatalogSettings.NONE);
+            DeployRequest serviceRequest = template.forService(service).toBuilder()
+                    .release(catalogued.release()).chart(catalogued.chart()).build();
             planner.plan(serviceRequest);
             requests.add(serviceRequest);
         }

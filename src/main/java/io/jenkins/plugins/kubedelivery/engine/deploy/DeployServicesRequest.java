@@ -1,6 +1,8 @@
 package io.jenkins.plugins.kubedelivery.engine.deploy;
 
+import io.jenkins.plugins.kubedelivery.engine.monorepo.CatalogSettings;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code deployServices} was asked to do. Holds the template's secret values, so it is never
@@ -9,5 +11,17 @@ import java.util.List;
  * @param services the services, in the order their results are returned
  * @param template the settings every service shares; its service is ignored
  * @param parallelism how many deploys run at the same time
+ * @param catalogued by service, what {@code delivery.yaml} says of it: its {@code release} and
+ *     {@code chart}, where set, replace the conventions; a service not in the map keeps them
  */
-public record DeployServicesRequest(List<String> services, DeployRequest template, int parallelism) {}
+public record DeployServicesRequest(List<String> services, DeployRequest template, int parallelism,
+        Map<String, CatalogSettings> catalogued) {
+    public DeployServicesRequest {
+        catalogued = catalogued == null ? Map.of() : Map.copyOf(catalogued);
+    }
+
+    /** Every service by the conventions. */
+    public DeployServicesRequest(List<String> services, DeployRequest template, int parallelism) {
+        this(services, template, parallelism, Map.of());
+    }
+}

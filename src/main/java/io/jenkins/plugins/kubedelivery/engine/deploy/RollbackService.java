@@ -9,6 +9,8 @@ import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.DurationBounds;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.EnvironmentDefinition;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.ServiceDefinition;
 import io.jenkins.plugins.kubedelivery.engine.model.ReleaseRevision;
 import java.time.Duration;
 
@@ -36,8 +38,10 @@ public final class RollbackService implements UseCase<RollbackRequest, RollbackR
         long started = ports.clock().millis();
         String service = NameRules.requireDnsLabel("service", request.service());
         String environment = NameRules.requireDnsLabel("environment", request.environment());
-        String namespace = NameRules.requireDnsLabel("namespace", blankTo(request.namespace(), environment));
-        String release = NameRules.requireReleaseName("release", blankTo(request.release(), service));
+        String namespace = NameRules.requireDnsLabel("namespace", blankTo(request.namespace(),
+                EnvironmentDefinition.byConvention(environment).namespace()));
+        String release = NameRules.requireReleaseName("release", blankTo(request.release(),
+                ServiceDefinition.byConvention(service).release()));
         Duration timeout = DurationBounds.TIMEOUT.require("timeout", request.timeout() == null ? DeployRequest.DEFAULT_TIMEOUT : request.timeout());
         try (ReleaseLocks.Lease lease = ReleaseLocks.shared().acquire(cluster, namespace, release, owner, log)) {
             HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);

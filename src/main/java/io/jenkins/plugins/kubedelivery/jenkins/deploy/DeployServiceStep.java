@@ -6,6 +6,9 @@ import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.required;
 import hudson.Extension;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.CatalogSettings;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.DeliveryCatalog;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.SettingsChoice;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
@@ -76,6 +79,20 @@ public final class DeployServiceStep extends AbstractDeployStep {
         @Override
         public String stopWaitsFor() {
             return "helm to return the release to a safe state (its last deployed revision)";
+        }
+
+        @Override
+        protected StepCall withCatalogue(DeliveryCatalog catalog, SettingsChoice choice) {
+            DeployRequest given = request();
+            CatalogSettings settings = CatalogSettings.of(catalog, given.service(), given.environment());
+            ClusterAccess access = accessWith(settings, choice);
+            DeployRequest resolved = given.toBuilder()
+                    .namespace(choice.pick("namespace", given.namespace(), settings.namespace()))
+                    .release(choice.pick("release", given.release(), settings.release()))
+                    .chart(choice.pick("chart", given.chart(), settings.chart()))
+                    .valuesSuffix(choice.pick("valuesSuffix", given.valuesSuffix(), settings.valuesSuffix()))
+                    .build();
+            return new Call(resolved, access, target());
         }
 
         @Override

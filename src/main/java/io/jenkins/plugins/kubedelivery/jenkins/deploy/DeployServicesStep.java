@@ -8,13 +8,18 @@ import io.jenkins.plugins.kubedelivery.engine.BoundedParallel;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServices;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServicesRequest;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.CatalogSettings;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.DeliveryCatalog;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.SettingsChoice;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
 import io.jenkins.plugins.kubedelivery.jenkins.PlainValues;
 import io.jenkins.plugins.kubedelivery.jenkins.StepCall;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -86,11 +91,39 @@ public final class DeployServicesStep extends AbstractDeployStep {
 
         private final ArrayList<String> services;
         private final int parallelism;
+        /** Each service's release and chart from delivery.yaml; transient like the request, since the call never resumes. */
+        private final transient Map<String, CatalogSettings> catalogued;
 
         Call(ArrayList<String> services, DeployRequest template, int parallelism, ClusterAccess access, String target) {
+            this(services, template, parallelism, access, target, Map.of());
+        }
+
+        private Call(ArrayList<String> services, DeployRequest template, int parallelism, ClusterAccess access, String target,
+                Map<String, CatalogSettings> catalogued) {
             super(template, access, target);
             this.services = services;
             this.parallelism = parallelism;
+            this.catalogued = catalogued;
+        }
+
+        /** The environment's settings for all, and each service's own release and chart (the step has no parameter for them). */
+        @Override
+        protected StepCall withCatalogue(DeliveryCatalog catalog, SettingsChoice choice) {
+            DeployRequest given = request();
+            CatalogSettings environment = CatalogSettings.of(catalog, given.environment());
+            ClusterAccess access = accessWith(environment, choice);
+            DeployRequest template = given.toBuilder()
+                    .namespace(choice.pick("namespace", given.namespace(), environment.namespace()))
+                    .valuesSuffix(choice.pick("valuesSuffix", given.valuesSuffix(), environment.valuesSuffix()))
+                    .build();
+            Map<String, CatalogSettings> perService = new LinkedHashMap<>();
+            for (String service : services) {
+                CatalogSettings settings = CatalogSettings.of(catalog, service, given.environment());
+                choice.pick("release of " + service, null, settings.release());
+                choice.pick("chart of " + service, null, settings.chart());
+                perService.put(service, settings);
+            }
+            return new Call(services, template, parallelism, access, target(), perService);
         }
 
         @Override
@@ -102,7 +135,7 @@ public final class DeployServicesStep extends AbstractDeployStep {
         @Override
         public Object run(EngineSession session) throws Exception {
             return new DeployServices(session.ports(), session.cluster(), session.owner())
-                    .run(new DeployServicesRequest(services, request(), parallelism)).toMap();
+                    .run(new DeployServicesRequest(services, request(), parallelism, catalogued)).toMap();
         }
 
         @Override

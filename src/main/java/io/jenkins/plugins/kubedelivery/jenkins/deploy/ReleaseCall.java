@@ -1,12 +1,23 @@
 package io.jenkins.plugins.kubedelivery.jenkins.deploy;
 
+import io.jenkins.plugins.kubedelivery.engine.monorepo.CatalogSettings;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.DeliveryCatalog;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.SettingsChoice;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.WorkspaceCatalog;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
+import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
 import io.jenkins.plugins.kubedelivery.jenkins.StepCall;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The call of a step that runs helm on releases. Its engine request is transient: a deploy's holds
  * secret values, which are never written with the build, and a helm cut off by a controller restart
  * leaves a release a person should look at, so such a call is not run again but fails with advice.
+ *
+ * <p>Before the cluster is opened it reads the workspace's {@code delivery.yaml}, if there is one, and
+ * takes from it what the step's parameters left unset ({@link #resolved}); without the file the call
+ * is run as the step built it.
  *
  * @param <R> the engine's request
  */
@@ -26,6 +37,37 @@ abstract class ReleaseCall<R> implements StepCall {
     /** The request as the step built it; {@code null} after a restart, when the call is never run. */
     final R request() {
         return request;
+    }
+
+    /** On the agent, before any command: delivery.yaml's values for what the step was not given, said in the log. */
+    @Override
+    public final StepCall resolved(EngineSession session) throws Exception {
+        Optional<DeliveryCatalog> catalog = WorkspaceCatalog.readIfPresent(session.ports().workspace());
+        if (catalog.isEmpty()) {
+            return this;
+        }
+        SettingsChoice choice = new SettingsChoice();
+        StepCall resolved = withCatalogue(catalog.get(), choice);
+        List<String> taken = choice.fromCatalogue();
+        session.log().println("From delivery.yaml for " + target + ": "
+                + (taken.isEmpty() ? "nothing (the parameters and the conventions decide)" : String.join(", ", taken)));
+        return resolved;
+    }
+
+    /** This call with {@code delivery.yaml}'s values, picked through {@code choice}, for what the step was not given. */
+    protected abstract StepCall withCatalogue(DeliveryCatalog catalog, SettingsChoice choice);
+
+    /**
+     * The cluster access, from {@code delivery.yaml}'s environment when the step named no credentials:
+     * credentials and context go together (a context names an entry of that kubeconfig), so a step
+     * that gives its own credentials takes neither from the file.
+     */
+    protected final ClusterAccess accessWith(CatalogSettings settings, SettingsChoice choice) {
+        if (access.credentialsId() != null) {
+            return access;
+        }
+        return new ClusterAccess(choice.pick("kubeconfigCredentialsId", null, settings.kubeconfigCredentialsId()),
+                choice.pick("kubeContext", null, settings.kubeContext()), access.server());
     }
 
     @Override

@@ -6,6 +6,9 @@ import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.required;
 import hudson.Extension;
 import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackService;
 import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackRequest;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.CatalogSettings;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.DeliveryCatalog;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.SettingsChoice;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
@@ -67,6 +70,18 @@ public final class RollbackServiceStep extends AbstractHelmStep {
 
         Call(RollbackRequest request, ClusterAccess access, String target) {
             super(request, access, target);
+        }
+
+        @Override
+        protected StepCall withCatalogue(DeliveryCatalog catalog, SettingsChoice choice) {
+            RollbackRequest given = request();
+            CatalogSettings settings = CatalogSettings.of(catalog, given.service(), given.environment());
+            ClusterAccess access = accessWith(settings, choice);
+            RollbackRequest resolved = new RollbackRequest(given.service(), given.environment(),
+                    choice.pick("namespace", given.namespace(), settings.namespace()),
+                    choice.pick("release", given.release(), settings.release()),
+                    given.toRevision(), given.timeout(), given.waitForReady());
+            return new Call(resolved, access, target());
         }
 
         @Override

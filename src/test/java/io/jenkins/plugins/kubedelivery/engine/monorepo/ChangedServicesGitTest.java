@@ -8,9 +8,10 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.cli.Tools;
+import io.jenkins.plugins.kubedelivery.testsupport.GitMonorepo;
 import io.jenkins.plugins.kubedelivery.testsupport.GitRepository;
 import io.jenkins.plugins.kubedelivery.testsupport.LocalProcessRunner;
-import java.nio.file.Files;
+import io.jenkins.plugins.kubedelivery.testsupport.LocalWorkspace;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +22,6 @@ import org.junit.rules.TemporaryFolder;
 
 /** changedServices against real git repositories: each of the situations a multibranch build meets. */
 public class ChangedServicesGitTest {
-    private static final String DELIVERY_YAML = """
-            services:
-              payments:
-                paths: [libs/common/]
-              search:
-                dependsOn: [payments]
-            """;
-
     @Rule
     public final TemporaryFolder temporary = new TemporaryFolder();
 
@@ -39,26 +32,11 @@ public class ChangedServicesGitTest {
     @Before
     public void monorepo() throws Exception {
         origin = GitRepository.init(temporary.getRoot().toPath().resolve("origin"));
-        for (String service : List.of("payments", "search", "web")) {
-            origin.write(service + "/src/Main.java", "class Main {}\n").write("helm/" + service + "/Chart.yaml", "name: " + service + "\n");
-        }
-        origin.write("libs/common/Money.java", "class Money {}\n").write("README.md", "monorepo\n").write("delivery.yaml", DELIVERY_YAML);
-        first = origin.commit("all services");
+        first = GitMonorepo.init(origin);
     }
 
     private ChangedServicesResult detect(GitRepository workspace, ChangeBase base) throws Exception {
-        DeliveryCatalog catalog = ServiceCatalogReader.read(Files.readString(workspace.directory().resolve("delivery.yaml")),
-                List.of("payments", "search", "web"), new ServiceCatalogReader.RepositoryProbe() {
-                    @Override
-                    public boolean isChart(String directory) {
-                        return Files.isRegularFile(workspace.directory().resolve(directory).resolve("Chart.yaml"));
-                    }
-
-                    @Override
-                    public boolean isDirectory(String path) {
-                        return Files.isDirectory(workspace.directory().resolve(path));
-                    }
-                });
+        DeliveryCatalog catalog = WorkspaceCatalog.read(new LocalWorkspace(workspace.directory()));
         EngineLog engineLog = log::add;
         EnginePorts ports = EnginePorts.builder()
                 .tools(Tools.onPath(new LocalProcessRunner(workspace.directory(), GitRepository.ENVIRONMENT)))
@@ -143,7 +121,7 @@ public class ChangedServicesGitTest {
 
     @Test
     public void deliveryYamlChangingMeansEveryService() throws Exception {
-        origin.write("delivery.yaml", DELIVERY_YAML + "  web:\n    dependsOn: [search]\n");
+        origin.write("delivery.yaml", GitMonorepo.DELIVERY_YAML + "  web:\n    dependsOn: [search]\n");
         origin.commit("web depends on search");
         ChangedServicesResult result = detect(origin, since(first));
         assertEquals(List.of("payments", "search", "web"), result.names());

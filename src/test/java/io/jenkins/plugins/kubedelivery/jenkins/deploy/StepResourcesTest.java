@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.jenkins.plugins.kubedelivery.jenkins.AbstractClusterStep;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
+import io.jenkins.plugins.kubedelivery.jenkins.monorepo.ChangedServicesStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.CreatePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.DeletePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.ReapPreviewNamespacesStep;
@@ -41,7 +43,9 @@ import org.junit.Test;
 public class StepResourcesTest {
     private static final List<Class<? extends Step>> STEPS = List.of(DeployServiceStep.class, RollbackServiceStep.class,
             DeployServicesStep.class, CreatePreviewNamespaceStep.class, DeletePreviewNamespaceStep.class,
-            ReapPreviewNamespacesStep.class);
+            ReapPreviewNamespacesStep.class, ChangedServicesStep.class);
+    /** Steps every parameter of which is unset by default, so their forms show no default. */
+    private static final Set<Class<? extends Step>> NO_FORM_DEFAULTS = Set.of(ChangedServicesStep.class);
     /** Types no form control binds to (lists and maps); written in the script, and named in help.html instead. */
     private static final Set<String> SCRIPT_ONLY = Set.of("valuesFiles", "values", "secretValues", "quota", "limitDefaults",
             "limitDefaultRequests", "copySecrets", "labels", "annotations", "openPullRequests");
@@ -100,7 +104,7 @@ public class StepResourcesTest {
                 found++;
                 assertEquals(step.getSimpleName() + " " + m.group(1), "${descriptor.defaults." + m.group(1) + "}", m.group(2));
             }
-            assertTrue(step.getSimpleName(), found > 0);
+            assertTrue(step.getSimpleName(), found > 0 || NO_FORM_DEFAULTS.contains(step));
         }
         ClusterStepDescriptor deploy = new DeployServiceStep.DescriptorImpl();
         DeployServiceStep defaults = (DeployServiceStep) deploy.getDefaults();
@@ -143,12 +147,15 @@ public class StepResourcesTest {
                 "copySecrets", "secretsNamespace", "labels", "annotations");
         assertParameters(DeletePreviewNamespaceStep.class, "pr", "repository", "namespace", "namePattern", "wait");
         assertParameters(ReapPreviewNamespacesStep.class, "openPullRequests", "repository", "dryRun", "parallelism", "failOnError");
+        assertParameters(ChangedServicesStep.class, "base", "lastSuccessfulCommit");
     }
 
-    /** The given parameters plus the cluster ones every step has. */
+    /** The given parameters plus the cluster ones every step that reaches a cluster has. */
     private static void assertParameters(Class<? extends Step> step, String... names) {
         List<String> expected = new ArrayList<>(List.of(names));
-        expected.addAll(CLUSTER);
+        if (AbstractClusterStep.class.isAssignableFrom(step)) {
+            expected.addAll(CLUSTER);
+        }
         assertEquals(step.getSimpleName(), expected.stream().sorted().toList(), parameters(step).keySet().stream().sorted().toList());
     }
 
@@ -158,6 +165,8 @@ public class StepResourcesTest {
             String help = resource(step, "help.html");
             assertTrue(step.getSimpleName(), help.contains("container('helm')") || help.contains("container('kubectl')"));
         }
+        // git runs where the checkout is: on a pod agent, the jnlp container, outside container('helm')
+        assertTrue(resource(ChangedServicesStep.class, "help.html").contains("<code>jnlp</code> container, outside"));
     }
 
     private static Map<String, Class<?>> parameters(Class<?> step) {

@@ -1,0 +1,41 @@
+package io.jenkins.plugins.kubedelivery.engine.monorepo;
+
+/**
+ * What {@code delivery.yaml} says about one service in one environment, for the steps that deploy
+ * or roll it back: each value only where the file sets it differently from the conventions
+ * ({@link ServiceDefinition#byConvention}, {@link EnvironmentDefinition#byConvention}), else
+ * {@code null}, so that without the file, or where it spells the conventions out, a step does
+ * exactly what it does by convention.
+ *
+ * @param valuesSuffix the environment's values files are {@code values.<suffix>.yaml}
+ */
+public record CatalogSettings(String namespace, String kubeconfigCredentialsId, String kubeContext, String release,
+        String chart, String valuesSuffix) {
+    public static final CatalogSettings NONE = new CatalogSettings(null, null, null, null, null, null);
+
+    /** The settings of an environment alone, for a step of several services. */
+    public static CatalogSettings of(DeliveryCatalog catalog, String environment) {
+        return of(catalog, null, environment);
+    }
+
+    /**
+     * @param service a service the catalogue may not know (then it contributes nothing: the step
+     *     reports an unknown service as it does without a catalogue), or {@code null}
+     */
+    public static CatalogSettings of(DeliveryCatalog catalog, String service, String environment) {
+        EnvironmentDefinition env = catalog.environment(environment);
+        EnvironmentDefinition envConvention = EnvironmentDefinition.byConvention(environment);
+        ServiceDefinition svc = service == null ? null : catalog.services().get(service);
+        ServiceDefinition svcConvention = svc == null ? null : ServiceDefinition.byConvention(service);
+        return new CatalogSettings(differing(env.namespace(), envConvention.namespace()),
+                differing(env.kubeconfigCredentialsId(), envConvention.kubeconfigCredentialsId()),
+                differing(env.kubeContext(), envConvention.kubeContext()),
+                svc == null ? null : differing(svc.release(), svcConvention.release()),
+                svc == null ? null : differing(svc.chart(), svcConvention.chart()),
+                differing(env.valuesSuffix(), envConvention.valuesSuffix()));
+    }
+
+    private static String differing(String value, String convention) {
+        return value == null || value.equals(convention) ? null : value;
+    }
+}

@@ -1,0 +1,31 @@
+package io.jenkins.plugins.kubedelivery.engine.monorepo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one rule by which a step's parameters meet {@code delivery.yaml}: a parameter given wins; one
+ * not given takes the file's value, if it has one; and every value taken from the file is
+ * remembered, so the build log can say which they were.
+ */
+public final class SettingsChoice {
+    private final List<String> fromCatalogue = new ArrayList<>();
+
+    /**
+     * @param given the step's parameter, or {@code null} when not given
+     * @param catalogued {@code delivery.yaml}'s value, or {@code null}
+     * @return the value to use, {@code null} for the convention
+     */
+    public String pick(String parameter, String given, String catalogued) {
+        if (given != null || catalogued == null) {
+            return given;
+        }
+        fromCatalogue.add(parameter + " " + catalogued);
+        return catalogued;
+    }
+
+    /** The values taken from the file, as {@code namespace shop-stage}, in the order they were picked. */
+    public List<String> fromCatalogue() {
+        return List.copyOf(fromCatalogue);
+    }
+}
