@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The deployService use case: {@code helm upgrade --install} of one service of the monorepo. */
 public final class DeployService {
@@ -41,6 +42,15 @@ public final class DeployService {
      * @throws InterruptedException when aborted; the release has been left in a safe state first
      */
     public DeployResult deploy(DeployRequest request, ClusterTarget cluster, String owner) throws InterruptedException {
+        return deploy(request, cluster, owner, Map.of());
+    }
+
+    /**
+     * As {@link #deploy(DeployRequest, ClusterTarget, String)}, recording these labels on the release
+     * ({@code helm --labels}): how the plugin marks a release it installed for its own purposes (a canary).
+     */
+    public DeployResult deploy(DeployRequest request, ClusterTarget cluster, String owner, Map<String, String> releaseLabels)
+            throws InterruptedException {
         long started = ports.clock().millis();
         ports.secrets().addAll(request.secretValues().values());
         DeployPlan plan = new DeployPlanner(ports.workspace()).plan(request);
@@ -52,7 +62,7 @@ public final class DeployService {
             HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
             HelmVersion version = helmVersions.of(helm);
             ReleaseHistory history = new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW));
-            UpgradeOptions options = upgradeOptions(plan, request.description());
+            UpgradeOptions options = upgradeOptions(plan, request.description(), releaseLabels);
             if (plan.dryRun()) {
                 KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
                 if (history.deployed().isPresent()) {
@@ -96,7 +106,7 @@ public final class DeployService {
         }
     }
 
-    private UpgradeOptions upgradeOptions(DeployPlan plan, String description) throws InterruptedException {
+    private UpgradeOptions upgradeOptions(DeployPlan plan, String description, Map<String, String> labels) throws InterruptedException {
         List<String> files = new ArrayList<>(plan.valuesFiles());
         if (!plan.generatedValues().isEmpty()) {
             try {
@@ -107,7 +117,7 @@ public final class DeployService {
             }
         }
         return new UpgradeOptions(plan.release(), plan.chart(), plan.chartVersion(), plan.namespace(), files, plan.timeout(),
-                plan.waitForReady(), plan.atomic(), plan.historyMax(), plan.createNamespace(), description);
+                plan.waitForReady(), plan.atomic(), plan.historyMax(), plan.createNamespace(), description, labels);
     }
 
     /** Names the files and the generated keys, never a value (values may be secret). */

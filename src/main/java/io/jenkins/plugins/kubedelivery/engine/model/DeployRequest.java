@@ -16,7 +16,9 @@ import java.util.Map;
  * <p>{@code secretValues} are the values no output may show: the use case registers them with its
  * ports' masking filter before anything else, and nothing here prints them (no {@code toString}).
  */
-public final class DeployRequest {
+public final class DeployRequest implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
     public static final int DEFAULT_HISTORY_MAX = 10;
     public static final String DEFAULT_IMAGE_TAG_KEY = "image.tag";
@@ -72,11 +74,20 @@ public final class DeployRequest {
 
     /** The same request for another service of the monorepo: its own release and chart by convention. */
     public DeployRequest forService(String otherService) {
-        return new Builder(otherService, environment).namespace(namespace).chartVersion(chartVersion).valuesFiles(valuesFiles)
+        return copy(otherService).build();
+    }
+
+    /** The same service, chart and values installed as another release (a canary beside the stable one). */
+    public DeployRequest asRelease(String otherRelease) {
+        return copy(service).chart(chart).release(otherRelease).build();
+    }
+
+    private Builder copy(String toService) {
+        return new Builder(toService, environment).namespace(namespace).chartVersion(chartVersion).valuesFiles(valuesFiles)
                 .values(values).secretValues(secretValues).imageTag(imageTag).imageRepository(imageRepository).imageTagKey(imageTagKey)
                 .imageRepositoryKey(imageRepositoryKey).timeout(timeout).waitForReady(waitForReady).atomic(atomic)
                 .historyMax(historyMax).createNamespace(createNamespace).dryRun(dryRun).recoverStuckRelease(recoverStuckRelease)
-                .fallbackValuesEnvironment(fallbackValuesEnvironment).description(description).build();
+                .fallbackValuesEnvironment(fallbackValuesEnvironment).description(description);
     }
 
     public static Builder builder(String service, String environment) {
