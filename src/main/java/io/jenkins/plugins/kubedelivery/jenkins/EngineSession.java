@@ -9,8 +9,12 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.SecretMask;
+import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import io.jenkins.plugins.kubedelivery.engine.http.HttpTransport;
 import java.io.IOException;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -32,14 +36,22 @@ public final class EngineSession implements AutoCloseable {
     private final FilePathStagingArea staging;
     private final String owner;
     private final PrintStream log;
+    private final FilePath workspace;
+    private final Run<?, ?> run;
+    private final CredentialsLookup credentials;
+    private final SecretMask mask;
 
     private EngineSession(EnginePorts ports, ClusterTarget cluster, FilePathStagingArea staging, String owner,
-            PrintStream log) {
+            PrintStream log, FilePath workspace, Run<?, ?> run, CredentialsLookup credentials, SecretMask mask) {
         this.ports = ports;
         this.cluster = cluster;
         this.staging = staging;
         this.owner = owner;
         this.log = log;
+        this.workspace = workspace;
+        this.run = run;
+        this.credentials = credentials;
+        this.mask = mask;
     }
 
     /**
@@ -57,11 +69,12 @@ public final class EngineSession implements AutoCloseable {
 
         FilePathStagingArea staging = FilePathStagingArea.create(workspace);
         try {
-            ClusterTarget cluster = new KubeconfigScope(CredentialsLookup.from(context), mask).open(access, run, staging);
+            CredentialsLookup credentials = CredentialsLookup.from(context);
+            ClusterTarget cluster = new KubeconfigScope(credentials, mask).open(access, run, staging);
             EngineLog engineLog = log::println;
             EnginePorts ports = new EnginePorts(new LauncherCommandRunner(launcher, env, workspace, log, runningCommands),
                     new FilePathWorkspaceFiles(workspace), staging, engineLog, Clock.systemUTC(), HELM, KUBECTL, mask);
-            return new EngineSession(ports, cluster, staging, run.getFullDisplayName(), log);
+            return new EngineSession(ports, cluster, staging, run.getFullDisplayName(), log, workspace, run, credentials, mask);
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
             closeAfterFailure(staging, e);
             throw e;
@@ -100,6 +113,30 @@ public final class EngineSession implements AutoCloseable {
 
     public PrintStream log() {
         return log;
+    }
+
+    /** HTTP from the agent that runs the step's commands, where the cluster's network is. */
+    public HttpTransport http() {
+        return new AgentHttpTransport(workspace);
+    }
+
+    /**
+     * The text of a <em>Secret text</em> credential, registered with the masking filter before it is
+     * returned, so that no output shows it.
+     *
+     * @param parameter the step parameter that named it, for the error
+     * @throws ValidationException naming the parameter when the build sees no such credential, or one of another kind
+     */
+    public String secretText(String parameter, String id) throws IOException {
+        StandardCredentials found = credentials.find(id, run);
+        if (!(found instanceof StringCredentials text)) {
+            throw new ValidationException(parameter, (found == null ? "no credentials with id '" + id + "' are visible to"
+                    + " this build" : "credentials '" + id + "' are not a Secret text") + "; give the id of a Secret text"
+                    + " credential holding the token");
+        }
+        String plain = text.getSecret().getPlainText();
+        mask.add(plain);
+        return plain;
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryShiftStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.CreatePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.DeletePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.ReapPreviewNamespacesStep;
@@ -41,10 +42,10 @@ import org.junit.Test;
 public class StepResourcesTest {
     private static final List<Class<? extends Step>> STEPS = List.of(DeployServiceStep.class, RollbackServiceStep.class,
             DeployServicesStep.class, CreatePreviewNamespaceStep.class, DeletePreviewNamespaceStep.class,
-            ReapPreviewNamespacesStep.class);
+            ReapPreviewNamespacesStep.class, CanaryShiftStep.class);
     /** Types no form control binds to (lists and maps); written in the script, and named in help.html instead. */
     private static final Set<String> SCRIPT_ONLY = Set.of("valuesFiles", "values", "secretValues", "quota", "limitDefaults",
-            "limitDefaultRequests", "copySecrets", "labels", "annotations", "openPullRequests");
+            "limitDefaultRequests", "copySecrets", "labels", "annotations", "openPullRequests", "steps");
     private static final List<String> CLUSTER = List.of("kubeconfigCredentialsId", "kubeContext", "server");
 
     @Test
@@ -129,6 +130,9 @@ public class StepResourcesTest {
 
     @Test
     public void everyStepHasTheParametersOfItsManual() {
+        assertParameters(CanaryShiftStep.class, "service", "environment", "imageTag", "namespace", "release", "chart", "version",
+                "valuesFiles", "values", "imageRepository", "router", "steps", "pause", "interval", "analysis", "prometheusUrl",
+                "prometheusCredentialsId", "failureLimit", "inconclusiveLimit", "minRequests", "timeout", "wait");
         assertParameters(DeployServiceStep.class, "service", "environment", "namespace", "release", "chart", "version",
                 "valuesFiles", "values", "secretValues", "imageTag", "imageRepository", "imageTagKey", "imageRepositoryKey", "timeout",
                 "wait", "atomic", "historyMax", "createNamespace", "dryRun", "recoverStuckRelease", "description");
