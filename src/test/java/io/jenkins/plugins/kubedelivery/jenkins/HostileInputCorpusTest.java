@@ -5,7 +5,10 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import io.jenkins.plugins.kubedelivery.jenkins.canary.AbstractCanaryControlStep;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryAbortStep;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryShiftStep;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryStatusStep;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.ErrorRateCheck;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.GatewayApiCanaryRouter;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.IstioCanaryRouter;
@@ -70,6 +73,8 @@ public class HostileInputCorpusTest {
     private static final String DELETE = "deletePreviewNamespace";
     private static final String REAP = "reapPreviewNamespaces";
     private static final String CANARY = "canaryShift";
+    private static final String STATUS = "canaryStatus";
+    private static final String ABORT = "canaryAbort";
     private static final Set<String> READ_ONLY = Set.of("version", "history", "get", "status");
 
     private static final List<Object[]> ROWS = new ArrayList<>();
@@ -396,6 +401,7 @@ public class HostileInputCorpusTest {
         refused(CANARY, "namespace", "prod namespace");
         refused(CANARY, "release", "payments/../other");
         accepted(CANARY, "release", "payments-eu", "as release payments-eu-canary");
+        refused(CANARY, "release", "a".repeat(47));
         refused(CANARY, "chart", "../../outside");
         refused(CANARY, "version", "$(id)");
         refused(CANARY, "valuesFiles", List.of("/etc/passwd"));
@@ -438,11 +444,34 @@ public class HostileInputCorpusTest {
         refused(CANARY, "kubeconfigCredentialsId", "../../secrets/kubeconfig");
         refused(CANARY, "server", "http://k8s.example.com");
         refused(CANARY, "kubeContext", "prod");
+
+        // canaryStatus and canaryAbort: which canary, and its router; an accepted row ends at the first kubectl read
+        for (String step : List.of(STATUS, ABORT)) {
+            refused(step, "service", "payments$(id)");
+            refused(step, "service", "");
+            accepted(step, "service", " payments\n", "payments-canary --namespace prod");
+            refused(step, "environment", "prod;id");
+            refused(step, "namespace", "prod namespace");
+            accepted(step, "namespace", "payments-prod", "payments-canary --namespace payments-prod");
+            refused(step, "release", "payments/../other");
+            refused(step, "release", "a".repeat(47));
+            accepted(step, "release", "payments-eu", "deployments.apps payments-eu-canary --namespace prod", "router",
+                    new ReplicasCanaryRouter());
+            refused(step, "router", null);
+            refused(step, "router", new NginxCanaryRouter("$(id)"));
+            accepted(step, "router", new IstioCanaryRouter("payments"), "virtualservices.networking.istio.io payments");
+            refused(step, "kubeconfigCredentialsId", "../../secrets/kubeconfig");
+            refused(step, "server", "http://k8s.example.com");
+            refused(step, "kubeContext", "prod");
+        }
+        refused(ABORT, "timeout", "0s");
+        accepted(ABORT, "timeout", "90s", "payments-canary --namespace prod");
     }
 
     private static final Map<String, Class<? extends Step>> STEPS = Map.of(DEPLOY, DeployServiceStep.class,
             DEPLOYS, DeployServicesStep.class, ROLLBACK, RollbackServiceStep.class, CREATE, CreatePreviewNamespaceStep.class,
-            DELETE, DeletePreviewNamespaceStep.class, REAP, ReapPreviewNamespacesStep.class, CANARY, CanaryShiftStep.class);
+            DELETE, DeletePreviewNamespaceStep.class, REAP, ReapPreviewNamespacesStep.class, CANARY, CanaryShiftStep.class,
+            STATUS, CanaryStatusStep.class, ABORT, CanaryAbortStep.class);
 
     /** The rows, once every parameter of every step is known to have at least one. */
     @Parameters(name = "{0}")
@@ -645,6 +674,8 @@ public class HostileInputCorpusTest {
             case CREATE -> new CreatePreviewNamespaceStep();
             case DELETE -> new DeletePreviewNamespaceStep();
             case REAP -> new ReapPreviewNamespacesStep();
+            case STATUS -> new CanaryStatusStep((String) take("service", "payments"), (String) take("environment", "prod"));
+            case ABORT -> new CanaryAbortStep((String) take("service", "payments"), (String) take("environment", "prod"));
             case CANARY -> new CanaryShiftStep((String) take("service", "payments"), (String) take("environment", "prod"),
                     (String) take("imageTag", "abc123"));
             default -> throw new IllegalArgumentException(step);
@@ -653,6 +684,8 @@ public class HostileInputCorpusTest {
         rest.keySet().removeAll(List.of("service", "services", "environment"));
         if (built instanceof CanaryShiftStep) {
             rest.remove("imageTag");
+        }
+        if (built instanceof CanaryShiftStep || built instanceof AbstractCanaryControlStep) {
             if (!settings.containsKey("router")) {
                 rest.put("router", new NginxCanaryRouter("payments"));
             }

@@ -6,7 +6,10 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryCheck;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryRouter;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryAbortStep;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryShiftStep;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryStatusStep;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.IstioCanaryRouter;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.ErrorRateCheck;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.LatencyCheck;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.NginxCanaryRouter;
@@ -108,6 +111,16 @@ public class StepConfigRoundTripTest {
         defaults(CanaryShiftStep.class, Map.of("service", "payments", "environment", "prod", "imageTag", "abc123"),
                 Map.of("steps", List.of(10, 25, 50, 100), "pause", "5m", "interval", "1m", "failureLimit", 0,
                         "inconclusiveLimit", 0, "minRequests", 50, "timeout", "5m", "wait", true));
+    }
+
+    @Test
+    public void canaryStatusAndCanaryAbort() throws Exception {
+        Map<String, Object> arguments = with(CLUSTER, Map.of("service", "payments", "environment", "prod", "namespace",
+                "payments-prod", "release", "payments-eu", "router", new IstioCanaryRouter("payments")));
+        roundTrip(CanaryStatusStep.class, arguments);
+        roundTrip(CanaryAbortStep.class, with(arguments, Map.of("timeout", "2m")));
+        defaults(CanaryStatusStep.class, Map.of("service", "payments", "environment", "prod"), Map.of());
+        defaults(CanaryAbortStep.class, Map.of("service", "payments", "environment", "prod"), Map.of("timeout", "5m"));
     }
 
     /** An empty text, as the Snippet Generator sends for an empty field, reads back as the default. */

@@ -66,7 +66,7 @@ public final class CanaryShift {
         long started = ports.clock().millis();
         // Everything checked before the first command: the deploy's parameters, the names, the queries.
         DeployPlan stable = new DeployPlanner(ports.workspace()).plan(request.deploy());
-        String canaryRelease = CanaryRelease.nameFor(stable.release());
+        String canaryRelease = CanaryRelease.nameFor(request.deploy().release() == null ? "service" : "release", stable.release());
         Map<String, MetricQuery> queries = renderQueries(request, stable, canaryRelease);
         CanaryPlan plan = request.plan();
 
@@ -116,7 +116,7 @@ public final class CanaryShift {
         if (!state.build().equals(build) || !state.canaryRelease().equals(canaryRelease)) {
             throw new EngineException("a canary of " + stable.release() + " is already running in " + stable.namespace() + " ("
                     + state + "): it is not this build's, so it was left as it is; wait for that build, or end its canary with"
-                    + " canaryAbort (or canaryPromote) before starting another");
+                    + " canaryAbort before starting another");
         }
         if (state.step() < 0 || state.step() >= plan.steps().size()) {
             throw new ValidationException("steps", "this build's canary was recorded at step " + (state.step() + 1) + " ("
@@ -161,8 +161,8 @@ public final class CanaryShift {
                 state = state.at(advance.weight(), advance.stepIndex());
                 progress = setWeight(router, state, plan);
             } else if (decision instanceof CanaryDecision.Pause pause) {
-                log.line("Canary paused at " + state.weight() + "%: " + pause.reason() + ". It keeps its traffic until"
-                        + " canaryPromote or canaryAbort");
+                log.line("Canary paused at " + state.weight() + "%: " + pause.reason() + ". It keeps its traffic until this"
+                        + " build runs canaryShift again (which measures this step again) or canaryAbort ends it");
                 return result(stable, State.PAUSED, state.weight(), pause.reason(), taken, started);
             } else if (decision instanceof CanaryDecision.Promote promote) {
                 promote(request, stable, router, state);
@@ -215,31 +215,11 @@ public final class CanaryShift {
                 + " removed");
     }
 
-    /**
-     * Traffic back on stable first (one router write: the rollback that matters), then the canary
-     * release removed. Each is tried even when the other fails, and a failure is said in the log.
-     */
+    /** Traffic back on stable first, then the canary release removed (when this run got as far as installing it). */
     private void abort(HelmClient helm, TrafficRouter router, DeployPlan stable, String canaryRelease, boolean canaryInstalled,
             String because) throws InterruptedException {
-        long at = ports.clock().millis();
-        log.line("Aborting the canary because " + because + ": sending all traffic back to " + stable.release());
-        try {
-            router.reset();
-            log.line("All traffic back on " + stable.release() + " in " + since(at));
-        } catch (RuntimeException e) {
-            log.line("Could not send the traffic back to stable: " + e.getMessage() + "; check " + router.describe() + " by hand");
-        }
-        if (!canaryInstalled) {
-            return;
-        }
-        try {
-            helm.uninstall(canaryRelease, stable.namespace(), stable.timeout());
-            log.line("Canary release " + canaryRelease + " removed, " + since(at) + " after the abort began; "
-                    + stable.release() + " was not touched");
-        } catch (RuntimeException e) {
-            log.line("Could not remove the canary release " + canaryRelease + ": " + e.getMessage() + "; remove it with"
-                    + " helm uninstall " + canaryRelease + " -n " + stable.namespace());
-        }
+        new CanaryTeardown(helm, log, ports.clock()).backToStable(router, stable.release(), stable.namespace(), canaryRelease,
+                canaryInstalled, stable.timeout(), because);
     }
 
     private Map<String, MetricQuery> renderQueries(CanaryShiftRequest request, DeployPlan stable, String canaryRelease) {
@@ -295,5 +275,4 @@ public final class CanaryShift {
     private String since(long startedMillis) {
         return Durations.human(Duration.ofMillis(ports.clock().millis() - startedMillis));
     }
-
 }

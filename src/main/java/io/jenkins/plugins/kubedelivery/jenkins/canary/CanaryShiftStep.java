@@ -22,7 +22,6 @@ import io.jenkins.plugins.kubedelivery.engine.canary.CanaryShiftResult;
 import io.jenkins.plugins.kubedelivery.engine.canary.RouterSpec;
 import io.jenkins.plugins.kubedelivery.engine.model.DeployRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
-import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
 import io.jenkins.plugins.kubedelivery.jenkins.DurationText;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
 import io.jenkins.plugins.kubedelivery.jenkins.PlainValues;
@@ -245,18 +244,9 @@ public final class CanaryShiftStep extends AbstractHelmStep {
 
     @Extension
     @Symbol(FUNCTION_NAME)
-    public static final class DescriptorImpl extends ClusterStepDescriptor {
+    public static final class DescriptorImpl extends CanaryStepDescriptor {
         public DescriptorImpl() {
             super(FUNCTION_NAME, "Release a service to production through a canary checked by Prometheus");
-        }
-
-        /** The routers the form offers ({@code f:dropdownDescriptorSelector}). */
-        public List<Descriptor<CanaryRouter>> getRouterDescriptors() {
-            Jenkins jenkins = Jenkins.get();
-            return List.of(jenkins.getDescriptorByType(NginxCanaryRouter.DescriptorImpl.class),
-                    jenkins.getDescriptorByType(GatewayApiCanaryRouter.DescriptorImpl.class),
-                    jenkins.getDescriptorByType(IstioCanaryRouter.DescriptorImpl.class),
-                    jenkins.getDescriptorByType(ReplicasCanaryRouter.DescriptorImpl.class));
         }
 
         /** The checks the form offers ({@code f:repeatableHeteroProperty} looks up {@code <field>Descriptors}). */

@@ -172,6 +172,35 @@ public class CanaryShiftTest {
     }
 
     @Test
+    public void canaryStatusReadsAPausedCanaryAndCanaryAbortEndsItWhateverBuildStartedIt() throws Exception {
+        canary(new ScriptedMetrics(new MetricReading.NoData("the query matched no series"))).run(request(PLAN, BUILD));
+        RouterSpec router = new RouterSpec.Nginx("payments");
+        CanaryTarget payments = new CanaryTarget("payments", "prod", null, null);
+
+        Map<String, Object> status = new CanaryStatus(ports, target, router).read(payments);
+        assertEquals(true, status.get("running"));
+        assertEquals(10, status.get("weight"));
+        assertEquals(0, status.get("step"));
+        assertEquals(BUILD, status.get("build"));
+        assertEquals(true, status.get("canaryReleaseInstalled"));
+
+        Map<String, Object> aborted = new CanaryAbort(ports, target, router).abort(payments, Duration.ofMinutes(1));
+        assertEquals(10, aborted.get("weightBefore"));
+        assertEquals(BUILD, aborted.get("build"));
+        assertEquals(true, aborted.get("canaryReleaseRemoved"));
+        assertFalse(exists("ingress", "payments-canary"));
+        assertFalse(canaryReleaseExists());
+        assertThat(stableImage(), containsString(":1.0.0"));
+        assertThat(fixture.logText(), containsString("Canary of payments in prod: recorded 10% for payments-canary at step 0 by "
+                + BUILD));
+
+        Map<String, Object> after = new CanaryStatus(ports, target, router).read(payments);
+        assertEquals(false, after.get("running"));
+        assertEquals(false, new CanaryAbort(ports, target, router).abort(payments, Duration.ofMinutes(1))
+                .get("canaryReleaseRemoved"));
+    }
+
+    @Test
     public void aRestartedExecutionCarriesOnAtTheRecordedStep() throws Exception {
         // five good measurements at 10%, then no data at 25%: the canary pauses at step 2
         ScriptedMetrics first = new ScriptedMetrics(ScriptedMetrics.value(0.002), ScriptedMetrics.value(0.002),

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryAbortStep;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryShiftStep;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryStatusStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.CreatePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.DeletePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.ReapPreviewNamespacesStep;
@@ -42,7 +44,9 @@ import org.junit.Test;
 public class StepResourcesTest {
     private static final List<Class<? extends Step>> STEPS = List.of(DeployServiceStep.class, RollbackServiceStep.class,
             DeployServicesStep.class, CreatePreviewNamespaceStep.class, DeletePreviewNamespaceStep.class,
-            ReapPreviewNamespacesStep.class, CanaryShiftStep.class);
+            ReapPreviewNamespacesStep.class, CanaryShiftStep.class, CanaryStatusStep.class, CanaryAbortStep.class);
+    /** Steps without an optional parameter that has a default, so without a form default to check. */
+    private static final Set<Class<? extends Step>> NO_FORM_DEFAULTS = Set.of(CanaryStatusStep.class);
     /** Types no form control binds to (lists and maps); written in the script, and named in help.html instead. */
     private static final Set<String> SCRIPT_ONLY = Set.of("valuesFiles", "values", "secretValues", "quota", "limitDefaults",
             "limitDefaultRequests", "copySecrets", "labels", "annotations", "openPullRequests", "steps");
@@ -101,7 +105,7 @@ public class StepResourcesTest {
                 found++;
                 assertEquals(step.getSimpleName() + " " + m.group(1), "${descriptor.defaults." + m.group(1) + "}", m.group(2));
             }
-            assertTrue(step.getSimpleName(), found > 0);
+            assertTrue(step.getSimpleName(), found > 0 || NO_FORM_DEFAULTS.contains(step));
         }
         ClusterStepDescriptor deploy = new DeployServiceStep.DescriptorImpl();
         DeployServiceStep defaults = (DeployServiceStep) deploy.getDefaults();
@@ -130,6 +134,8 @@ public class StepResourcesTest {
 
     @Test
     public void everyStepHasTheParametersOfItsManual() {
+        assertParameters(CanaryStatusStep.class, "service", "environment", "namespace", "release", "router");
+        assertParameters(CanaryAbortStep.class, "service", "environment", "namespace", "release", "router", "timeout");
         assertParameters(CanaryShiftStep.class, "service", "environment", "imageTag", "namespace", "release", "chart", "version",
                 "valuesFiles", "values", "imageRepository", "router", "steps", "pause", "interval", "analysis", "prometheusUrl",
                 "prometheusCredentialsId", "failureLimit", "inconclusiveLimit", "minRequests", "timeout", "wait");
