@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kubedelivery.jenkins;
 
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -10,15 +11,14 @@ import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.SecretMask;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
-import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import io.jenkins.plugins.kubedelivery.engine.http.HttpTransport;
+import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import java.io.IOException;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
