@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kubedelivery.jenkins;
 
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -9,13 +10,16 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.SecretMask;
+import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.Tools;
+import io.jenkins.plugins.kubedelivery.engine.http.HttpTransport;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -82,6 +86,7 @@ public final class EngineSession implements AutoCloseable {
                     .tools(Tools.onPath(new LauncherCommandRunner(launcher, env, workspace, log, runningCommands)))
                     .workspace(new FilePathWorkspaceFiles(workspace))
                     .staging(staging)
+                    .http(new AgentHttpTransport(workspace))
                     .log(engineLog)
                     .clock(Clock.systemUTC())
                     .secrets(mask)
@@ -143,6 +148,30 @@ public final class EngineSession implements AutoCloseable {
 
     public PrintStream log() {
         return log;
+    }
+
+    /** HTTP from the agent that runs the step's commands, where the cluster's network is (the ports' HTTP port). */
+    public HttpTransport http() {
+        return ports.http();
+    }
+
+    /**
+     * The text of a <em>Secret text</em> credential, registered with the masking filter before it is
+     * returned, so that no output shows it.
+     *
+     * @param parameter the step parameter that named it, for the error
+     * @throws ValidationException naming the parameter when the build sees no such credential, or one of another kind
+     */
+    public String secretText(String parameter, String id) throws IOException, InterruptedException {
+        StandardCredentials found = CredentialsLookup.from(context).find(id, run);
+        if (!(found instanceof StringCredentials text)) {
+            throw new ValidationException(parameter, (found == null ? "no credentials with id '" + id + "' are visible to"
+                    + " this build" : "credentials '" + id + "' are not a Secret text") + "; give the id of a Secret text"
+                    + " credential holding the token");
+        }
+        String plain = text.getSecret().getPlainText();
+        mask.add(plain);
+        return plain;
     }
 
     @Override

@@ -5,6 +5,17 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import io.jenkins.plugins.kubedelivery.jenkins.canary.AbstractCanaryControlStep;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryAbortStep;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryShiftStep;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryStatusStep;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.ErrorRateCheck;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.GatewayApiCanaryRouter;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.IstioCanaryRouter;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.LatencyCheck;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.NginxCanaryRouter;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.PrometheusQueryCheck;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.ReplicasCanaryRouter;
 import io.jenkins.plugins.kubedelivery.jenkins.deploy.DeployServiceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.deploy.DeployServicesStep;
 import io.jenkins.plugins.kubedelivery.jenkins.deploy.RollbackServiceStep;
@@ -63,6 +74,9 @@ public class HostileInputCorpusTest {
     private static final String DELETE = "deletePreviewNamespace";
     private static final String REAP = "reapPreviewNamespaces";
     private static final String CHANGED = "changedServices";
+    private static final String CANARY = "canaryShift";
+    private static final String STATUS = "canaryStatus";
+    private static final String ABORT = "canaryAbort";
     private static final Set<String> READ_ONLY = Set.of("version", "history", "get", "status");
 
     private static final List<Object[]> ROWS = new ArrayList<>();
@@ -391,11 +405,87 @@ public class HostileInputCorpusTest {
         refused(CHANGED, "lastSuccessfulCommit", "-p");
         refused(CHANGED, "lastSuccessfulCommit", "0123abc HEAD");
         accepted(CHANGED, "lastSuccessfulCommit", "0123abcdef", "0123abcdef HEAD");
+        // canaryShift: its own parameters; an accepted row ends at the first kubectl read, which has no canned reply
+        refused(CANARY, "service", "payments$(id)");
+        accepted(CANARY, "service", " payments\n", "as release payments-canary");
+        refused(CANARY, "environment", "prod;id");
+        refused(CANARY, "imageTag", "");
+        refused(CANARY, "imageTag", "1.0,image.repository=evil");
+        accepted(CANARY, "imageTag", "1.4.0-abc123", "(image tag 1.4.0-abc123)");
+        refused(CANARY, "namespace", "prod namespace");
+        refused(CANARY, "release", "payments/../other");
+        accepted(CANARY, "release", "payments-eu", "as release payments-eu-canary");
+        refused(CANARY, "release", "a".repeat(47));
+        refused(CANARY, "chart", "../../outside");
+        refused(CANARY, "version", "$(id)");
+        refused(CANARY, "valuesFiles", List.of("/etc/passwd"));
+        refused(CANARY, "values", Map.of("a,b", "x"));
+        refused(CANARY, "imageRepository", "Registry/Evil");
+        refused(CANARY, "router", null);
+        refused(CANARY, "router", new NginxCanaryRouter("payments$(id)"));
+        refused(CANARY, "router", new IstioCanaryRouter(" "));
+        accepted(CANARY, "router", new GatewayApiCanaryRouter("payments"), "httproute prod/payments");
+        accepted(CANARY, "router", new ReplicasCanaryRouter(), "replicas of deployment prod/payments-canary");
+        refused(CANARY, "steps", List.of(50, 10));
+        refused(CANARY, "steps", List.of(0, 100));
+        refused(CANARY, "steps", List.of("10; id"));
+        refused(CANARY, "steps", List.of(Map.of("weight", 50, "pause", "$(id)")));
+        refused(CANARY, "steps", List.of(Map.of("weight", 50, "hold", "5m")));
+        accepted(CANARY, "steps", List.of(Map.of("weight", 50, "pause", "manual"), 100), "50% until a person decides, 100% (no pause)");
+        refused(CANARY, "pause", "5 minutes");
+        accepted(CANARY, "pause", "manual", "10% until a person decides");
+        refused(CANARY, "interval", "0s");
+        accepted(CANARY, "interval", "30s", "measured every 30s");
+        refused(CANARY, "analysis", List.of(new ErrorRateCheck(2)), "prometheusUrl", "http://prometheus.monitoring:9090");
+        refused(CANARY, "analysis", List.of(new PrometheusQueryCheck("orders failing", "sum(up)")), "prometheusUrl",
+                "http://prometheus.monitoring:9090");
+        refused(CANARY, "analysis", List.of(new ErrorRateCheck(0.01)), "router", new ReplicasCanaryRouter(), "prometheusUrl",
+                "http://prometheus.monitoring:9090");
+        refused(CANARY, "analysis", List.of(new PrometheusQueryCheck("orders", "sum(x{a=\"{{nope}}\"})")), "prometheusUrl",
+                "http://prometheus.monitoring:9090");
+        accepted(CANARY, "analysis", List.of(new ErrorRateCheck(0.01), new LatencyCheck(500)), "error-rate <= 0.01 (failureLimit 0),"
+                + " latency-p99 <= 500", "prometheusUrl", "http://prometheus.monitoring:9090");
+        refused(CANARY, "prometheusUrl", "file:///etc/passwd", "analysis", List.of(new ErrorRateCheck(0.01)));
+        refused(CANARY, "prometheusUrl", "http://admin:secret@prometheus:9090", "analysis", List.of(new ErrorRateCheck(0.01)));
+        refused(CANARY, "prometheusUrl", null, "analysis", List.of(new ErrorRateCheck(0.01)));
+        refused(CANARY, "prometheusCredentialsId", "missing", "analysis", List.of(new ErrorRateCheck(0.01)), "prometheusUrl",
+                "http://prometheus.monitoring:9090");
+        refused(CANARY, "failureLimit", -1);
+        refused(CANARY, "inconclusiveLimit", -1);
+        refused(CANARY, "minRequests", -1);
+        refused(CANARY, "timeout", "0s");
+        accepted(CANARY, "wait", false, "Canary of payments");
+        refused(CANARY, "kubeconfigCredentialsId", "../../secrets/kubeconfig");
+        refused(CANARY, "server", "http://k8s.example.com");
+        refused(CANARY, "kubeContext", "prod");
+
+        // canaryStatus and canaryAbort: which canary, and its router; an accepted row ends at the first kubectl read
+        for (String step : List.of(STATUS, ABORT)) {
+            refused(step, "service", "payments$(id)");
+            refused(step, "service", "");
+            accepted(step, "service", " payments\n", "payments-canary --namespace prod");
+            refused(step, "environment", "prod;id");
+            refused(step, "namespace", "prod namespace");
+            accepted(step, "namespace", "payments-prod", "payments-canary --namespace payments-prod");
+            refused(step, "release", "payments/../other");
+            refused(step, "release", "a".repeat(47));
+            accepted(step, "release", "payments-eu", "deployments.apps payments-eu-canary --namespace prod", "router",
+                    new ReplicasCanaryRouter());
+            refused(step, "router", null);
+            refused(step, "router", new NginxCanaryRouter("$(id)"));
+            accepted(step, "router", new IstioCanaryRouter("payments"), "virtualservices.networking.istio.io payments");
+            refused(step, "kubeconfigCredentialsId", "../../secrets/kubeconfig");
+            refused(step, "server", "http://k8s.example.com");
+            refused(step, "kubeContext", "prod");
+        }
+        refused(ABORT, "timeout", "0s");
+        accepted(ABORT, "timeout", "90s", "payments-canary --namespace prod");
     }
 
     private static final Map<String, Class<? extends Step>> STEPS = Map.of(DEPLOY, DeployServiceStep.class,
             DEPLOYS, DeployServicesStep.class, ROLLBACK, RollbackServiceStep.class, CREATE, CreatePreviewNamespaceStep.class,
-            DELETE, DeletePreviewNamespaceStep.class, REAP, ReapPreviewNamespacesStep.class, CHANGED, ChangedServicesStep.class);
+            DELETE, DeletePreviewNamespaceStep.class, REAP, ReapPreviewNamespacesStep.class, CHANGED, ChangedServicesStep.class,
+            CANARY, CanaryShiftStep.class, STATUS, CanaryStatusStep.class, ABORT, CanaryAbortStep.class);
 
     /** The rows, once every parameter of every step is known to have at least one. */
     @Parameters(name = "{0}")
@@ -599,10 +689,22 @@ public class HostileInputCorpusTest {
             case DELETE -> new DeletePreviewNamespaceStep();
             case REAP -> new ReapPreviewNamespacesStep();
             case CHANGED -> new ChangedServicesStep();
+            case STATUS -> new CanaryStatusStep((String) take("service", "payments"), (String) take("environment", "prod"));
+            case ABORT -> new CanaryAbortStep((String) take("service", "payments"), (String) take("environment", "prod"));
+            case CANARY -> new CanaryShiftStep((String) take("service", "payments"), (String) take("environment", "prod"),
+                    (String) take("imageTag", "abc123"));
             default -> throw new IllegalArgumentException(step);
         };
         Map<String, Object> rest = new LinkedHashMap<>(settings);
         rest.keySet().removeAll(List.of("service", "services", "environment"));
+        if (built instanceof CanaryShiftStep) {
+            rest.remove("imageTag");
+        }
+        if (built instanceof CanaryShiftStep || built instanceof AbstractCanaryControlStep) {
+            if (!settings.containsKey("router")) {
+                rest.put("router", new NginxCanaryRouter("payments"));
+            }
+        }
         if (built instanceof ReapPreviewNamespacesStep && !rest.containsKey("repository")) {
             rest.put("repository", "shop");
         }

@@ -4,6 +4,15 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryCheck;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryRouter;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryAbortStep;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryShiftStep;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryStatusStep;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.IstioCanaryRouter;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.ErrorRateCheck;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.LatencyCheck;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.NginxCanaryRouter;
 import io.jenkins.plugins.kubedelivery.jenkins.deploy.DeployServiceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.monorepo.ChangedServicesStep;
 import io.jenkins.plugins.kubedelivery.jenkins.deploy.DeployServicesStep;
@@ -90,6 +99,35 @@ public class StepConfigRoundTripTest {
     public void changedServices() throws Exception {
         roundTrip(ChangedServicesStep.class, Map.of("base", "v1.4.0", "lastSuccessfulCommit", "0123abc"));
         defaults(ChangedServicesStep.class, Map.of(), Map.of());
+    }
+
+    @Test
+    public void canaryShift() throws Exception {
+        CanaryRouter router = new NginxCanaryRouter("payments");
+        List<CanaryCheck> analysis = List.of(new ErrorRateCheck(0.01), new LatencyCheck(500));
+        Map<String, Object> arguments = new HashMap<>(CLUSTER);
+        arguments.putAll(Map.of("service", "payments", "environment", "prod", "imageTag", "1.4.0-abc123", "release", "payments-eu",
+                "chart", "charts/payments", "version", "1.4.0", "valuesFiles", List.of("helm/payments/values.eu.yaml"),
+                "values", Map.of("replicaCount", 3), "imageRepository", "registry.example.com/payments", "router", router));
+        arguments.putAll(Map.of("steps", List.of(5, Map.of("weight", 50, "pause", "manual"), 100), "pause", "10m",
+                "interval", "30s", "analysis", analysis, "prometheusUrl", "http://prometheus.monitoring:9090",
+                "prometheusCredentialsId", "prometheus-token", "failureLimit", 1, "inconclusiveLimit", 2, "minRequests", 100,
+                "namespace", "payments-prod"));
+        arguments.putAll(Map.of("timeout", "10m", "wait", false));
+        roundTrip(CanaryShiftStep.class, arguments);
+        defaults(CanaryShiftStep.class, Map.of("service", "payments", "environment", "prod", "imageTag", "abc123"),
+                Map.of("steps", List.of(10, 25, 50, 100), "pause", "5m", "interval", "1m", "failureLimit", 0,
+                        "inconclusiveLimit", 0, "minRequests", 50, "timeout", "5m", "wait", true));
+    }
+
+    @Test
+    public void canaryStatusAndCanaryAbort() throws Exception {
+        Map<String, Object> arguments = with(CLUSTER, Map.of("service", "payments", "environment", "prod", "namespace",
+                "payments-prod", "release", "payments-eu", "router", new IstioCanaryRouter("payments")));
+        roundTrip(CanaryStatusStep.class, arguments);
+        roundTrip(CanaryAbortStep.class, with(arguments, Map.of("timeout", "2m")));
+        defaults(CanaryStatusStep.class, Map.of("service", "payments", "environment", "prod"), Map.of());
+        defaults(CanaryAbortStep.class, Map.of("service", "payments", "environment", "prod"), Map.of("timeout", "5m"));
     }
 
     /** An empty text, as the Snippet Generator sends for an empty field, reads back as the default. */

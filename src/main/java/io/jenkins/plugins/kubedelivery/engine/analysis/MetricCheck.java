@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param consecutiveErrorLimit provider errors in a row tolerated; one more fails the canary
  */
 public record MetricCheck(String name, Threshold threshold, Integer count, int failureLimit, int inconclusiveLimit,
-        int consecutiveErrorLimit) {
+        int consecutiveErrorLimit) implements java.io.Serializable {
     /** Argo Rollouts' default: a provider may fail four times in a row before the metric errors. */
     public static final int DEFAULT_CONSECUTIVE_ERROR_LIMIT = 4;
 

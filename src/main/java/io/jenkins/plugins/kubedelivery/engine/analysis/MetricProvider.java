@@ -20,4 +20,17 @@ public interface MetricProvider {
      * @return a reason the source cannot be used, or {@code null} when it answers
      */
     String unavailableReason() throws InterruptedException;
+
+    /** For a canary without checks: nothing is ever measured, and asking says why. */
+    MetricProvider NONE = new MetricProvider() {
+        @Override
+        public MetricReading read(MetricQuery query) {
+            return new MetricReading.Failure("no metric source was given");
+        }
+
+        @Override
+        public String unavailableReason() {
+            return "no metric source was given";
+        }
+    };
 }

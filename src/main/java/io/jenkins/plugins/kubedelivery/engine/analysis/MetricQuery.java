@@ -8,4 +8,4 @@ package io.jenkins.plugins.kubedelivery.engine.analysis;
  * @param requestCountQuery a query for the number of requests the value covers, or {@code null}
  *     when the check has none (then minRequests does not apply)
  */
-public record MetricQuery(String query, String requestCountQuery) {}
+public record MetricQuery(String query, String requestCountQuery) implements java.io.Serializable {}

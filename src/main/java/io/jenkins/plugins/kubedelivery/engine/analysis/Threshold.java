@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param min the smallest good value, or {@code null} for none
  * @param max the largest good value, or {@code null} for none
  */
-public record Threshold(Double min, Double max) {
+public record Threshold(Double min, Double max) implements java.io.Serializable {
     public Threshold {
         if (min == null && max == null) {
             throw new ValidationException("analysis", "a check needs min, max or both");

@@ -16,7 +16,8 @@ import java.util.Set;
  * @param checks the metrics every step is checked against (may be empty: then only pauses gate steps)
  * @param minRequests requests a measurement must cover to count, for checks that have a request count
  */
-public record CanaryPlan(List<CanaryStep> steps, Duration interval, List<MetricCheck> checks, long minRequests) {
+public record CanaryPlan(List<CanaryStep> steps, Duration interval, List<MetricCheck> checks, long minRequests)
+        implements java.io.Serializable {
     public CanaryPlan {
         steps = List.copyOf(steps);
         checks = List.copyOf(checks);

@@ -56,17 +56,26 @@ public final class CanaryRelease {
 
     /** {@code payments} → {@code payments-canary}, within Helm's limits. */
     public static String nameFor(String release) {
+        return nameFor("service", release);
+    }
+
+    /**
+     * As {@link #nameFor(String)}, naming in its errors the parameter the release came from.
+     *
+     * @param parameter {@code release} when the user named the release, {@code service} when it is the service's name
+     */
+    public static String nameFor(String parameter, String release) {
         if (release.endsWith(SUFFIX)) {
-            throw new ValidationException("service", "release '" + release + "' already ends in '" + SUFFIX + "', so its canary"
+            throw new ValidationException(parameter, "release '" + release + "' already ends in '" + SUFFIX + "', so its canary"
                     + " could not be told apart from a canary of '" + release.substring(0, release.length() - SUFFIX.length())
                     + "': rename the release");
         }
         String name = release + SUFFIX;
         if (name.length() > 53) {
-            throw new ValidationException("service", "the canary release '" + name + "' would be longer than Helm's 53"
+            throw new ValidationException(parameter, "the canary release '" + name + "' would be longer than Helm's 53"
                     + " characters: the release name may have at most " + (53 - SUFFIX.length()) + " for a canary");
         }
-        return NameRules.requireReleaseName("service", name);
+        return NameRules.requireReleaseName(parameter, name);
     }
 
     /**

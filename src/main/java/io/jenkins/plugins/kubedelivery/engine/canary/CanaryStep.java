@@ -5,4 +5,4 @@ package io.jenkins.plugins.kubedelivery.engine.canary;
  *
  * @param weight percent of traffic to the canary, 1 to 100
  */
-public record CanaryStep(int weight, Pause pause) {}
+public record CanaryStep(int weight, Pause pause) implements java.io.Serializable {}

@@ -3,7 +3,7 @@ package io.jenkins.plugins.kubedelivery.engine.canary;
 import java.time.Duration;
 
 /** How long a canary step holds its weight: a fixed time, or until a person decides. */
-public sealed interface Pause {
+public sealed interface Pause extends java.io.Serializable {
     /** No hold: the step ends as soon as its analysis (if any) has passed. */
     Pause NONE = new Timed(Duration.ZERO);
 

@@ -65,6 +65,11 @@ public final class HelmCommands {
         if (o.description() != null) {
             args.addAll(List.of("--description", o.description()));
         }
+        if (!o.labels().isEmpty()) {
+            // helm 3.13+ and 4 store these on the release (its storage Secret's labels), where they can be read back
+            args.addAll(List.of("--labels", o.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(","))));
+        }
         return args;
     }
 
@@ -109,7 +114,23 @@ public final class HelmCommands {
         return Math.max(1, timeout.toSeconds()) + "s";
     }
 
-    /** What an upgrade (or its server-side dry run) is given. */
+    /**
+     * What an upgrade (or its server-side dry run) is given.
+     *
+     * @param labels release labels ({@code helm --labels}); names and values the plugin chose, never user data
+     */
     public record UpgradeOptions(String release, String chart, String chartVersion, String namespace, List<String> valuesFiles,
-            Duration timeout, boolean waitForReady, boolean atomic, int historyMax, boolean createNamespace, String description) {}
+            Duration timeout, boolean waitForReady, boolean atomic, int historyMax, boolean createNamespace, String description,
+            java.util.Map<String, String> labels) {
+        public UpgradeOptions {
+            labels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
+        }
+
+        public UpgradeOptions(String release, String chart, String chartVersion, String namespace, List<String> valuesFiles,
+                Duration timeout, boolean waitForReady, boolean atomic, int historyMax, boolean createNamespace,
+                String description) {
+            this(release, chart, chartVersion, namespace, valuesFiles, timeout, waitForReady, atomic, historyMax,
+                    createNamespace, description, java.util.Map.of());
+        }
+    }
 }

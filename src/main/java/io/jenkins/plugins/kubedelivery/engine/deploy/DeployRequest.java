@@ -16,7 +16,9 @@ import java.util.Map;
  * <p>{@code secretValues} are the values no output may show: the use case registers them with its
  * ports' masking filter before anything else, and nothing here prints them (no {@code toString}).
  */
-public final class DeployRequest {
+public final class DeployRequest implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
     public static final int DEFAULT_HISTORY_MAX = 10;
     public static final String DEFAULT_IMAGE_TAG_KEY = "image.tag";
@@ -30,7 +32,8 @@ public final class DeployRequest {
     private final String chartVersion;
     private final List<String> valuesFiles;
     private final Map<String, Object> values;
-    private final Map<String, String> secretValues;
+    /** Transient: a serialized request (a resumable step's) never holds a secret; one read back has none. */
+    private final transient Map<String, String> secretValues;
     private final String imageTag;
     private final String imageRepository;
     private final String imageTagKey;
@@ -77,6 +80,11 @@ public final class DeployRequest {
         return copy(otherService).release(null).chart(null).build();
     }
 
+    /** The same service, chart and values installed as another release (a canary beside the stable one). */
+    public DeployRequest asRelease(String otherRelease) {
+        return copy(service).release(otherRelease).build();
+    }
+
     /** A builder holding everything this request holds, to change some of it (say, what delivery.yaml adds). */
     public Builder toBuilder() {
         return copy(service);
@@ -107,7 +115,7 @@ public final class DeployRequest {
     public List<String> valuesFiles() { return valuesFiles; }
     public Map<String, Object> values() { return values; }
     /** Dotted values paths to secret text, written with {@code values} into the generated file. */
-    public Map<String, String> secretValues() { return secretValues; }
+    public Map<String, String> secretValues() { return secretValues == null ? Map.of() : secretValues; }
     public String imageTag() { return imageTag; }
     public String imageRepository() { return imageRepository; }
     public String imageTagKey() { return imageTagKey; }

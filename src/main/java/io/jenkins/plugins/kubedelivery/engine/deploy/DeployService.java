@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The deployService use case: {@code helm upgrade --install} of one service of the monorepo. */
 public final class DeployService implements UseCase<DeployRequest, DeployResult> {
@@ -45,6 +46,14 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
      */
     @Override
     public DeployResult run(DeployRequest request) throws InterruptedException {
+        return run(request, Map.of());
+    }
+
+    /**
+     * As {@link #run(DeployRequest)}, recording these labels on the release ({@code helm --labels}):
+     * how the plugin marks a release it installed for its own purposes (a canary).
+     */
+    public DeployResult run(DeployRequest request, Map<String, String> releaseLabels) throws InterruptedException {
         long started = ports.clock().millis();
         ports.secrets().addAll(request.secretValues().values());
         DeployPlan plan = new DeployPlanner(ports.workspace()).plan(request);
@@ -59,7 +68,7 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
                     () -> new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW)));
             HelmVersion version = state.version();
             ReleaseHistory history = state.value();
-            UpgradeOptions options = upgradeOptions(plan, request.description());
+            UpgradeOptions options = upgradeOptions(plan, request.description(), releaseLabels);
             if (plan.dryRun()) {
                 KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
                 if (history.deployed().isPresent()) {
@@ -103,7 +112,7 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
         }
     }
 
-    private UpgradeOptions upgradeOptions(DeployPlan plan, String description) throws InterruptedException {
+    private UpgradeOptions upgradeOptions(DeployPlan plan, String description, Map<String, String> labels) throws InterruptedException {
         List<String> files = new ArrayList<>(plan.valuesFiles());
         if (!plan.generatedValues().isEmpty()) {
             try {
@@ -114,7 +123,7 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
             }
         }
         return new UpgradeOptions(plan.release(), plan.chart(), plan.chartVersion(), plan.namespace(), files, plan.timeout(),
-                plan.waitForReady(), plan.atomic(), plan.historyMax(), plan.createNamespace(), description);
+                plan.waitForReady(), plan.atomic(), plan.historyMax(), plan.createNamespace(), description, labels);
     }
 
     /** Names the files and the generated keys, never a value (values may be secret). */

@@ -44,6 +44,16 @@ public class HelmCommandsTest {
     }
 
     @Test
+    public void releaseLabelsGoInOneSortedLabelsArgument() {
+        UpgradeOptions labelled = new UpgradeOptions("payments-canary", "/ws/helm/payments", null, "stage", List.of(),
+                Duration.ofMinutes(5), true, true, 10, false, null, java.util.Map.of("kube-delivery.io/canary-of", "payments",
+                "a.example/b", "c"));
+        List<String> args = commands.upgradeInstall(labelled, HelmVersion.parse("v3.17.3+ge4da497")).arguments();
+        assertEquals("a.example/b=c,kube-delivery.io/canary-of=payments", args.get(args.indexOf("--labels") + 1));
+        assertFalse(commands.upgradeInstall(options, HelmVersion.parse("v3.17.3+ge4da497")).arguments().contains("--labels"));
+    }
+
+    @Test
     public void theDeployedManifestIsReadByRevision() {
         assertEquals(List.of("helm", "get", "manifest", "payments", "--namespace", "stage", "--revision", "3",
                 "--kubeconfig", "/tmp/kd/kubeconfig", "--kube-context", "prod"), commands.getManifest("payments", "stage", 3).arguments());

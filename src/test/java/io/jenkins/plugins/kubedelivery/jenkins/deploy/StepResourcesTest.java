@@ -24,6 +24,9 @@ import java.nio.file.Path;
 import io.jenkins.plugins.kubedelivery.jenkins.AbstractClusterStep;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
 import io.jenkins.plugins.kubedelivery.jenkins.monorepo.ChangedServicesStep;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryAbortStep;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryShiftStep;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryStatusStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.CreatePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.DeletePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.ReapPreviewNamespacesStep;
@@ -43,12 +46,13 @@ import org.junit.Test;
 public class StepResourcesTest {
     private static final List<Class<? extends Step>> STEPS = List.of(DeployServiceStep.class, RollbackServiceStep.class,
             DeployServicesStep.class, CreatePreviewNamespaceStep.class, DeletePreviewNamespaceStep.class,
-            ReapPreviewNamespacesStep.class, ChangedServicesStep.class);
-    /** Steps every parameter of which is unset by default, so their forms show no default. */
-    private static final Set<Class<? extends Step>> NO_FORM_DEFAULTS = Set.of(ChangedServicesStep.class);
+            ReapPreviewNamespacesStep.class, ChangedServicesStep.class, CanaryShiftStep.class, CanaryStatusStep.class,
+            CanaryAbortStep.class);
+    /** Steps without an optional parameter that has a default, so without a form default to check. */
+    private static final Set<Class<? extends Step>> NO_FORM_DEFAULTS = Set.of(ChangedServicesStep.class, CanaryStatusStep.class);
     /** Types no form control binds to (lists and maps); written in the script, and named in help.html instead. */
     private static final Set<String> SCRIPT_ONLY = Set.of("valuesFiles", "values", "secretValues", "quota", "limitDefaults",
-            "limitDefaultRequests", "copySecrets", "labels", "annotations", "openPullRequests");
+            "limitDefaultRequests", "copySecrets", "labels", "annotations", "openPullRequests", "steps");
     private static final List<String> CLUSTER = List.of("kubeconfigCredentialsId", "kubeContext", "server");
 
     @Test
@@ -133,6 +137,11 @@ public class StepResourcesTest {
 
     @Test
     public void everyStepHasTheParametersOfItsManual() {
+        assertParameters(CanaryStatusStep.class, "service", "environment", "namespace", "release", "router");
+        assertParameters(CanaryAbortStep.class, "service", "environment", "namespace", "release", "router", "timeout");
+        assertParameters(CanaryShiftStep.class, "service", "environment", "imageTag", "namespace", "release", "chart", "version",
+                "valuesFiles", "values", "imageRepository", "router", "steps", "pause", "interval", "analysis", "prometheusUrl",
+                "prometheusCredentialsId", "failureLimit", "inconclusiveLimit", "minRequests", "timeout", "wait");
         assertParameters(DeployServiceStep.class, "service", "environment", "namespace", "release", "chart", "version",
                 "valuesFiles", "values", "secretValues", "imageTag", "imageRepository", "imageTagKey", "imageRepositoryKey", "timeout",
                 "wait", "atomic", "historyMax", "createNamespace", "dryRun", "recoverStuckRelease", "description");

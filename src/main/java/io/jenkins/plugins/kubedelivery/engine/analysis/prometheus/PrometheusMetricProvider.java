@@ -46,7 +46,8 @@ public final class PrometheusMetricProvider implements MetricProvider {
         this.timeout = timeout;
     }
 
-    static URI queryEndpoint(String baseUrl) {
+    /** The API endpoint of a base URL; checks it first, so the step refuses a bad URL before any command. */
+    public static URI queryEndpoint(String baseUrl) {
         URI base;
         try {
             base = URI.create(baseUrl == null ? "" : baseUrl.trim());

@@ -1,0 +1,265 @@
+package io.jenkins.plugins.kubedelivery.engine.canary;
+
+import static org.hamcrest.CoreMatchers.containsString;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.kubedelivery.engine.EngineException;
+import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
+import io.jenkins.plugins.kubedelivery.engine.ValidationException;
+import io.jenkins.plugins.kubedelivery.engine.analysis.MetricCheck;
+import io.jenkins.plugins.kubedelivery.engine.analysis.MetricQuery;
+import io.jenkins.plugins.kubedelivery.engine.analysis.MetricReading;
+import io.jenkins.plugins.kubedelivery.engine.analysis.Threshold;
+import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
+import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
+import io.jenkins.plugins.kubedelivery.engine.routing.RoutingCluster;
+import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
+import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
+import io.jenkins.plugins.kubedelivery.testsupport.Tools;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
+
+/**
+ * canaryShift end to end with the real helm and kubectl against the simulated cluster, the nginx
+ * router, a scripted metric source and a clock that jumps over the pauses.
+ */
+@RunWith(Parameterized.class)
+public class CanaryShiftTest {
+    private static final String BUILD = "payments/main #41";
+    private static final MetricCheck ERROR_RATE = new MetricCheck("error-rate", Threshold.atMost(0.01), null, 0, 0,
+            MetricCheck.DEFAULT_CONSECUTIVE_ERROR_LIMIT);
+    private static final CanaryPlan PLAN = new CanaryPlan(List.of(step(10), step(25), step(50), new CanaryStep(100, Pause.NONE)),
+            Duration.ofMinutes(1), List.of(ERROR_RATE), 0);
+
+    @Rule
+    public final EngineFixture fixture = new EngineFixture();
+    @Rule
+    public final TestCluster cluster = new TestCluster();
+
+    private final FakeCanaryClock clock = new FakeCanaryClock();
+    private RoutingCluster bench;
+    private EnginePorts ports;
+    private ClusterTarget target;
+
+    private final String helmVersion;
+
+    public CanaryShiftTest(String helmVersion) {
+        this.helmVersion = helmVersion;
+    }
+
+    @Parameters(name = "helm {0}")
+    public static Collection<Object[]> versions() {
+        return Tools.helmParameters();
+    }
+
+    private static CanaryStep step(int weight) {
+        return new CanaryStep(weight, new Pause.Timed(Duration.ofMinutes(5)));
+    }
+
+    @Before
+    public void stableReleaseBehindAnIngress() throws Exception {
+        cluster.createNamespace("prod");
+        ports = fixture.livePorts(cluster, helmVersion);
+        target = EngineFixture.target(cluster);
+        new DeployService(ports, target, BUILD).run(DeployRequest.builder("payments", "prod").imageTag("1.0.0").build());
+        bench = new RoutingCluster(fixture, cluster, Tools.KUBECTL_135);
+        bench.apply("""
+                {"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"payments","namespace":"prod"},
+                 "spec":{"ingressClassName":"nginx","rules":[{"host":"pay.example.com","http":{"paths":[
+                   {"path":"/","pathType":"Prefix","backend":{"service":{"name":"payments","port":{"number":8080}}}}]}}]}}
+                """);
+    }
+
+    private CanaryShift canary(ScriptedMetrics metrics) {
+        return new CanaryShift(ports, target, new RouterSpec.Nginx("payments"), metrics, clock);
+    }
+
+    private static CanaryShiftRequest request(CanaryPlan plan, String build) {
+        return new CanaryShiftRequest(DeployRequest.builder("payments", "prod").imageTag("2.0.0").build(), plan,
+                Map.of("error-rate", new MetricQuery("sum(rate(errors{namespace=\"{{namespace}}\",service=\"{{canary}}\"}[{{interval}}]))",
+                        null)), build);
+    }
+
+    private String stableImage() throws Exception {
+        return bench.get("deployment", "payments", "prod").get("spec").asObject().get("template").asObject().get("spec")
+                .asObject().get("containers").asArray().get(0).asObject().getString("image", "");
+    }
+
+    private boolean exists(String resource, String name) throws Exception {
+        return !bench.kubectl(0, "get", resource, name, "-n", "prod", "--ignore-not-found", "-o", "name").output().isBlank();
+    }
+
+    private boolean canaryReleaseExists() throws Exception {
+        return !new HelmClient(ports.runner(), ports.helm(), target).history("payments-canary", "prod", 1).isEmpty();
+    }
+
+    @Test
+    public void healthyCanaryIsPromoted() throws Exception {
+        ScriptedMetrics metrics = new ScriptedMetrics(ScriptedMetrics.value(0.002));
+        CanaryShiftResult result = canary(metrics).run(request(PLAN, BUILD));
+
+        assertTrue(fixture.logText(), result.promoted());
+        assertEquals(0, result.weight());
+        assertEquals("one measurement per minute of each 5-minute pause, one at 100%", 5 + 5 + 5 + 1, result.measurements().size());
+        assertThat(stableImage(), containsString(":2.0.0"));
+        assertFalse("canary Ingress removed", exists("ingress", "payments-canary"));
+        assertFalse("canary release removed", canaryReleaseExists());
+        assertTrue(exists("ingress", "payments"));
+        assertEquals("sum(rate(errors{namespace=\"prod\",service=\"payments-canary\"}[60s]))", metrics.asked().get(0).query());
+        String log = fixture.logText();
+        assertThat(log, containsString("Step 2 of 4: canary at 25%"));
+        assertThat(log, containsString("Measured error-rate at weight 50%: successful, 0.002 within <= 0.01"));
+        assertThat(log, containsString("Promoted payments"));
+        assertThat(log, containsString("Stable release payments upgraded to revision 2 (image tag 2.0.0)"));
+        assertEquals(Duration.ofMinutes(16), clock.waited());
+        assertEquals("promoted", result.toMap().get("state"));
+    }
+
+    @Test
+    public void highErrorRateAtTwentyFivePercentAbortsWithTrafficBackOnStable() throws Exception {
+        // the first 5 measurements are at 10%, the sixth at 25%
+        ScriptedMetrics metrics = new ScriptedMetrics(ScriptedMetrics.value(0.002), ScriptedMetrics.value(0.002),
+                ScriptedMetrics.value(0.002), ScriptedMetrics.value(0.002), ScriptedMetrics.value(0.002),
+                ScriptedMetrics.value(0.042));
+        CanaryShiftResult result = canary(metrics).run(request(PLAN, BUILD));
+
+        assertTrue(fixture.logText(), result.aborted());
+        assertThat(result.reason(), containsString("0.042 > max 0.01"));
+        assertThat(result.reason(), containsString("at weight 25"));
+        assertFalse("traffic back on stable: no canary Ingress", exists("ingress", "payments-canary"));
+        assertFalse("canary release removed", canaryReleaseExists());
+        assertThat("stable never touched", stableImage(), containsString(":1.0.0"));
+        String log = fixture.logText();
+        assertTrue(log, log.indexOf("All traffic back on payments") < log.indexOf("Canary release payments-canary removed"));
+    }
+
+    @Test
+    public void inconclusiveAnalysisPausesThenTheSameBuildResumesFromTheCluster() throws Exception {
+        CanaryShiftResult paused = canary(new ScriptedMetrics(new MetricReading.NoData("the query matched no series")))
+                .run(request(PLAN, BUILD));
+        assertTrue(fixture.logText(), paused.paused());
+        assertEquals(10, paused.weight());
+        assertThat(paused.reason(), containsString("inconclusive"));
+        assertTrue("the canary keeps its traffic", exists("ingress", "payments-canary"));
+        assertTrue(canaryReleaseExists());
+
+        EngineException refused = assertThrows(EngineException.class,
+                () -> canary(new ScriptedMetrics(ScriptedMetrics.value(0.002))).run(request(PLAN, "payments/main #42")));
+        assertThat(refused.getMessage(), containsString("10% for payments-canary at step 0 by " + BUILD));
+        assertThat(refused.getMessage(), containsString("canaryAbort"));
+        assertTrue("another build's canary is left alone", exists("ingress", "payments-canary"));
+
+        CanaryShiftResult resumed = canary(new ScriptedMetrics(ScriptedMetrics.value(0.002))).run(request(PLAN, BUILD));
+        assertTrue(fixture.logText(), resumed.promoted());
+        assertThat(fixture.logText(), containsString("Resuming this build's canary from the cluster: 10% for payments-canary"));
+        assertFalse(exists("ingress", "payments-canary"));
+        assertFalse(canaryReleaseExists());
+    }
+
+    @Test
+    public void canaryStatusReadsAPausedCanaryAndCanaryAbortEndsItWhateverBuildStartedIt() throws Exception {
+        canary(new ScriptedMetrics(new MetricReading.NoData("the query matched no series"))).run(request(PLAN, BUILD));
+        RouterSpec router = new RouterSpec.Nginx("payments");
+        CanaryTarget payments = new CanaryTarget("payments", "prod", null, null);
+
+        Map<String, Object> status = new CanaryStatus(ports, target, router).read(payments);
+        assertEquals(true, status.get("running"));
+        assertEquals(10, status.get("weight"));
+        assertEquals(0, status.get("step"));
+        assertEquals(BUILD, status.get("build"));
+        assertEquals(true, status.get("canaryReleaseInstalled"));
+
+        Map<String, Object> aborted = new CanaryAbort(ports, target, router).abort(payments, Duration.ofMinutes(1));
+        assertEquals(10, aborted.get("weightBefore"));
+        assertEquals(BUILD, aborted.get("build"));
+        assertEquals(true, aborted.get("canaryReleaseRemoved"));
+        assertFalse(exists("ingress", "payments-canary"));
+        assertFalse(canaryReleaseExists());
+        assertThat(stableImage(), containsString(":1.0.0"));
+        assertThat(fixture.logText(), containsString("Canary of payments in prod: recorded 10% for payments-canary at step 0 by "
+                + BUILD));
+
+        Map<String, Object> after = new CanaryStatus(ports, target, router).read(payments);
+        assertEquals(false, after.get("running"));
+        assertEquals(false, new CanaryAbort(ports, target, router).abort(payments, Duration.ofMinutes(1))
+                .get("canaryReleaseRemoved"));
+    }
+
+    @Test
+    public void aRestartedExecutionCarriesOnAtTheRecordedStep() throws Exception {
+        // five good measurements at 10%, then no data at 25%: the canary pauses at step 2
+        ScriptedMetrics first = new ScriptedMetrics(ScriptedMetrics.value(0.002), ScriptedMetrics.value(0.002),
+                ScriptedMetrics.value(0.002), ScriptedMetrics.value(0.002), ScriptedMetrics.value(0.002),
+                new MetricReading.NoData("the query matched no series"));
+        CanaryShiftResult paused = canary(first).run(request(PLAN, BUILD));
+        assertEquals(25, paused.weight());
+        assertThat(bench.get("ingress", "payments-canary", "prod").get("metadata").asObject().get("annotations").asObject()
+                .getString(RouteState.ANNOTATION, ""), containsString("\"step\":1"));
+
+        int linesBefore = fixture.log().size();
+        CanaryShiftResult resumed = canary(new ScriptedMetrics(ScriptedMetrics.value(0.002))).run(request(PLAN, BUILD));
+        assertTrue(resumed.promoted());
+        String afterRestart = String.join("\n", fixture.log().subList(linesBefore, fixture.log().size()));
+        assertThat(afterRestart, containsString("Resuming this build's canary from the cluster: 25% for payments-canary at step 1"));
+        assertFalse("the 10% step is not repeated", afterRestart.contains("Step 1 of 4"));
+        assertEquals("steps 2 and 3 measured five times, step 4 once", 11, resumed.measurements().size());
+    }
+
+    @Test
+    public void aManualPauseEndsTheStepWithTheCanaryRunning() throws Exception {
+        CanaryPlan manualAt50 = new CanaryPlan(List.of(step(10), new CanaryStep(50, new Pause.Manual()),
+                new CanaryStep(100, Pause.NONE)), Duration.ofMinutes(1), List.of(ERROR_RATE), 0);
+        CanaryShiftResult paused = canary(new ScriptedMetrics(ScriptedMetrics.value(0.002))).run(request(manualAt50, BUILD));
+        assertTrue(paused.paused());
+        assertEquals(50, paused.weight());
+        assertThat(paused.reason(), containsString("manual pause at weight 50"));
+        assertTrue(exists("ingress", "payments-canary"));
+        assertTrue(canaryReleaseExists());
+    }
+
+    @Test
+    public void stopDuringAPauseSendsTrafficBackAndRemovesTheCanary() throws Exception {
+        clock.onSleep(() -> Thread.currentThread().interrupt());
+        assertThrows(InterruptedException.class, () -> canary(new ScriptedMetrics(ScriptedMetrics.value(0.002)))
+                .run(request(PLAN, BUILD)));
+        assertFalse(exists("ingress", "payments-canary"));
+        assertFalse(canaryReleaseExists());
+        assertThat(fixture.logText(), containsString("Aborting the canary because the build was stopped"));
+        assertThat(stableImage(), containsString(":1.0.0"));
+    }
+
+    @Test
+    public void unreachableMetricSourceStopsBeforeAnything() throws Exception {
+        ValidationException e = assertThrows(ValidationException.class, () -> canary(new ScriptedMetrics(ScriptedMetrics.value(0))
+                .unavailable("connection refused")).run(request(PLAN, BUILD)));
+        assertEquals("prometheusUrl", e.parameter());
+        assertFalse(canaryReleaseExists());
+        assertFalse(exists("ingress", "payments-canary"));
+    }
+
+    @Test
+    public void canaryReleaseThePluginDidNotInstallIsRefused() throws Exception {
+        new DeployService(ports, target, "someone").run(DeployRequest.builder("payments", "prod").release("payments-canary").imageTag("0.9.0")
+                .build());
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> canary(new ScriptedMetrics(ScriptedMetrics.value(0.002))).run(request(PLAN, BUILD)));
+        assertThat(e.getMessage(), containsString("not a canary the plugin installed"));
+        assertFalse(exists("ingress", "payments-canary"));
+        assertTrue("left as it was", canaryReleaseExists());
+    }
+}
