@@ -177,14 +177,19 @@ public class CanaryShiftTest {
         RouterSpec router = new RouterSpec.Nginx("payments");
         CanaryTarget payments = new CanaryTarget("payments", "prod", null, null);
 
-        Map<String, Object> status = new CanaryStatus(ports, target, router).read(payments);
+        Map<String, Object> status = new CanaryStatus(ports, target, router).run(payments).toMap();
+        assertEquals("the keys README.md documents", List.of("release", "canaryRelease", "namespace", "running", "weight",
+                "recordedWeight", "step", "build", "canaryReleaseInstalled", "matchesRecord"), List.copyOf(status.keySet()));
         assertEquals(true, status.get("running"));
         assertEquals(10, status.get("weight"));
         assertEquals(0, status.get("step"));
         assertEquals(BUILD, status.get("build"));
         assertEquals(true, status.get("canaryReleaseInstalled"));
 
-        Map<String, Object> aborted = new CanaryAbort(ports, target, router).abort(payments, Duration.ofMinutes(1));
+        Map<String, Object> aborted = new CanaryAbort(ports, target, router)
+                .run(new CanaryAbortRequest(payments, Duration.ofMinutes(1))).toMap();
+        assertEquals("the keys README.md documents", List.of("release", "canaryRelease", "namespace", "weightBefore", "build",
+                "canaryReleaseRemoved", "durationMillis"), List.copyOf(aborted.keySet()));
         assertEquals(10, aborted.get("weightBefore"));
         assertEquals(BUILD, aborted.get("build"));
         assertEquals(true, aborted.get("canaryReleaseRemoved"));
@@ -194,10 +199,11 @@ public class CanaryShiftTest {
         assertThat(fixture.logText(), containsString("Canary of payments in prod: recorded 10% for payments-canary at step 0 by "
                 + BUILD));
 
-        Map<String, Object> after = new CanaryStatus(ports, target, router).read(payments);
-        assertEquals(false, after.get("running"));
-        assertEquals(false, new CanaryAbort(ports, target, router).abort(payments, Duration.ofMinutes(1))
-                .get("canaryReleaseRemoved"));
+        CanaryStatusResult after = new CanaryStatus(ports, target, router).run(payments);
+        assertFalse(after.running());
+        assertEquals(null, after.toMap().get("step"));
+        assertFalse(new CanaryAbort(ports, target, router).run(new CanaryAbortRequest(payments, Duration.ofMinutes(1)))
+                .canaryReleaseRemoved());
     }
 
     @Test
