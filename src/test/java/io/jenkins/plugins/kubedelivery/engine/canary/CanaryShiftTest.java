@@ -207,6 +207,36 @@ public class CanaryShiftTest {
     }
 
     @Test
+    public void aManualPauseIsPromotedByCanaryPromoteOfTheSameBuildOnly() throws Exception {
+        CanaryPlan manual = new CanaryPlan(List.of(new CanaryStep(10, new Pause.Manual()), step(50),
+                new CanaryStep(100, Pause.NONE)), Duration.ofMinutes(1), List.of(ERROR_RATE), 0);
+        CanaryShiftResult paused = canary(new ScriptedMetrics(ScriptedMetrics.value(0.002))).run(request(manual, BUILD));
+        assertTrue(fixture.logText(), paused.paused());
+        CanaryPromote promote = new CanaryPromote(ports, target, new RouterSpec.Nginx("payments"));
+        DeployRequest newVersion = DeployRequest.builder("payments", "prod").imageTag("2.0.0").build();
+
+        EngineException otherBuild = assertThrows(EngineException.class,
+                () -> promote.run(new CanaryPromoteRequest(newVersion, "payments/main #42")));
+        assertThat(otherBuild.getMessage(), containsString("is not this build's"));
+        assertTrue("another build's canary is left alone", exists("ingress", "payments-canary"));
+        assertThat(stableImage(), containsString(":1.0.0"));
+
+        CanaryShiftResult promoted = promote.run(new CanaryPromoteRequest(newVersion, BUILD));
+        assertTrue(promoted.promoted());
+        assertEquals(0, promoted.weight());
+        assertThat(promoted.reason(), containsString("at step 1 (10%)"));
+        assertThat(stableImage(), containsString(":2.0.0"));
+        assertFalse("traffic on stable: the canary Ingress is gone", exists("ingress", "payments-canary"));
+        assertFalse(canaryReleaseExists());
+        assertFalse(new CanaryStatus(ports, target, new RouterSpec.Nginx("payments"))
+                .run(new CanaryTarget("payments", "prod", null, null)).running());
+
+        EngineException none = assertThrows(EngineException.class, () -> promote.run(new CanaryPromoteRequest(newVersion, BUILD)));
+        assertThat(none.getMessage(), containsString("no canary of payments is running in prod"));
+        assertThat(none.getMessage(), containsString("nothing to promote"));
+    }
+
+    @Test
     public void aRestartedExecutionCarriesOnAtTheRecordedStep() throws Exception {
         // five good measurements at 10%, then no data at 25%: the canary pauses at step 2
         ScriptedMetrics first = new ScriptedMetrics(ScriptedMetrics.value(0.002), ScriptedMetrics.value(0.002),
