@@ -177,11 +177,15 @@ public final class CanaryShiftStep extends AbstractHelmStep {
     @Override
     protected StepCall call(StepContext context) throws Exception {
         RouterSpec routerSpec = routerSpec();
-        Run<?, ?> run = context.get(Run.class);
-        String build = run == null ? FUNCTION_NAME : run.getFullDisplayName();
-        CanaryShiftRequest request = toRequest(routerSpec, build);
+        CanaryShiftRequest request = toRequest(routerSpec, build(context));
         return new Call(request, routerSpec, prometheusUrl, prometheusCredentialsId, clusterAccess(),
                 (release != null ? release : service) + " in " + where(environment));
+    }
+
+    /** Who runs a canary, as recorded in the cluster: canaryPromote compares its own with it. */
+    static String build(StepContext context) throws java.io.IOException, InterruptedException {
+        Run<?, ?> run = context.get(Run.class);
+        return run == null ? FUNCTION_NAME : run.getFullDisplayName();
     }
 
     /** Kept with the build: names, the request and the router, never a secret; so it runs again after a restart. */
