@@ -135,8 +135,7 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
         DeployResult canary = new DeployService(ports, cluster, request.build())
                 .run(request.deploy().asRelease(canaryRelease), Map.of(CanaryRelease.CANARY_OF, stable.release()));
         log.line("Canary release " + canaryRelease + " revision " + canary.revision() + CanaryPromotion.newImage(request.deploy())
-                + " ready in "
-                + since(at) + "; no traffic on it yet");
+                + " ready in " + since(at) + "; no traffic on it yet");
     }
 
     /** The router's writes for the first weight, as a server-side dry run: nothing moves unless they would all succeed. */
@@ -166,7 +165,8 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
                 progress = setWeight(router, state, plan);
             } else if (decision instanceof CanaryDecision.Pause pause) {
                 log.line("Canary paused at " + state.weight() + "%: " + pause.reason() + ". It keeps its traffic until this"
-                        + " build runs canaryShift again (which measures this step again) or canaryAbort ends it");
+                        + " build runs canaryShift again (which measures this step again) or canaryPromote (which promotes it now),"
+                        + " or canaryAbort ends it");
                 return result(stable, State.PAUSED, state.weight(), pause.reason(), taken, started);
             } else if (decision instanceof CanaryDecision.Promote promote) {
                 CanaryPromotion.promote(ports, cluster, request.deploy(), request.build(), stable, router, state);
