@@ -74,7 +74,7 @@ public final class CanaryPromoteStep extends AbstractCanaryControlStep {
 
         @Override
         public String stopWaitsFor() {
-            return "all traffic to return to the stable release and the canary release to be removed";
+            return CanaryShiftStep.STOP_WAITS_FOR;
         }
 
         @Override

@@ -51,6 +51,8 @@ public final class CanaryShiftStep extends AbstractHelmStep {
     static final String DEFAULT_PAUSE = "5m";
     static final String DEFAULT_INTERVAL = "1m";
     static final int DEFAULT_MIN_REQUESTS = 50;
+    /** What a stop waits for while a canary moves or is promoted (canaryPromote says the same). */
+    static final String STOP_WAITS_FOR = "all traffic to return to the stable release and the canary release to be removed";
     /** How long one Prometheus query may take. */
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(30);
 
@@ -221,7 +223,7 @@ public final class CanaryShiftStep extends AbstractHelmStep {
 
         @Override
         public String stopWaitsFor() {
-            return "all traffic to return to the stable release and the canary release to be removed";
+            return STOP_WAITS_FOR;
         }
 
         /** The canary's state is in the cluster: a new run of the same build carries on from it. */
