@@ -7,6 +7,7 @@ import static org.junit.Assert.fail;
 
 import io.jenkins.plugins.kubedelivery.jenkins.canary.AbstractCanaryControlStep;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryAbortStep;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryPromoteStep;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryShiftStep;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryStatusStep;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.ErrorRateCheck;
@@ -77,6 +78,7 @@ public class HostileInputCorpusTest {
     private static final String CANARY = "canaryShift";
     private static final String STATUS = "canaryStatus";
     private static final String ABORT = "canaryAbort";
+    private static final String PROMOTE = "canaryPromote";
     private static final Set<String> READ_ONLY = Set.of("version", "history", "get", "status");
 
     private static final List<Object[]> ROWS = new ArrayList<>();
@@ -459,8 +461,9 @@ public class HostileInputCorpusTest {
         refused(CANARY, "server", "http://k8s.example.com");
         refused(CANARY, "kubeContext", "prod");
 
-        // canaryStatus and canaryAbort: which canary, and its router; an accepted row ends at the first kubectl read
-        for (String step : List.of(STATUS, ABORT)) {
+        // canaryStatus, canaryPromote and canaryAbort: which canary, and its router; an accepted row ends at the first
+        // kubectl read
+        for (String step : List.of(STATUS, ABORT, PROMOTE)) {
             refused(step, "service", "payments$(id)");
             refused(step, "service", "");
             accepted(step, "service", " payments\n", "payments-canary --namespace prod");
@@ -480,12 +483,21 @@ public class HostileInputCorpusTest {
         }
         refused(ABORT, "timeout", "0s");
         accepted(ABORT, "timeout", "90s", "payments-canary --namespace prod");
+        refused(PROMOTE, "imageTag", "");
+        refused(PROMOTE, "imageTag", null);
+        refused(PROMOTE, "imageTag", "1.0,image.repository=evil");
+        accepted(PROMOTE, "imageTag", "1.4.0-abc123", "payments-canary --namespace prod");
+        refused(PROMOTE, "timeout", "0s");
+        refused(PROMOTE, "timeout", "soon");
+        accepted(PROMOTE, "timeout", "90s", "payments-canary --namespace prod");
     }
 
-    private static final Map<String, Class<? extends Step>> STEPS = Map.of(DEPLOY, DeployServiceStep.class,
-            DEPLOYS, DeployServicesStep.class, ROLLBACK, RollbackServiceStep.class, CREATE, CreatePreviewNamespaceStep.class,
-            DELETE, DeletePreviewNamespaceStep.class, REAP, ReapPreviewNamespacesStep.class, CHANGED, ChangedServicesStep.class,
-            CANARY, CanaryShiftStep.class, STATUS, CanaryStatusStep.class, ABORT, CanaryAbortStep.class);
+    private static final Map<String, Class<? extends Step>> STEPS = Map.ofEntries(Map.entry(DEPLOY, DeployServiceStep.class),
+            Map.entry(DEPLOYS, DeployServicesStep.class), Map.entry(ROLLBACK, RollbackServiceStep.class),
+            Map.entry(CREATE, CreatePreviewNamespaceStep.class), Map.entry(DELETE, DeletePreviewNamespaceStep.class),
+            Map.entry(REAP, ReapPreviewNamespacesStep.class), Map.entry(CHANGED, ChangedServicesStep.class),
+            Map.entry(CANARY, CanaryShiftStep.class), Map.entry(STATUS, CanaryStatusStep.class),
+            Map.entry(ABORT, CanaryAbortStep.class), Map.entry(PROMOTE, CanaryPromoteStep.class));
 
     /** The rows, once every parameter of every step is known to have at least one. */
     @Parameters(name = "{0}")
@@ -691,13 +703,15 @@ public class HostileInputCorpusTest {
             case CHANGED -> new ChangedServicesStep();
             case STATUS -> new CanaryStatusStep((String) take("service", "payments"), (String) take("environment", "prod"));
             case ABORT -> new CanaryAbortStep((String) take("service", "payments"), (String) take("environment", "prod"));
+            case PROMOTE -> new CanaryPromoteStep((String) take("service", "payments"), (String) take("environment", "prod"),
+                    (String) take("imageTag", "abc123"));
             case CANARY -> new CanaryShiftStep((String) take("service", "payments"), (String) take("environment", "prod"),
                     (String) take("imageTag", "abc123"));
             default -> throw new IllegalArgumentException(step);
         };
         Map<String, Object> rest = new LinkedHashMap<>(settings);
         rest.keySet().removeAll(List.of("service", "services", "environment"));
-        if (built instanceof CanaryShiftStep) {
+        if (built instanceof CanaryShiftStep || built instanceof CanaryPromoteStep) {
             rest.remove("imageTag");
         }
         if (built instanceof CanaryShiftStep || built instanceof AbstractCanaryControlStep) {

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryCheck;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryRouter;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryAbortStep;
+import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryPromoteStep;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryShiftStep;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.CanaryStatusStep;
 import io.jenkins.plugins.kubedelivery.jenkins.canary.IstioCanaryRouter;
@@ -128,6 +129,16 @@ public class StepConfigRoundTripTest {
         roundTrip(CanaryAbortStep.class, with(arguments, Map.of("timeout", "2m")));
         defaults(CanaryStatusStep.class, Map.of("service", "payments", "environment", "prod"), Map.of());
         defaults(CanaryAbortStep.class, Map.of("service", "payments", "environment", "prod"), Map.of("timeout", "5m"));
+    }
+
+    @Test
+    public void canaryPromote() throws Exception {
+        Map<String, Object> arguments = with(CLUSTER, Map.of("service", "payments", "environment", "prod", "imageTag", "1.4.0",
+                "namespace", "payments-prod", "release", "payments-eu", "router", new IstioCanaryRouter("payments"),
+                "timeout", "2m"));
+        roundTrip(CanaryPromoteStep.class, arguments);
+        defaults(CanaryPromoteStep.class, Map.of("service", "payments", "environment", "prod", "imageTag", "1.4.0"),
+                Map.of("timeout", "5m"));
     }
 
     /** An empty text, as the Snippet Generator sends for an empty field, reads back as the default. */

@@ -2,12 +2,10 @@ package io.jenkins.plugins.kubedelivery.engine.canary;
 
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
+import io.jenkins.plugins.kubedelivery.engine.UseCase;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteReading;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The canaryAbort use case: whatever build started the canary (a paused one, or a leftover of a
@@ -15,7 +13,7 @@ import java.util.Map;
  * whose canary it was. A release of the canary's name that the plugin did not label is refused
  * before anything changes; with no canary at all, nothing changes.
  */
-public final class CanaryAbort {
+public final class CanaryAbort implements UseCase<CanaryAbortRequest, CanaryAbortResult> {
     private final EnginePorts ports;
     private final ClusterTarget cluster;
     private final RouterSpec routers;
@@ -26,13 +24,11 @@ public final class CanaryAbort {
         this.routers = routers;
     }
 
-    /**
-     * @param timeout how long helm may take to uninstall the canary release
-     * @throws EngineException when traffic or the canary release could not be returned to a safe state
-     */
-    public Map<String, Object> abort(CanaryTarget target, Duration timeout) throws InterruptedException {
+    /** @throws EngineException when traffic or the canary release could not be returned to a safe state */
+    @Override
+    public CanaryAbortResult run(CanaryAbortRequest request) throws InterruptedException {
         long started = ports.clock().millis();
-        CanaryInCluster canary = CanaryInCluster.read(ports, cluster, routers, target);
+        CanaryInCluster canary = CanaryInCluster.read(ports, cluster, routers, request.target());
         CanaryTarget.Names names = canary.names();
         RouteReading reading = canary.reading();
         CanaryRelease.requireOwnedOrAbsent(names.release(), canary.canaryLabels());
@@ -40,19 +36,12 @@ public final class CanaryAbort {
         ports.log().line("Canary of " + names.release() + " in " + names.namespace() + ": " + canary.describe()
                 + (installed ? ", release " + names.canaryRelease() + " installed" : ", no canary release"));
         boolean safe = new CanaryTeardown(canary.helm(), ports.log(), ports.clock()).backToStable(canary.router(),
-                names.release(), names.namespace(), names.canaryRelease(), installed, timeout, "canaryAbort was called");
+                names.release(), names.namespace(), names.canaryRelease(), installed, request.timeout(), "canaryAbort was called");
         if (!safe) {
             throw new EngineException("the canary of " + names.release() + " in " + names.namespace() + " could not be fully"
                     + " removed; the build log says what is left and how to remove it by hand");
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("release", names.release());
-        result.put("canaryRelease", names.canaryRelease());
-        result.put("namespace", names.namespace());
-        result.put("weightBefore", reading.weight());
-        result.put("build", reading.recorded().map(RouteState::build).orElse(null));
-        result.put("canaryReleaseRemoved", installed);
-        result.put("durationMillis", ports.clock().millis() - started);
-        return result;
+        return new CanaryAbortResult(names.release(), names.canaryRelease(), names.namespace(), reading.weight(),
+                reading.recorded().map(RouteState::build).orElse(null), installed, ports.clock().millis() - started);
     }
 }

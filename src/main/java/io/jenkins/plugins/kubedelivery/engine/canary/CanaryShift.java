@@ -76,7 +76,8 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
         KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
         RoutingObjects objects = new RoutingObjects(kubectl, ports.staging(), log);
         TrafficRouter router = routers.on(objects, log, stable.namespace(), stable.release(), canaryRelease);
-        log.line("Canary of " + stable.release() + " in " + stable.namespace() + " as release " + canaryRelease + newImage(request)
+        log.line("Canary of " + stable.release() + " in " + stable.namespace() + " as release " + canaryRelease
+                + CanaryPromotion.newImage(request.deploy())
                 + ", steps " + describe(plan) + ", checks " + describeChecks(plan) + " measured every "
                 + Durations.human(plan.interval()) + ", routed by " + router.describe());
 
@@ -133,8 +134,8 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
         long at = ports.clock().millis();
         DeployResult canary = new DeployService(ports, cluster, request.build())
                 .run(request.deploy().asRelease(canaryRelease), Map.of(CanaryRelease.CANARY_OF, stable.release()));
-        log.line("Canary release " + canaryRelease + " revision " + canary.revision() + newImage(request) + " ready in "
-                + since(at) + "; no traffic on it yet");
+        log.line("Canary release " + canaryRelease + " revision " + canary.revision() + CanaryPromotion.newImage(request.deploy())
+                + " ready in " + since(at) + "; no traffic on it yet");
     }
 
     /** The router's writes for the first weight, as a server-side dry run: nothing moves unless they would all succeed. */
@@ -164,10 +165,11 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
                 progress = setWeight(router, state, plan);
             } else if (decision instanceof CanaryDecision.Pause pause) {
                 log.line("Canary paused at " + state.weight() + "%: " + pause.reason() + ". It keeps its traffic until this"
-                        + " build runs canaryShift again (which measures this step again) or canaryAbort ends it");
+                        + " build runs canaryShift again (which measures this step again) or canaryPromote (which promotes it now),"
+                        + " or canaryAbort ends it");
                 return result(stable, State.PAUSED, state.weight(), pause.reason(), taken, started);
             } else if (decision instanceof CanaryDecision.Promote promote) {
-                promote(request, stable, router, state);
+                CanaryPromotion.promote(ports, cluster, request.deploy(), request.build(), stable, router, state);
                 return result(stable, State.PROMOTED, 0, promote.summary(), taken, started);
             } else if (decision instanceof CanaryDecision.Abort abort) {
                 log.line("Canary failed its analysis: " + abort.reason());
@@ -200,23 +202,6 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
         return round;
     }
 
-    /** All traffic on the canary, stable upgraded to the new version, traffic back on stable, canary removed. */
-    private void promote(CanaryShiftRequest request, DeployPlan stable, TrafficRouter router, RouteState state)
-            throws InterruptedException {
-        long at = ports.clock().millis();
-        if (state.weight() < 100) {
-            router.setWeight(state.at(100, state.step()));
-            log.line("Promoting: all traffic on the canary while " + stable.release() + " is upgraded");
-        }
-        DeployResult upgraded = new DeployService(ports, cluster, request.build()).run(request.deploy());
-        log.line("Stable release " + stable.release() + " upgraded to revision " + upgraded.revision() + newImage(request));
-        router.reset();
-        String canaryRelease = CanaryRelease.nameFor(stable.release());
-        new HelmClient(ports.runner(), ports.helm(), cluster).uninstall(canaryRelease, stable.namespace(), stable.timeout());
-        log.line("Promoted " + stable.release() + " in " + since(at) + ": traffic on stable, canary release " + canaryRelease
-                + " removed");
-    }
-
     /** Traffic back on stable first, then the canary release removed (when this run got as far as installing it). */
     private void abort(HelmClient helm, TrafficRouter router, DeployPlan stable, String canaryRelease, boolean canaryInstalled,
             String because) throws InterruptedException {
@@ -242,10 +227,6 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
                 + Durations.human(Duration.ofMillis(duration)) + ": " + reason);
         return new CanaryShiftResult(stable.release(), CanaryRelease.nameFor(stable.release()), stable.namespace(), state,
                 weight, reason, taken, duration);
-    }
-
-    private static String newImage(CanaryShiftRequest request) {
-        return request.deploy().imageTag() == null ? "" : " (image tag " + request.deploy().imageTag() + ")";
     }
 
     private static String describeChecks(CanaryPlan plan) {

@@ -10,7 +10,7 @@ import io.jenkins.plugins.kubedelivery.jenkins.AbstractClusterStep;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * What the companion steps of {@code canaryShift} share ({@code canaryStatus}, {@code canaryAbort}):
+ * What the companion steps of {@code canaryShift} share ({@code canaryStatus}, {@code canaryPromote}, {@code canaryAbort}):
  * which service's canary, and the router that carries it; their help is in this class's resource
  * folder. Public because structs binds the inherited setters by reflection.
  */

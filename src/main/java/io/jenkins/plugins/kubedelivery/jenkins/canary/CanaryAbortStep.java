@@ -4,14 +4,13 @@ import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.orDefault;
 
 import hudson.Extension;
 import io.jenkins.plugins.kubedelivery.engine.canary.CanaryAbort;
-import io.jenkins.plugins.kubedelivery.engine.canary.CanaryTarget;
+import io.jenkins.plugins.kubedelivery.engine.canary.CanaryAbortRequest;
 import io.jenkins.plugins.kubedelivery.engine.canary.RouterSpec;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import io.jenkins.plugins.kubedelivery.jenkins.DurationText;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
 import io.jenkins.plugins.kubedelivery.jenkins.StepCall;
-import java.time.Duration;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -43,17 +42,18 @@ public final class CanaryAbortStep extends AbstractCanaryControlStep {
 
     @Override
     protected StepCall call(StepContext context) {
-        return new Call(target(), routerSpec(), DurationText.parse("timeout", timeout), clusterAccess(), describeTarget());
+        return new Call(new CanaryAbortRequest(target(), DurationText.parse("timeout", timeout)), routerSpec(), clusterAccess(),
+                describeTarget());
     }
 
     /** A reset and an uninstall that find nothing left change nothing, so it simply runs again after a restart. */
-    private record Call(CanaryTarget request, RouterSpec router, Duration timeout, ClusterAccess clusterAccess, String target)
+    private record Call(CanaryAbortRequest request, RouterSpec router, ClusterAccess clusterAccess, String target)
             implements StepCall {
         private static final long serialVersionUID = 1L;
 
         @Override
         public Object run(EngineSession session) throws Exception {
-            return new CanaryAbort(session.ports(), session.cluster(), router).abort(request, timeout);
+            return new CanaryAbort(session.ports(), session.cluster(), router).run(request).toMap();
         }
 
         @Override

@@ -51,6 +51,8 @@ public final class CanaryShiftStep extends AbstractHelmStep {
     static final String DEFAULT_PAUSE = "5m";
     static final String DEFAULT_INTERVAL = "1m";
     static final int DEFAULT_MIN_REQUESTS = 50;
+    /** What a stop waits for while a canary moves or is promoted (canaryPromote says the same). */
+    static final String STOP_WAITS_FOR = "all traffic to return to the stable release and the canary release to be removed";
     /** How long one Prometheus query may take. */
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(30);
 
@@ -177,11 +179,15 @@ public final class CanaryShiftStep extends AbstractHelmStep {
     @Override
     protected StepCall call(StepContext context) throws Exception {
         RouterSpec routerSpec = routerSpec();
-        Run<?, ?> run = context.get(Run.class);
-        String build = run == null ? FUNCTION_NAME : run.getFullDisplayName();
-        CanaryShiftRequest request = toRequest(routerSpec, build);
+        CanaryShiftRequest request = toRequest(routerSpec, build(context));
         return new Call(request, routerSpec, prometheusUrl, prometheusCredentialsId, clusterAccess(),
                 (release != null ? release : service) + " in " + where(environment));
+    }
+
+    /** Who runs a canary, as recorded in the cluster: canaryPromote compares its own with it. */
+    static String build(StepContext context) throws java.io.IOException, InterruptedException {
+        Run<?, ?> run = context.get(Run.class);
+        return run == null ? FUNCTION_NAME : run.getFullDisplayName();
     }
 
     /** Kept with the build: names, the request and the router, never a secret; so it runs again after a restart. */
@@ -217,7 +223,7 @@ public final class CanaryShiftStep extends AbstractHelmStep {
 
         @Override
         public String stopWaitsFor() {
-            return "all traffic to return to the stable release and the canary release to be removed";
+            return STOP_WAITS_FOR;
         }
 
         /** The canary's state is in the cluster: a new run of the same build carries on from it. */

@@ -36,7 +36,7 @@ public final class CanaryStatusStep extends AbstractCanaryControlStep {
 
         @Override
         public Object run(EngineSession session) throws Exception {
-            return new CanaryStatus(session.ports(), session.cluster(), router).read(request);
+            return new CanaryStatus(session.ports(), session.cluster(), router).run(request).toMap();
         }
 
         @Override

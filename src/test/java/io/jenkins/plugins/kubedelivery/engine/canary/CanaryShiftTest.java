@@ -177,14 +177,19 @@ public class CanaryShiftTest {
         RouterSpec router = new RouterSpec.Nginx("payments");
         CanaryTarget payments = new CanaryTarget("payments", "prod", null, null);
 
-        Map<String, Object> status = new CanaryStatus(ports, target, router).read(payments);
+        Map<String, Object> status = new CanaryStatus(ports, target, router).run(payments).toMap();
+        assertEquals("the keys README.md documents", List.of("release", "canaryRelease", "namespace", "running", "weight",
+                "recordedWeight", "step", "build", "canaryReleaseInstalled", "matchesRecord"), List.copyOf(status.keySet()));
         assertEquals(true, status.get("running"));
         assertEquals(10, status.get("weight"));
         assertEquals(0, status.get("step"));
         assertEquals(BUILD, status.get("build"));
         assertEquals(true, status.get("canaryReleaseInstalled"));
 
-        Map<String, Object> aborted = new CanaryAbort(ports, target, router).abort(payments, Duration.ofMinutes(1));
+        Map<String, Object> aborted = new CanaryAbort(ports, target, router)
+                .run(new CanaryAbortRequest(payments, Duration.ofMinutes(1))).toMap();
+        assertEquals("the keys README.md documents", List.of("release", "canaryRelease", "namespace", "weightBefore", "build",
+                "canaryReleaseRemoved", "durationMillis"), List.copyOf(aborted.keySet()));
         assertEquals(10, aborted.get("weightBefore"));
         assertEquals(BUILD, aborted.get("build"));
         assertEquals(true, aborted.get("canaryReleaseRemoved"));
@@ -194,10 +199,41 @@ public class CanaryShiftTest {
         assertThat(fixture.logText(), containsString("Canary of payments in prod: recorded 10% for payments-canary at step 0 by "
                 + BUILD));
 
-        Map<String, Object> after = new CanaryStatus(ports, target, router).read(payments);
-        assertEquals(false, after.get("running"));
-        assertEquals(false, new CanaryAbort(ports, target, router).abort(payments, Duration.ofMinutes(1))
-                .get("canaryReleaseRemoved"));
+        CanaryStatusResult after = new CanaryStatus(ports, target, router).run(payments);
+        assertFalse(after.running());
+        assertEquals(null, after.toMap().get("step"));
+        assertFalse(new CanaryAbort(ports, target, router).run(new CanaryAbortRequest(payments, Duration.ofMinutes(1)))
+                .canaryReleaseRemoved());
+    }
+
+    @Test
+    public void aManualPauseIsPromotedByCanaryPromoteOfTheSameBuildOnly() throws Exception {
+        CanaryPlan manual = new CanaryPlan(List.of(new CanaryStep(10, new Pause.Manual()), step(50),
+                new CanaryStep(100, Pause.NONE)), Duration.ofMinutes(1), List.of(ERROR_RATE), 0);
+        CanaryShiftResult paused = canary(new ScriptedMetrics(ScriptedMetrics.value(0.002))).run(request(manual, BUILD));
+        assertTrue(fixture.logText(), paused.paused());
+        CanaryPromote promote = new CanaryPromote(ports, target, new RouterSpec.Nginx("payments"));
+        DeployRequest newVersion = DeployRequest.builder("payments", "prod").imageTag("2.0.0").build();
+
+        EngineException otherBuild = assertThrows(EngineException.class,
+                () -> promote.run(new CanaryPromoteRequest(newVersion, "payments/main #42")));
+        assertThat(otherBuild.getMessage(), containsString("is not this build's"));
+        assertTrue("another build's canary is left alone", exists("ingress", "payments-canary"));
+        assertThat(stableImage(), containsString(":1.0.0"));
+
+        CanaryShiftResult promoted = promote.run(new CanaryPromoteRequest(newVersion, BUILD));
+        assertTrue(promoted.promoted());
+        assertEquals(0, promoted.weight());
+        assertThat(promoted.reason(), containsString("at step 1 (10%)"));
+        assertThat(stableImage(), containsString(":2.0.0"));
+        assertFalse("traffic on stable: the canary Ingress is gone", exists("ingress", "payments-canary"));
+        assertFalse(canaryReleaseExists());
+        assertFalse(new CanaryStatus(ports, target, new RouterSpec.Nginx("payments"))
+                .run(new CanaryTarget("payments", "prod", null, null)).running());
+
+        EngineException none = assertThrows(EngineException.class, () -> promote.run(new CanaryPromoteRequest(newVersion, BUILD)));
+        assertThat(none.getMessage(), containsString("no canary of payments is running in prod"));
+        assertThat(none.getMessage(), containsString("nothing to promote"));
     }
 
     @Test
