@@ -110,18 +110,21 @@ Map createPreview(Map cluster, Map preview, String commit) {
 // while the pipeline waits at a pause no step runs, so a rejected or aborted `input` is answered here
 // with canaryAbort before the build ends. `target` is the cluster parameters plus service and environment.
 // `config` is the template's: its canary (canaryShift's parameters), approvers and inputTimeoutMinutes.
+// canaryPromote and canaryAbort find the canary as canaryShift placed it: the same router, namespace and release.
 Map canaryRelease(String caller, Map target, String imageTag, Map config) {
-    Map result = canaryShift(target + (config.canary ?: [:]) + [imageTag: imageTag])
+    Map canary = config.canary ?: [:]
+    Map placed = target + canary.subMap(['router', 'namespace', 'release'])
+    Map result = canaryShift(target + canary + [imageTag: imageTag])
     while (result?.paused) {
         String question = "${target.service}: the canary holds ${result.weight}% of ${target.environment}'s traffic" +
                 (result.reason ? " (${result.reason})" : '') + '. Continue the release?'
         try {
             ask(question, 'Continue', config)
         } catch (Throwable stopped) {
-            abortPausedCanary(caller, target, result.weight, stopped)
+            abortPausedCanary(caller, placed, result.weight, stopped)
             throw stopped
         }
-        result = canaryPromote(target)
+        result = canaryPromote(placed + [imageTag: imageTag])
     }
     if (result?.aborted) {
         error "${caller}: ${target.service}: the canary was aborted: ${result.reason}"
@@ -134,10 +137,10 @@ void abortPausedCanary(String caller, Map target, Object weight, Throwable stopp
     echo "${caller}: ${target.service}: the canary paused at ${weight}% is aborted because ${why}: " +
             'its traffic returns to the stable release and the canary release is removed'
     try {
-        canaryAbort(target + [reason: "${caller}: ${why}".toString()])
+        canaryAbort(target)
     } catch (Throwable cleanup) {
         echo "${caller}: ${target.service}: canaryAbort failed (${cleanup.message}); the canary still takes traffic: run " +
-                "canaryAbort(service: '${target.service}', environment: '${target.environment}') before the next release"
+                "canaryAbort(service: '${target.service}', environment: '${target.environment}', router: <canaryShift's router>) before the next release"
     }
 }
 

@@ -148,14 +148,17 @@ public class MicroservicePipelineTemplateTest {
         PipelineTemplate t = template(TAG)
                 .stub("canaryShift", args -> Map.of("state", "paused", "paused", true, "weight", 25, "reason", "manual pause"))
                 .stub("canaryPromote", args -> PROMOTED);
-        Object result = t.call(named("service", "payments", "productionEnvironment", "production"));
+        Object result = t.call(named("service", "payments", "productionEnvironment", "production",
+                "canary", Map.of("router", "nginx(payments)", "pause", "manual")));
         assertEquals(List.of("podTemplate", "node(kube-delivery-pod)", "stage(Checkout)", "checkout(scm)", "stage(Build)", "echo",
                 "stage(Test)", "echo", "stage(Approval)", "timeout", "input", "stage(Production)", "container(helm)", "canaryShift", "timeout",
                 "input", "canaryPromote"), withoutEchoText(t));
         assertEquals("an unanswered pause holds the pod a day at most", Map.of("time", 1440, "unit", "MINUTES"), t.arguments("timeout", 1));
         assertEquals(Map.of("message", "payments: the canary holds 25% of production's traffic (manual pause). Continue the release?",
                 "ok", "Continue"), t.arguments("input", 1));
-        assertEquals(Map.of("service", "payments", "environment", "production"), t.arguments("canaryPromote", 0));
+        assertEquals("found as canaryShift placed it, and the tag it deploys",
+                Map.of("service", "payments", "environment", "production", "router", "nginx(payments)", "imageTag", "1.5.0"),
+                t.arguments("canaryPromote", 0));
         assertSame(PROMOTED, result);
     }
 
@@ -189,8 +192,8 @@ public class MicroservicePipelineTemplateTest {
         assertSame(rejected, thrown);
         assertEquals(List.of("canaryShift", "timeout", "input", "echo", "canaryAbort"),
                 t.stepNames().subList(t.stepNames().indexOf("canaryShift"), t.stepNames().size()));
-        assertEquals(Map.of("kubeconfigCredentialsId", "prod-kubeconfig", "service", "payments", "environment", "prod",
-                "reason", "microservicePipeline: the pause was rejected or timed out, or the build aborted"), t.arguments("canaryAbort", 0));
+        assertEquals(Map.of("kubeconfigCredentialsId", "prod-kubeconfig", "service", "payments", "environment", "prod"),
+                t.arguments("canaryAbort", 0));
         assertTrue(t.echoed().toString(), t.echoed().get(t.echoed().size() - 1).contains(
                 "payments: the canary paused at 25% is aborted because the pause was rejected or timed out, or the build aborted"));
         assertFalse(t.stepNames().contains("canaryPromote"));
@@ -207,7 +210,7 @@ public class MicroservicePipelineTemplateTest {
                 });
         assertSame(aborted, assertThrows(InterruptedException.class, () -> t.call(named("service", "payments"))));
         assertTrue(t.echoed().toString(), t.echoed().get(t.echoed().size() - 1).contains("canaryAbort failed (canaryAbort: the API "
-                + "server is unreachable); the canary still takes traffic: run canaryAbort(service: 'payments', environment: 'prod')"));
+                + "server is unreachable); the canary still takes traffic: run canaryAbort(service: 'payments', environment: 'prod', router: <canaryShift's router>)"));
     }
 
     @Test
