@@ -2,6 +2,7 @@ package io.jenkins.plugins.kubedelivery.jenkins;
 
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
 
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
@@ -11,6 +12,12 @@ import org.kohsuke.stapler.DataBoundSetter;
  * Public because structs binds the inherited setters by reflection.
  */
 public abstract class AbstractClusterStep extends DeliveryStep {
+    /**
+     * The text form of helm's default timeout ({@code DeployRequest.DEFAULT_TIMEOUT}), for every step
+     * that runs helm with a {@code timeout} parameter: derived once, so their forms and setters agree.
+     */
+    protected static final String DEFAULT_HELM_TIMEOUT = DurationText.of(DeployRequest.DEFAULT_TIMEOUT);
+
     private String kubeconfigCredentialsId;
     private String kubeContext;
     private String server;

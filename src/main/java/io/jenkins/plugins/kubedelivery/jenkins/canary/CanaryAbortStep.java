@@ -6,7 +6,6 @@ import hudson.Extension;
 import io.jenkins.plugins.kubedelivery.engine.canary.CanaryAbort;
 import io.jenkins.plugins.kubedelivery.engine.canary.CanaryAbortRequest;
 import io.jenkins.plugins.kubedelivery.engine.canary.RouterSpec;
-import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import io.jenkins.plugins.kubedelivery.jenkins.DurationText;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
@@ -22,9 +21,8 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public final class CanaryAbortStep extends AbstractCanaryControlStep {
     public static final String FUNCTION_NAME = "canaryAbort";
-    private static final String DEFAULT_TIMEOUT = DurationText.of(DeployRequest.DEFAULT_TIMEOUT);
 
-    private String timeout = DEFAULT_TIMEOUT;
+    private String timeout = DEFAULT_HELM_TIMEOUT;
 
     @DataBoundConstructor
     public CanaryAbortStep(String service, String environment) {
@@ -33,7 +31,7 @@ public final class CanaryAbortStep extends AbstractCanaryControlStep {
 
     public String getTimeout() { return timeout; }
 
-    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = orDefault(timeout, DEFAULT_TIMEOUT); }
+    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = orDefault(timeout, DEFAULT_HELM_TIMEOUT); }
 
     @Override
     protected String functionName() {

@@ -24,10 +24,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public final class CanaryPromoteStep extends AbstractCanaryControlStep {
     public static final String FUNCTION_NAME = "canaryPromote";
-    private static final String DEFAULT_TIMEOUT = DurationText.of(DeployRequest.DEFAULT_TIMEOUT);
 
     private final String imageTag;
-    private String timeout = DEFAULT_TIMEOUT;
+    private String timeout = DEFAULT_HELM_TIMEOUT;
 
     @DataBoundConstructor
     public CanaryPromoteStep(String service, String environment, String imageTag) {
@@ -38,7 +37,7 @@ public final class CanaryPromoteStep extends AbstractCanaryControlStep {
     public String getImageTag() { return imageTag; }
     public String getTimeout() { return timeout; }
 
-    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = orDefault(timeout, DEFAULT_TIMEOUT); }
+    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = orDefault(timeout, DEFAULT_HELM_TIMEOUT); }
 
     @Override
     protected String functionName() {

@@ -3,7 +3,6 @@ package io.jenkins.plugins.kubedelivery.jenkins.deploy;
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.orDefault;
 
-import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.AbstractClusterStep;
 import io.jenkins.plugins.kubedelivery.jenkins.DurationText;
 import java.time.Duration;
@@ -17,13 +16,12 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public abstract class AbstractHelmStep extends AbstractClusterStep {
     /** The engine's default, as a step parameter writes it. */
-    private static final String DEFAULT_TIMEOUT = DurationText.of(DeployRequest.DEFAULT_TIMEOUT);
 
     static final String SERVICE_EXAMPLE = "the service's folder in the monorepo, e.g. payments";
     static final String ENVIRONMENT_EXAMPLE = "e.g. stage, prod or preview";
 
     private String namespace;
-    private String timeout = DEFAULT_TIMEOUT;
+    private String timeout = DEFAULT_HELM_TIMEOUT;
     private boolean wait = true;
 
     public String getNamespace() { return namespace; }
@@ -31,7 +29,7 @@ public abstract class AbstractHelmStep extends AbstractClusterStep {
     public boolean isWait() { return wait; }
 
     @DataBoundSetter public void setNamespace(String namespace) { this.namespace = optional(namespace); }
-    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = orDefault(timeout, DEFAULT_TIMEOUT); }
+    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = orDefault(timeout, DEFAULT_HELM_TIMEOUT); }
     @DataBoundSetter public void setWait(boolean wait) { this.wait = wait; }
 
     /** @throws io.jenkins.plugins.kubedelivery.engine.ValidationException naming {@code timeout} */
