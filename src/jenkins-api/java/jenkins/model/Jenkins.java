@@ -1,6 +1,8 @@
 // Mirrors org.jenkins-ci.main:jenkins-core:2.479.3 (compile-only, never packaged).
 package jenkins.model;
 
+import hudson.PluginManager;
+import hudson.model.Item;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 
@@ -17,6 +19,14 @@ public class Jenkins implements AccessControlled {
 
     @SuppressWarnings("rawtypes")
     public <T extends hudson.model.Descriptor> T getDescriptorByType(Class<T> type) {
+        throw new UnsupportedOperationException("compile-only declaration");
+    }
+
+    public PluginManager getPluginManager() {
+        throw new UnsupportedOperationException("compile-only declaration");
+    }
+
+    public <T extends Item> T getItemByFullName(String fullName, Class<T> type) {
         throw new UnsupportedOperationException("compile-only declaration");
     }
 }

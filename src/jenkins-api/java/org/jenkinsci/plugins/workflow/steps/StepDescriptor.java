@@ -2,6 +2,7 @@
 package org.jenkinsci.plugins.workflow.steps;
 
 import hudson.model.Descriptor;
+import java.util.Map;
 import java.util.Set;
 
 public abstract class StepDescriptor extends Descriptor<Step> {
@@ -19,5 +20,14 @@ public abstract class StepDescriptor extends Descriptor<Step> {
 
     public boolean isAdvanced() {
         return false;
+    }
+
+    /** Binds named arguments as a Pipeline call does. */
+    public Step newInstance(Map<String, Object> arguments) throws Exception {
+        throw new UnsupportedOperationException("compile-only declaration");
+    }
+
+    public static StepDescriptor byFunctionName(String name) {
+        throw new UnsupportedOperationException("compile-only declaration");
     }
 }

@@ -179,9 +179,11 @@ public class HpiPackagingIT {
     @Test
     public void noJenkinsApiDeclarationOrBuildToolIsPackaged() throws IOException {
         Set<String> declared = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/jenkins-api/java"))) {
-            files.filter(p -> p.toString().endsWith(".java"))
-                    .forEach(p -> declared.add(Path.of("src/jenkins-api/java").relativize(p).toString().replace(".java", "")));
+        for (Path root : List.of(Path.of("src/jenkins-api/java"), Path.of("src/jenkins-test-api/java"))) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(p -> p.toString().endsWith(".java"))
+                        .forEach(p -> declared.add(root.relativize(p).toString().replace(".java", "")));
+            }
         }
         for (String entry : innerEntries) {
             if (entry.endsWith(".class")) {

@@ -1,0 +1,8 @@
+// Mirrors org.jenkins-ci.main:jenkins-core:2.479.3 (compile-only, never packaged).
+package hudson.model.queue;
+
+import hudson.model.Queue.Executable;
+import java.util.concurrent.Future;
+
+/** A scheduled build; get() waits for it to finish. */
+public interface QueueTaskFuture<R extends Executable> extends Future<R> {}

@@ -1,0 +1,129 @@
+package io.jenkins.plugins.kubedelivery.jenkinsrule;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SecretBytes;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
+import io.jenkins.plugins.kubedelivery.testsupport.GitRepository;
+import io.jenkins.plugins.kubedelivery.testsupport.Resources;
+import io.jenkins.plugins.kubedelivery.testsupport.Tools;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/**
+ * What every Pipeline of the suite needs: the simulated cluster's kubeconfig as a Secret file
+ * credential in the test Jenkins, a workspace holding the fixture monorepo as a git repository, and
+ * the pinned helm and kubectl on the {@code PATH} of the node the steps run on.
+ */
+final class ClusterPipeline {
+    /** The id of the Secret file credential holding the simulated cluster's kubeconfig. */
+    static final String CREDENTIALS_ID = "test-cluster";
+
+    private final TestCluster cluster;
+    private final Path workspace;
+    private final String firstCommit;
+
+    private ClusterPipeline(TestCluster cluster, Path workspace, String firstCommit) {
+        this.cluster = cluster;
+        this.workspace = workspace;
+        this.firstCommit = firstCommit;
+    }
+
+    /**
+     * A git workspace in {@code folder}: the fixture monorepo (charts payments, search, ledger) in a
+     * first commit, then a second commit that changes payments only.
+     */
+    static ClusterPipeline prepare(TestCluster cluster, Path folder) throws IOException, InterruptedException {
+        GitRepository repository = GitRepository.init(folder);
+        Path fixture = Resources.path("monorepo");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(fixture)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : files) {
+            repository.write(fixture.relativize(file).toString(), Files.readString(file));
+        }
+        String first = repository.commit("the monorepo");
+        repository.write("payments/CHANGELOG.md", "a change to payments\n").commit("payments changed");
+        return new ClusterPipeline(cluster, folder, first);
+    }
+
+    /** Adds the cluster's kubeconfig to the Jenkins the rule started, as a global Secret file credential. */
+    void addCredentials(JenkinsRule r) throws IOException {
+        SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
+        store.getCredentials().add(new FileCredentialsImpl(CredentialsScope.GLOBAL, CREDENTIALS_ID, "the simulated cluster",
+                "kubeconfig", SecretBytes.fromRawBytes(Files.readAllBytes(cluster.kubeconfig()))));
+        store.save();
+    }
+
+    /** An Ingress routing all of {@code <name>.example.com}'s traffic to the Service {@code name}, as the nginx router expects. */
+    static ObjectNode ingress(String namespace, String name) throws IOException {
+        return (ObjectNode) new ObjectMapper().readTree("""
+                {"apiVersion": "networking.k8s.io/v1", "kind": "Ingress", "metadata": {"name": "%s", "namespace": "%s"},
+                 "spec": {"ingressClassName": "nginx", "rules": [{"host": "%s.example.com", "http": {"paths": [
+                   {"path": "/", "pathType": "Prefix", "backend": {"service": {"name": "%s", "port": {"number": 8080}}}}]}}]}}
+                """.formatted(name, namespace, name, name));
+    }
+
+    /** The commit before the change to payments. */
+    String firstCommit() {
+        return firstCommit;
+    }
+
+    /**
+     * {@code body} inside {@code node(label)}, in the fixture workspace, with helm 3 and kubectl on
+     * the {@code PATH} and the cluster's isolated helm folders (the kubeconfig itself comes from the
+     * credential, never from the environment).
+     */
+    String onNode(String label, String body) {
+        return "node(" + quote(label) + ") {\n" + inWorkspace(body) + "}\n";
+    }
+
+    /** {@code body} in the fixture workspace with the tools on the {@code PATH}, for any node block. */
+    String inWorkspace(String body) {
+        return "ws(" + quote(workspace.toString()) + ") {\n withEnv(" + environment() + ") {\n" + body + "\n }\n}\n";
+    }
+
+    /** A Pipeline job running {@code script} in the Groovy sandbox, as a user's Jenkinsfile runs. */
+    static WorkflowJob job(JenkinsRule r, String name, String script) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, name);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return job;
+    }
+
+    /** The cluster access every step of the suite passes. */
+    static String access() {
+        return "kubeconfigCredentialsId: '" + CREDENTIALS_ID + "'";
+    }
+
+    private String environment() {
+        List<String> entries = new ArrayList<>();
+        entries.add("PATH+HELM=" + Tools.helm(Tools.HELM_3).getParent());
+        entries.add("PATH+KUBECTL=" + Tools.kubectl(Tools.KUBECTL_135).getParent());
+        for (Map.Entry<String, String> variable : cluster.environment().entrySet()) {
+            if (!variable.getKey().equals("KUBECONFIG")) {
+                entries.add(variable.getKey() + "=" + variable.getValue());
+            }
+        }
+        return "[" + String.join(", ", entries.stream().map(ClusterPipeline::quote).toList()) + "]";
+    }
+
+    /** A Groovy single-quoted string; the suite's paths and names hold no quote or backslash. */
+    static String quote(String text) {
+        if (text.contains("'") || text.contains("\\")) {
+            throw new IllegalArgumentException("cannot quote " + text + " for a Pipeline script");
+        }
+        return "'" + text + "'";
+    }
+}
