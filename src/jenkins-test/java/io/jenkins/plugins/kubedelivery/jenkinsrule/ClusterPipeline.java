@@ -24,7 +24,9 @@ import org.jvnet.hudson.test.JenkinsRule;
 /**
  * What every Pipeline of the suite needs: the simulated cluster's kubeconfig as a Secret file
  * credential in the test Jenkins, a workspace holding the fixture monorepo as a git repository, and
- * the pinned helm and kubectl on the {@code PATH} of the node the steps run on.
+ * the pinned helm and kubectl on the {@code PATH} of the node the steps run on. That is the PATH of
+ * the JVM running the suite, which the controller and its agents inherit: Java looks an executable
+ * up on its own PATH, never on the one a {@code withEnv} gives the process.
  */
 final class ClusterPipeline {
     /** The id of the Secret file credential holding the simulated cluster's kubeconfig. */
@@ -45,6 +47,8 @@ final class ClusterPipeline {
      * first commit, then a second commit that changes payments only.
      */
     static ClusterPipeline prepare(TestCluster cluster, Path folder) throws IOException, InterruptedException {
+        requireOnPath(Tools.helm(Tools.HELM_3).getParent());
+        requireOnPath(Tools.kubectl(Tools.KUBECTL_135).getParent());
         GitRepository repository = GitRepository.init(folder);
         Path fixture = Resources.path("monorepo");
         List<Path> files;
@@ -61,9 +65,19 @@ final class ClusterPipeline {
 
     /** Adds the cluster's kubeconfig to the Jenkins the rule started, as a global Secret file credential. */
     void addCredentials(JenkinsRule r) throws IOException {
+        addCredentials(kubeconfig());
+    }
+
+    /** The cluster's kubeconfig, for a Jenkins in another JVM ({@link #addCredentials(byte[])} there). */
+    byte[] kubeconfig() throws IOException {
+        return Files.readAllBytes(cluster.kubeconfig());
+    }
+
+    /** Adds {@code kubeconfig} to the running Jenkins as the global Secret file credential the steps name. */
+    static void addCredentials(byte[] kubeconfig) throws IOException {
         SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
         store.getCredentials().add(new FileCredentialsImpl(CredentialsScope.GLOBAL, CREDENTIALS_ID, "the simulated cluster",
-                "kubeconfig", SecretBytes.fromRawBytes(Files.readAllBytes(cluster.kubeconfig()))));
+                "kubeconfig", SecretBytes.fromRawBytes(kubeconfig)));
         store.save();
     }
 
@@ -81,16 +95,15 @@ final class ClusterPipeline {
         return firstCommit;
     }
 
-    /**
-     * {@code body} inside {@code node(label)}, in the fixture workspace, with helm 3 and kubectl on
-     * the {@code PATH} and the cluster's isolated helm folders (the kubeconfig itself comes from the
-     * credential, never from the environment).
-     */
+    /** {@code body} inside {@code node(label)}, in the fixture workspace (see {@link #inWorkspace}). */
     String onNode(String label, String body) {
         return "node(" + quote(label) + ") {\n" + inWorkspace(body) + "}\n";
     }
 
-    /** {@code body} in the fixture workspace with the tools on the {@code PATH}, for any node block. */
+    /**
+     * {@code body} in the fixture workspace, for any node block, with the cluster's isolated helm
+     * folders in the environment (the kubeconfig itself comes from the credential, never from there).
+     */
     String inWorkspace(String body) {
         return "ws(" + quote(workspace.toString()) + ") {\n withEnv(" + environment() + ") {\n" + body + "\n }\n}\n";
     }
@@ -102,6 +115,14 @@ final class ClusterPipeline {
         return job;
     }
 
+    private static void requireOnPath(Path directory) {
+        String path = String.valueOf(System.getenv("PATH"));
+        if (!List.of(path.split(":")).contains(directory.toString())) {
+            throw new AssertionError(directory + " is not on the PATH of the JVM running the suite (" + path + "): run it"
+                    + " with mvn -Pjenkins verify, which puts the pinned helm and kubectl there");
+        }
+    }
+
     /** The cluster access every step of the suite passes. */
     static String access() {
         return "kubeconfigCredentialsId: '" + CREDENTIALS_ID + "'";
@@ -109,8 +130,6 @@ final class ClusterPipeline {
 
     private String environment() {
         List<String> entries = new ArrayList<>();
-        entries.add("PATH+HELM=" + Tools.helm(Tools.HELM_3).getParent());
-        entries.add("PATH+KUBECTL=" + Tools.kubectl(Tools.KUBECTL_135).getParent());
         for (Map.Entry<String, String> variable : cluster.environment().entrySet()) {
             if (!variable.getKey().equals("KUBECONFIG")) {
                 entries.add(variable.getKey() + "=" + variable.getValue());
