@@ -120,6 +120,7 @@ public class DeliveryPipelineTest {
     /** The Declarative form: steps as statements, a result in a script block, a router by its symbol. */
     @Test
     public void declarativePipeline() throws Exception {
+        cluster.create(ClusterPipeline.ingress("stage", "payments"));
         WorkflowJob job = ClusterPipeline.job(r, "declarative", String.join("\n",
                 "pipeline {",
                 "  agent any",
