@@ -57,8 +57,7 @@ public class CanaryRestartTest {
             r.assertBuildStatus(Result.SUCCESS, run);
             r.assertLogContains("canaryShift: state=promoted weight=0", run);
         });
-        String image = cluster.object("apps/v1", "Deployment", "prod", "payments").orElseThrow()
-                .at("/spec/template/spec/containers/0/image").asText();
+        String image = ClusterPipeline.paymentsImage(cluster, "prod");
         assertTrue(image, image.endsWith(":2.0.0"));
         assertEquals(Optional.empty(), cluster.releaseState("prod", "payments-canary"));
     }

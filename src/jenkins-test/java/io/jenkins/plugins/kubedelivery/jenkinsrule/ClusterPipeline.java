@@ -90,6 +90,12 @@ final class ClusterPipeline {
                 """.formatted(name, namespace, name, name));
     }
 
+    /** The image the Deployment payments runs in {@code namespace}. */
+    static String paymentsImage(TestCluster cluster, String namespace) {
+        return cluster.object("apps/v1", "Deployment", namespace, "payments").orElseThrow()
+                .at("/spec/template/spec/containers/0/image").asText();
+    }
+
     /** The commit before the change to payments. */
     String firstCommit() {
         return firstCommit;

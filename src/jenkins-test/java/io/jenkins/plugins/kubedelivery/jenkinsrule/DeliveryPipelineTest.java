@@ -77,7 +77,8 @@ public class DeliveryPipelineTest {
         r.assertLogContains("reapPreviewNamespaces: deleted=[pr-41-shop] failed=[:]", run);
         r.assertLogContains("deletePreviewNamespace: namespace=pr-42-shop deleted=true", run);
         assertEquals(Optional.of("deployed v3"), cluster.releaseState("stage", "payments"));
-        assertTrue(image("stage"), image("stage").endsWith(":1.0.0"));
+        String image = ClusterPipeline.paymentsImage(cluster, "stage");
+        assertTrue(image, image.endsWith(":1.0.0"));
         cluster.awaitNamespaceGone("pr-41-shop");
         cluster.awaitNamespaceGone("pr-42-shop");
     }
@@ -112,7 +113,8 @@ public class DeliveryPipelineTest {
         r.assertLogContains("canaryPromote: state=promoted", run);
         r.assertLogContains("canaryAbort: weightBefore=25 canaryReleaseRemoved=true", run);
         r.assertLogContains("canaryStatus after abort: running=false", run);
-        assertTrue(image("prod"), image("prod").endsWith(":2.0.0"));
+        String image = ClusterPipeline.paymentsImage(cluster, "prod");
+        assertTrue(image, image.endsWith(":2.0.0"));
         assertEquals(Optional.empty(), cluster.releaseState("prod", "payments-canary"));
         assertFalse("the canary Ingress is gone", cluster.object("networking.k8s.io/v1", "Ingress", "prod", "payments-canary").isPresent());
     }
@@ -143,10 +145,5 @@ public class DeliveryPipelineTest {
 
         r.assertLogContains("declarative deployService: revision=2", run);
         assertEquals(Optional.of("deployed v2"), cluster.releaseState("stage", "payments"));
-    }
-
-    private String image(String namespace) {
-        return cluster.object("apps/v1", "Deployment", namespace, "payments").orElseThrow()
-                .at("/spec/template/spec/containers/0/image").asText();
     }
 }

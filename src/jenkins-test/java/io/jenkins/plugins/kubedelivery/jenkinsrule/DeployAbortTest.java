@@ -51,8 +51,7 @@ public class DeployAbortTest {
         r.assertBuildStatus(Result.ABORTED, run);
         r.assertLogContains("helm was stopped mid-upgrade", run);
         assertEquals(Optional.of("deployed v3"), cluster.releaseState("stage", "payments"));
-        String image = cluster.object("apps/v1", "Deployment", "stage", "payments").orElseThrow()
-                .at("/spec/template/spec/containers/0/image").asText();
+        String image = ClusterPipeline.paymentsImage(cluster, "stage");
         assertTrue(image, image.endsWith(":1.0.0"));
     }
 
