@@ -63,8 +63,8 @@ final class ClusterPipeline {
         return new ClusterPipeline(cluster, folder, first);
     }
 
-    /** Adds the cluster's kubeconfig to the Jenkins the rule started, as a global Secret file credential. */
-    void addCredentials(JenkinsRule r) throws IOException {
+    /** Adds the cluster's kubeconfig to the Jenkins running in this JVM, as a global Secret file credential. */
+    void addCredentials() throws IOException {
         addCredentials(kubeconfig());
     }
 

@@ -22,6 +22,9 @@ import org.jvnet.hudson.test.JenkinsRule;
  * Pipeline echoes them) and what the cluster holds afterwards.
  */
 public class DeliveryPipelineTest {
+    /** A secret value the first deploy hands the chart (it becomes the Secret payments-db); no log may show it. */
+    private static final String DB_KEY = "kd-db-key-7f3a9c51";
+
     private final TestCluster cluster = new TestCluster();
     private final TemporaryFolder folder = new TemporaryFolder();
     private final JenkinsRule r = new JenkinsRule();
@@ -35,7 +38,7 @@ public class DeliveryPipelineTest {
         cluster.createNamespace("stage");
         cluster.createNamespace("prod");
         pipeline = ClusterPipeline.prepare(cluster, folder.newFolder("shop").toPath());
-        pipeline.addCredentials(r);
+        pipeline.addCredentials();
     }
 
     /**
@@ -49,7 +52,8 @@ public class DeliveryPipelineTest {
         WorkflowJob job = ClusterPipeline.job(r, "shop", pipeline.onNode(agent, String.join("\n",
                 "def changed = changedServices(base: '" + pipeline.firstCommit() + "')",
                 "echo \"changedServices: services=${changed.services} all=${changed.all}\"",
-                "def first = deployService(service: 'payments', environment: 'stage', imageTag: '1.0.0', " + access() + ")",
+                "def first = deployService(service: 'payments', environment: 'stage', imageTag: '1.0.0',"
+                        + " secretValues: ['db.key': '" + DB_KEY + "'], " + access() + ")",
                 "echo \"deployService: revision=${first.revision} previousRevision=${first.previousRevision} status=${first.status}\"",
                 "def second = deployService(service: 'payments', environment: 'stage', imageTag: '1.1.0', " + access() + ")",
                 "echo \"deployService: revision=${second.revision} previousRevision=${second.previousRevision}\"",
@@ -69,6 +73,7 @@ public class DeliveryPipelineTest {
         WorkflowRun run = r.assertBuildStatusSuccess(job.scheduleBuild2(0));
 
         r.assertLogContains("changedServices: services=[payments] all=false", run);
+        r.assertLogNotContains(DB_KEY, run);
         r.assertLogContains("deployService: revision=1 previousRevision=null status=deployed", run);
         r.assertLogContains("deployService: revision=2 previousRevision=1", run);
         r.assertLogContains("rollbackService: fromRevision=2 toRevision=1 revision=3", run);
@@ -77,6 +82,7 @@ public class DeliveryPipelineTest {
         r.assertLogContains("reapPreviewNamespaces: deleted=[pr-41-shop] failed=[:]", run);
         r.assertLogContains("deletePreviewNamespace: namespace=pr-42-shop deleted=true", run);
         assertEquals(Optional.of("deployed v3"), cluster.releaseState("stage", "payments"));
+        assertTrue("the chart got the secret value", cluster.object("v1", "Secret", "stage", "payments-db").isPresent());
         String image = ClusterPipeline.paymentsImage(cluster, "stage");
         assertTrue(image, image.endsWith(":1.0.0"));
         cluster.awaitNamespaceGone("pr-41-shop");

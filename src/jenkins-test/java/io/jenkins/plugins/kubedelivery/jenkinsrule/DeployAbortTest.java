@@ -34,7 +34,7 @@ public class DeployAbortTest {
     public void stoppingADeployMidUpgradeLeavesTheReleaseDeployed() throws Exception {
         cluster.createNamespace("stage");
         ClusterPipeline pipeline = ClusterPipeline.prepare(cluster, folder.newFolder("shop").toPath());
-        pipeline.addCredentials(r);
+        pipeline.addCredentials();
         cluster.failImagesWithTag(STALLING_TAG).failAfter(Duration.ofMinutes(5));
         WorkflowJob job = ClusterPipeline.job(r, "abort", "node {\n" + pipeline.inWorkspace(String.join("\n",
                 "deployService(service: 'payments', environment: 'stage', imageTag: '1.0.0', " + access() + ")",
