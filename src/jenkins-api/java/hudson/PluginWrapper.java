@@ -8,10 +8,6 @@ public class PluginWrapper {
 
     private PluginWrapper() {}
 
-    public String getVersion() {
-        throw new UnsupportedOperationException("compile-only declaration");
-    }
-
     public boolean isActive() {
         throw new UnsupportedOperationException("compile-only declaration");
     }

@@ -29,7 +29,6 @@ public class PluginInstallTest {
         PluginWrapper plugin = r.jenkins.getPluginManager().getPlugin("kube-delivery");
         assertNotNull("kube-delivery is not installed", plugin);
         assertTrue("kube-delivery failed to load", plugin.isActive());
-        assertTrue(plugin.getVersion(), plugin.getVersion().startsWith("0.1.0"));
         for (String function : STEPS) {
             StepDescriptor descriptor = StepDescriptor.byFunctionName(function);
             assertNotNull("no step " + function, descriptor);
