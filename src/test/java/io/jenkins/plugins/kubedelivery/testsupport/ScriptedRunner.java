@@ -55,8 +55,9 @@ public final class ScriptedRunner implements CommandRunner {
     }
 
     /**
-     * Holds every {@code verb} command until a {@code joinedBy} command has started, as two commands
-     * run side by side would be; one left alone for five seconds fails (exit 1) saying so.
+     * Holds every {@code verb} command until a {@code joinedBy} command has started and taken its
+     * answer, as two commands run side by side would be; one left alone for five seconds fails
+     * (exit 1) saying so.
      */
     public ScriptedRunner holdUntilStarted(String verb, String joinedBy) {
         holds.put(verb, started(joinedBy));
@@ -69,21 +70,23 @@ public final class ScriptedRunner implements CommandRunner {
 
     @Override
     public CommandResult run(CommandLine command, Duration timeout) throws IOException, InterruptedException {
-        commands.add(command);
         String verb = verb(command);
-        started(verb).countDown();
         CountDownLatch joined = holds.get(verb);
         if (joined != null && !joined.await(5, TimeUnit.SECONDS)) {
+            commands.add(command);
             return new CommandResult(1, verb + " ran alone: nothing joined it\n", 1);
         }
+        commands.add(command); // after a hold, so that the recorded order is the order commands were answered
         Deque<Answer> queue = answers.get(verb);
         if (queue == null || queue.isEmpty()) {
+            started(verb).countDown();
             if (fallback != null) {
                 return fallback.run(command, timeout);
             }
             throw new AssertionError("no scripted answer for '" + verb + "': " + command);
         }
         Answer answer = queue.size() > 1 ? queue.pollFirst() : queue.peekFirst();
+        started(verb).countDown(); // once it has its answer: a command held for it cannot take that answer first
         if (answer.hang != null) {
             new CountDownLatch(1).await();
         }

@@ -1,149 +1,58 @@
 package io.jenkins.plugins.kubedelivery.engine.cli;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The helm version, asked once and remembered: a step that deploys ten services through one
- * runner (one container) asks helm once, not ten times. It is asked while the use case's first
- * helm read runs, so the two processes overlap and the version adds little wall time: each is
- * mostly helm starting up (about 50 and 100 ms), which two cores do side by side.
+ * runner (one container) asks helm once, not ten times. Callers start their first helm read as a
+ * {@link BackgroundRead} before they ask, so the two processes overlap and the version adds little
+ * wall time (each is mostly helm starting up, about 50 ms, which two cores do side by side).
  *
- * <p>Failures keep the order they had when the version was asked first: a failed version (no
- * helm on the PATH, an unsupported major) is reported before a failed read. An abort stops the
- * version command too (and waits for it to end) before it is reported, so nothing outlives the
- * step; callers that shared the stopped ask and were not aborted ask again.
+ * <p>Callers at once share one ask. An abort of a waiting caller stops the version command (and
+ * waits for it to end) before it is reported, so nothing outlives the step; callers that shared
+ * the stopped ask and were not aborted ask again, as does the next caller after a failed ask.
  */
 public final class HelmVersions {
     private HelmVersion known; // guarded by this
-    private Asking asking; // guarded by this: the ask in progress, if any
+    private BackgroundRead<HelmVersion> asking; // guarded by this: the ask in progress, if any
 
-    /** A helm read that needs no version, such as the release history. */
-    @FunctionalInterface
-    public interface Read<T> {
-        T run() throws InterruptedException;
+    /** The version, asked now unless known or being asked already. */
+    public HelmVersion of(HelmClient helm) throws InterruptedException {
+        return await(start(helm), helm);
     }
 
-    /** What a read returned, and the version learned alongside it. */
-    public record Answered<T>(HelmVersion version, T value) {}
-
-    /**
-     * Runs {@code read} on the calling thread while helm is asked its version on another (or
-     * another caller's ask is awaited), unless the version is known.
-     */
-    public <T> Answered<T> alongside(HelmClient helm, Read<T> read) throws InterruptedException {
-        Asking ask = start(helm);
-        T value;
-        try {
-            value = read.run();
-        } catch (InterruptedException aborted) {
-            ask.stop();
-            throw aborted;
-        } catch (RuntimeException | Error failed) {
-            await(ask, helm); // the version's own failure comes first, as when it was asked first
-            throw failed;
-        }
-        return new Answered<>(await(ask, helm), value);
-    }
-
-    private synchronized Asking start(HelmClient helm) {
+    private synchronized BackgroundRead<HelmVersion> start(HelmClient helm) {
         if (known != null) {
-            return Asking.answered(known);
+            return BackgroundRead.answered(known);
         }
         if (asking == null) {
-            asking = Asking.begin(helm, this::finished);
+            // the ask's own thread reports its end through finished(), which waits for this lock: asking is set by then
+            asking = BackgroundRead.start("kube-delivery-helm-version", () -> learn(helm));
         }
         return asking;
     }
 
-    private synchronized void finished(Asking done, HelmVersion version) {
-        if (asking == done) {
-            asking = null; // a failed or stopped ask is asked again by the next caller
-            known = version;
+    private HelmVersion learn(HelmClient helm) throws InterruptedException {
+        HelmVersion version = null;
+        try {
+            version = helm.version();
+            return version;
+        } finally {
+            finished(version);
         }
     }
 
-    private HelmVersion await(Asking ask, HelmClient helm) throws InterruptedException {
-        for (Asking current = ask; ; current = start(helm)) {
+    /** A failed or stopped ask ({@code null}) is asked again by the next caller. */
+    private synchronized void finished(HelmVersion version) {
+        asking = null;
+        known = version;
+    }
+
+    private HelmVersion await(BackgroundRead<HelmVersion> ask, HelmClient helm) throws InterruptedException {
+        for (BackgroundRead<HelmVersion> current = ask; ; current = start(helm)) {
             try {
-                return current.answer.get();
-            } catch (InterruptedException aborted) {
-                current.stop();
-                throw aborted;
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                if (!(e.getCause() instanceof InterruptedException)) {
-                    throw (RuntimeException) e.getCause();
-                }
+                return current.get();
+            } catch (BackgroundRead.Stopped stoppedByAnother) {
                 // stopped by another caller's abort, not by this one's: ask again
-            }
-        }
-    }
-
-    /** Told when an ask ends: its version, or {@code null} when it failed or was stopped. */
-    @FunctionalInterface
-    private interface Finished {
-        void accept(Asking ask, HelmVersion version);
-    }
-
-    /** One {@code helm version} on its own thread, or a version known already. */
-    private static final class Asking {
-        private final CompletableFuture<HelmVersion> answer = new CompletableFuture<>();
-        private final Thread thread;
-
-        private Asking(HelmClient helm, Finished finished) {
-            this.thread = helm == null ? null : new Thread(() -> ask(helm, finished), "kube-delivery-helm-version");
-        }
-
-        static Asking answered(HelmVersion version) {
-            Asking done = new Asking(null, null);
-            done.answer.complete(version);
-            return done;
-        }
-
-        static Asking begin(HelmClient helm, Finished finished) {
-            Asking ask = new Asking(helm, finished);
-            ask.thread.setDaemon(true);
-            ask.thread.start();
-            return ask;
-        }
-
-        private void ask(HelmClient helm, Finished finished) {
-            try {
-                HelmVersion version = helm.version();
-                finished.accept(this, version);
-                answer.complete(version);
-            } catch (InterruptedException | RuntimeException | Error failure) {
-                finished.accept(this, null);
-                answer.completeExceptionally(failure);
-            }
-        }
-
-        /**
-         * Interrupts the command (the runner kills it) and waits until it has ended, however often
-         * this thread is interrupted meanwhile; the interrupt is restored afterwards.
-         */
-        void stop() {
-            if (thread == null) {
-                return;
-            }
-            boolean interrupted = Thread.interrupted();
-            thread.interrupt();
-            try {
-                while (thread.isAlive()) {
-                    try {
-                        thread.join(HelmClient.READ_TIMEOUT.toMillis());
-                        break;
-                    } catch (InterruptedException again) {
-                        interrupted = true;
-                    }
-                }
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
             }
         }
     }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.UseCase;
+import io.jenkins.plugins.kubedelivery.engine.cli.BackgroundRead;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient.InstalledRelease;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmCommands.UpgradeOptions;
@@ -63,46 +64,94 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
         log.line("Values, in order: " + describeValues(plan));
         try (ReleaseLocks.Lease lease = ReleaseLocks.shared().acquire(cluster, plan.namespace(), plan.release(), owner, log)) {
             HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
-            // one read of the release state serves every pre-check; the version is learned while it runs
-            HelmVersions.Answered<ReleaseHistory> state = helmVersions.alongside(helm,
+            // The release state is read while helm is asked its version and while the upgrade runs: helm
+            // itself refuses to upgrade a pending release, atomically, so the read is only needed before
+            // the upgrade when helm refuses; otherwise it only names the previous revision afterwards.
+            BackgroundRead<ReleaseHistory> before = BackgroundRead.start("kube-delivery-helm-history",
                     () -> new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW)));
-            HelmVersion version = state.version();
-            ReleaseHistory history = state.value();
-            UpgradeOptions options = upgradeOptions(plan, request.description(), releaseLabels);
-            if (plan.dryRun()) {
-                KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
-                if (history.deployed().isPresent()) {
-                    DeployedSecrets.register(helm, plan, history.deployed().get().revision(), ports.secrets());
+            try {
+                HelmVersion version = helmVersions.of(helm);
+                UpgradeOptions options = upgradeOptions(plan, request.description(), releaseLabels);
+                if (plan.dryRun()) {
+                    return dryRun(helm, version, plan, options, before.get(), started);
                 }
-                DeployResult dryRun = new DryRun(helm, kubectl, log, ports.clock()).show(plan, options, history, version, elapsed(started));
-                log.line("Dry run of " + plan.release() + " in " + plan.namespace() + " done in "
-                        + Durations.human(Duration.ofMillis(dryRun.durationMillis())) + ": the deploy would make revision "
-                        + dryRun.revision());
-                return dryRun;
+                Upgraded upgraded = upgradeUnlessStuck(helm, version, plan, options, before);
+                InstalledRelease installed = upgraded.release();
+                Integer previous = previousRevision(upgraded.before(), installed);
+                long duration = elapsed(started);
+                log.line("Deployed " + plan.release() + " revision " + installed.revision() + " (" + installed.chartName() + "-"
+                        + installed.chartVersion() + ", app " + installed.appVersion() + ") to " + plan.namespace() + " in "
+                        + Durations.human(Duration.ofMillis(duration)) + (previous == null ? ", first install" : ", previous revision " + previous));
+                return new DeployResult(plan.release(), plan.namespace(), installed.chartName(), installed.chartVersion(),
+                        installed.appVersion(), installed.revision(), previous, installed.status(), version.text(), duration, null);
+            } finally {
+                before.stop();
             }
-            history = new StuckReleases(helm, log, ports.clock())
-                    .ensureNotStuck(RecoveryAdvice.of(plan), history, plan.recoverStuckRelease(), plan.timeout());
-            Integer previous = history.deployed().map(ReleaseRevision::revision).orElse(null);
-            InstalledRelease installed = upgrade(helm, version, plan, options, history);
-            long duration = elapsed(started);
-            log.line("Deployed " + plan.release() + " revision " + installed.revision() + " (" + installed.chartName() + "-"
-                    + installed.chartVersion() + ", app " + installed.appVersion() + ") to " + plan.namespace() + " in "
-                    + Durations.human(Duration.ofMillis(duration)) + (previous == null ? ", first install" : ", previous revision " + previous));
-            return new DeployResult(plan.release(), plan.namespace(), installed.chartName(), installed.chartVersion(),
-                    installed.appVersion(), installed.revision(), previous, installed.status(), version.text(), duration, null);
+        }
+    }
+
+    private DeployResult dryRun(HelmClient helm, HelmVersion version, DeployPlan plan, UpgradeOptions options,
+            ReleaseHistory history, long started) throws InterruptedException {
+        KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
+        if (history.deployed().isPresent()) {
+            DeployedSecrets.register(helm, plan, history.deployed().get().revision(), ports.secrets());
+        }
+        DeployResult dryRun = new DryRun(helm, kubectl, log, ports.clock()).show(plan, options, history, version, elapsed(started));
+        log.line("Dry run of " + plan.release() + " in " + plan.namespace() + " done in "
+                + Durations.human(Duration.ofMillis(dryRun.durationMillis())) + ": the deploy would make revision "
+                + dryRun.revision());
+        return dryRun;
+    }
+
+    /** The upgraded release, and the release state it replaced (read again after a recovery). */
+    private record Upgraded(InstalledRelease release, BackgroundRead<ReleaseHistory> before) {}
+
+    /**
+     * Upgrades; when helm refuses because the release is pending (stuck), recovers it or explains
+     * how, as {@link StuckReleases} decides from the state read alongside, and upgrades again.
+     */
+    private Upgraded upgradeUnlessStuck(HelmClient helm, HelmVersion version, DeployPlan plan, UpgradeOptions options,
+            BackgroundRead<ReleaseHistory> before) throws InterruptedException {
+        try {
+            return new Upgraded(upgrade(helm, version, plan, options, before), before);
+        } catch (ReleasePendingException refused) {
+            ReleaseHistory history = new StuckReleases(helm, log, ports.clock())
+                    .ensureNotStuck(RecoveryAdvice.of(plan), before.get(), plan.recoverStuckRelease(), plan.timeout());
+            if (StuckReleases.pending(history).isPresent()) {
+                throw refused.failure(); // pending again, by another hand: helm's own words
+            }
+            BackgroundRead<ReleaseHistory> recovered = BackgroundRead.answered(history);
+            return new Upgraded(upgrade(helm, version, plan, options, recovered), recovered);
+        }
+    }
+
+    /**
+     * The revision that served before this upgrade, from the state read alongside it. That read
+     * may have seen the upgrade begin or even end, so it is the newest good revision older than
+     * the new one; unknown (logged, not failed: the deploy is done) when the read failed.
+     */
+    private Integer previousRevision(BackgroundRead<ReleaseHistory> before, InstalledRelease installed) throws InterruptedException {
+        try {
+            return before.get().lastGoodBefore(installed.revision()).map(ReleaseRevision::revision).orElse(null);
+        } catch (EngineException unreadable) {
+            log.line("The previous revision is not known: the release history could not be read (" + unreadable.getMessage() + ")");
+            return null;
         }
     }
 
     private InstalledRelease upgrade(HelmClient helm, HelmVersion version, DeployPlan plan, UpgradeOptions options,
-            ReleaseHistory before) throws InterruptedException {
+            BackgroundRead<ReleaseHistory> before) throws InterruptedException {
         try {
             return helm.upgradeInstall(options, version);
         } catch (ToolFailedException failure) {
+            if (ReleasePendingException.refusedAsPending(failure)) {
+                throw new ReleasePendingException(failure);
+            }
             if (failure.cutOff()) {
                 // killed by a signal or its status lost: the release may be pending, as after a timeout; restore before explaining
                 new AbortSafety(helm, log).restore(plan.release(), plan.namespace());
             }
-            throw new UpgradeFailure(helm, plan, before).explain(failure);
+            throw new UpgradeFailure(helm, plan, before.get()).explain(failure);
         } catch (ToolTimeoutException killed) {
             new AbortSafety(helm, log).restore(plan.release(), plan.namespace());
             throw killed;

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.Test;
 
-/** The helm version learned alongside the first read: once, in parallel, stopped with the caller. */
+/** The helm version asked once, shared by callers at once, stopped with the caller, asked again after a failure. */
 public class HelmVersionsTest {
     private static final ClusterTarget CLUSTER = new ClusterTarget("/tmp/kd/kubeconfig", null, "stage-cluster");
     private static final String VERSION = "v4.1.4+g1a2b3c4\n";
@@ -42,39 +42,29 @@ public class HelmVersionsTest {
     }
 
     @Test
-    public void theReadRunsWhileTheVersionIsAskedAndBothAreReturned() throws Exception {
-        CountDownLatch readStarted = new CountDownLatch(1);
-        HelmClient helm = helm((command, timeout) -> {
-            assertTrue("the read started while the version was asked", readStarted.await(5, TimeUnit.SECONDS));
-            return ok(VERSION);
-        });
-
-        HelmVersions.Answered<String> answered = versions.alongside(helm, () -> {
-            readStarted.countDown();
-            return "history";
-        });
-
-        assertEquals("history", answered.value());
-        assertEquals(4, answered.version().major());
-        assertEquals("v4.1.4+g1a2b3c4", answered.version().text());
+    public void theVersionIsParsed() throws Exception {
+        HelmVersion version = versions.of(helm((command, timeout) -> ok(VERSION)));
+        assertEquals(4, version.major());
+        assertEquals("v4.1.4+g1a2b3c4", version.text());
     }
 
     @Test
     public void aKnownVersionIsNotAskedAgain() throws Exception {
         HelmClient helm = helm((command, timeout) -> ok(VERSION));
-        versions.alongside(helm, () -> "first");
-        assertEquals(4, versions.alongside(helm, () -> "second").version().major());
+        versions.of(helm);
+        assertEquals(4, versions.of(helm).major());
         assertEquals(List.of("version"), verbs);
     }
 
     @Test
     public void callersAtOnceShareOneAsk() throws Exception {
         int callers = 4;
-        CountDownLatch allReading = new CountDownLatch(callers);
+        CountDownLatch allAsking = new CountDownLatch(callers);
         AtomicInteger asked = new AtomicInteger();
         HelmClient helm = helm((command, timeout) -> {
             asked.incrementAndGet();
-            allReading.await(5, TimeUnit.SECONDS); // every caller is in its read before the answer comes
+            allAsking.await(5, TimeUnit.SECONDS); // every caller has come to ask before the answer comes
+            Thread.sleep(50);
             return ok(VERSION);
         });
         List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -82,10 +72,8 @@ public class HelmVersionsTest {
         for (int i = 0; i < callers; i++) {
             Thread t = new Thread(() -> {
                 try {
-                    outcomes.add(versions.alongside(helm, () -> {
-                        allReading.countDown();
-                        return "read";
-                    }).version().text());
+                    allAsking.countDown();
+                    outcomes.add(versions.of(helm).text());
                 } catch (Exception e) {
                     outcomes.add(e);
                 }
@@ -101,30 +89,19 @@ public class HelmVersionsTest {
     }
 
     @Test
-    public void aFailedVersionComesBeforeTheReadsFailureAndIsAskedAgainNextTime() throws Exception {
+    public void aFailedVersionIsAskedAgainNextTime() throws Exception {
         AtomicInteger asked = new AtomicInteger();
         HelmClient helm = helm((command, timeout) -> asked.incrementAndGet() == 1
                 ? new CommandResult(127, "sh: helm: not found\n", 1) : ok(VERSION));
 
-        ToolFailedException e = assertThrows(ToolFailedException.class, () -> versions.alongside(helm, () -> {
-            throw new IllegalStateException("the history could not be read either");
-        }));
+        ToolFailedException e = assertThrows(ToolFailedException.class, () -> versions.of(helm));
         assertTrue(e.getMessage(), e.getMessage().startsWith("helm version exited 127"));
 
-        assertEquals(4, versions.alongside(helm, () -> "read").version().major());
+        assertEquals(4, versions.of(helm).major());
         assertEquals(2, asked.get());
     }
 
-    @Test
-    public void aReadFailureIsReportedOnceTheVersionIsKnownGood() {
-        HelmClient helm = helm((command, timeout) -> ok(VERSION));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> versions.alongside(helm, () -> {
-            throw new IllegalStateException("helm history exited 1");
-        }));
-        assertEquals("helm history exited 1", e.getMessage());
-    }
-
-    /** An abort during the read stops the version command too, and only then is reported. */
+    /** An abort of the caller waiting for the version stops the command, and only then is reported. */
     @Test
     public void anAbortStopsTheVersionCommandBeforeItIsReported() throws Exception {
         CountDownLatch versionRunning = new CountDownLatch(1);
@@ -144,11 +121,7 @@ public class HelmVersionsTest {
         AtomicReference<Boolean> versionEndedFirst = new AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
-                versions.alongside(helm, () -> {
-                    versionRunning.await();
-                    new CountDownLatch(1).await(); // the history read, aborted
-                    return "never";
-                });
+                versions.of(helm);
             } catch (Throwable t) {
                 versionEndedFirst.set(versionOutcome.get() != null);
                 callerOutcome.set(t);
@@ -179,10 +152,7 @@ public class HelmVersionsTest {
         });
         Thread aborted = new Thread(() -> {
             try {
-                versions.alongside(helm, () -> {
-                    new CountDownLatch(1).await();
-                    return "never";
-                });
+                versions.of(helm);
             } catch (InterruptedException expected) {
                 // the abort
             }
@@ -192,7 +162,7 @@ public class HelmVersionsTest {
         AtomicReference<Object> second = new AtomicReference<>();
         Thread sharing = new Thread(() -> {
             try {
-                second.set(versions.alongside(helm, () -> "read").version().text());
+                second.set(versions.of(helm).text());
             } catch (Exception e) {
                 second.set(e);
             }

@@ -30,7 +30,15 @@ public class DeployServiceTest {
     @Rule
     public final EngineFixture fixture = new EngineFixture();
 
-    private final ScriptedRunner runner = new ScriptedRunner().answer("helm version", 0, "v3.17.3+ge4da497\n");
+    /** helm's own refusal of a pending release, the same in helm 3 and 4. */
+    private static final String PENDING_REFUSED = "Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress\n";
+
+    /**
+     * The history is read while the upgrade runs; each upgrade here waits until it has been
+     * answered, so that the history answers below go to the reads they are written for.
+     */
+    private final ScriptedRunner runner = new ScriptedRunner().answer("helm version", 0, "v3.17.3+ge4da497\n")
+            .holdUntilStarted("helm upgrade", "helm history");
 
     private DeployResult deploy(DeployRequest request) throws InterruptedException {
         return new DeployService(fixture.ports(runner), CLUSTER, "payments » main #7").run(request);
@@ -96,12 +104,14 @@ public class DeployServiceTest {
 
     @Test
     public void stuckReleaseIsReportedWithItsAgeAndTheExactRecovery() {
-        runner.answerFromResource("helm history", 0, "helm-output/history-pending-upgrade.json");
+        runner.answerFromResource("helm history", 0, "helm-output/history-pending-upgrade.json")
+                .answer("helm upgrade", 1, PENDING_REFUSED);
         EngineException e = assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage").build()));
         assertTrue(e.getMessage(), e.getMessage().contains("stuck in pending-upgrade (revision 4, since 2026-11-22T09:48:00.500Z, 13m 59s ago"));
         assertTrue(e.getMessage(), e.getMessage().contains("recoverStuckRelease: true to roll back to revision 3"));
         assertTrue(e.getMessage(), e.getMessage().contains("or run: rollbackService(service: 'payments', environment: 'stage', toRevision: 3)"));
-        assertFalse(runner.verbs().contains("helm upgrade"));
+        assertEquals("helm refused the pending release and nothing else ran",
+                List.of("helm version", "helm history", "helm upgrade"), runner.verbsVersionFirst());
     }
 
     @Test
@@ -109,10 +119,12 @@ public class DeployServiceTest {
         runner.answerFromResource("helm history", 0, "helm-output/history-pending-upgrade.json")
                 .answerFromResource("helm history", 0, "helm-output/history-after-auto-rollback.json")
                 .answer("helm rollback", 0, "Rollback was a success! Happy Helming!\n")
+                .answer("helm upgrade", 1, PENDING_REFUSED)
                 .answerFromResource("helm upgrade", 0, "helm-output/upgrade-revision-4.json");
         deploy(DeployRequest.builder("payments", "stage").recoverStuckRelease(true).build());
-        assertEquals(List.of("helm version", "helm history", "helm rollback", "helm history", "helm upgrade"), runner.verbsVersionFirst());
-        assertEquals("3", runner.commands().get(2).arguments().get(3));
+        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm rollback", "helm history", "helm upgrade"),
+                runner.verbsVersionFirst());
+        assertEquals("3", runner.commands().get(3).arguments().get(3));
     }
 
     @Test
@@ -120,9 +132,11 @@ public class DeployServiceTest {
         runner.answerFromResource("helm history", 0, "helm-output/history-pending-install.json")
                 .answer("helm history", 1, NOT_FOUND)
                 .answer("helm uninstall", 0, "release \"payments\" uninstalled\n")
+                .answer("helm upgrade", 1, PENDING_REFUSED)
                 .answerFromResource("helm upgrade", 0, "helm-output/upgrade-first-install.json");
         DeployResult result = deploy(DeployRequest.builder("payments", "stage").recoverStuckRelease(true).build());
-        assertEquals(List.of("helm version", "helm history", "helm uninstall", "helm history", "helm upgrade"), runner.verbsVersionFirst());
+        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm uninstall", "helm history", "helm upgrade"),
+                runner.verbsVersionFirst());
         assertNull(result.previousRevision());
     }
 
@@ -137,6 +151,33 @@ public class DeployServiceTest {
 
         assertEquals("v3.17.3+ge4da497", result.helmVersion());
         assertEquals(List.of("helm version", "helm history", "helm upgrade"), runner.verbsVersionFirst());
+    }
+
+    /**
+     * The upgrade does not wait for the history: helm itself refuses a pending release, so the
+     * history is read while the upgrade runs and only names the previous revision afterwards.
+     */
+    @Test
+    public void theHistoryIsReadWhileTheUpgradeRuns() throws Exception {
+        ScriptedRunner upgradeFirst = new ScriptedRunner().answer("helm version", 0, "v3.17.3+ge4da497\n")
+                .answerFromResource("helm history", 0, "helm-output/history-deployed-3.json")
+                .answerFromResource("helm upgrade", 0, "helm-output/upgrade-revision-4.json")
+                .holdUntilStarted("helm history", "helm upgrade");
+
+        DeployResult result = new DeployService(fixture.ports(upgradeFirst), CLUSTER, "t").run(DeployRequest.builder("payments", "stage").build());
+
+        assertEquals(List.of("helm version", "helm upgrade", "helm history"), upgradeFirst.verbsVersionFirst());
+        assertEquals(4, result.revision());
+        assertEquals(Integer.valueOf(3), result.previousRevision());
+    }
+
+    /** A history read after the upgrade ended already shows the new revision deployed: the previous one is still named. */
+    @Test
+    public void thePreviousRevisionIsNamedWhenTheHistoryAlreadyShowsTheUpgrade() throws Exception {
+        runner.answerFromResource("helm history", 0, "helm-output/history-after-upgrade-4.json")
+                .answerFromResource("helm upgrade", 0, "helm-output/upgrade-revision-4.json");
+        DeployResult result = deploy(DeployRequest.builder("payments", "stage").build());
+        assertEquals(Integer.valueOf(3), result.previousRevision());
     }
 
     @Test
