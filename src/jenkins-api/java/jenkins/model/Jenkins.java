@@ -3,6 +3,7 @@ package jenkins.model;
 
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import hudson.slaves.Cloud;
 
 /** Only what the plugin uses; the real class extends AbstractCIBase and implements much more. */
 public class Jenkins implements AccessControlled {
@@ -13,6 +14,11 @@ public class Jenkins implements AccessControlled {
 
     public static Jenkins get() throws IllegalStateException {
         throw new IllegalStateException("compile-only declaration: there is no Jenkins here");
+    }
+
+    /** The cloud of that name, or null. */
+    public Cloud getCloud(String name) {
+        throw new UnsupportedOperationException("compile-only declaration");
     }
 
     @SuppressWarnings("rawtypes")

@@ -24,6 +24,7 @@ import io.jenkins.plugins.kubedelivery.jenkins.monorepo.ChangedServicesStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.CreatePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.DeletePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.ReapPreviewNamespacesStep;
+import io.jenkins.plugins.kubedelivery.jenkins.support.TestCertificates;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestCredentials;
 import io.jenkins.plugins.kubedelivery.jenkins.support.HelmReplies;
 import io.jenkins.plugins.kubedelivery.jenkins.support.KubectlReplies;
@@ -483,6 +484,17 @@ public class HostileInputCorpusTest {
         }
         refused(ABORT, "timeout", "0s");
         accepted(ABORT, "timeout", "90s", "payments-canary --namespace prod");
+        // caCertificate and cloud on every step that reaches a cluster: the CA (a bundle holding what sh would interpret)
+        // reaches the tools only inside the staged kubeconfig, as base64; a cloud takes no other cluster parameter
+        for (String step : List.of(DEPLOY, DEPLOYS, ROLLBACK, CREATE, DELETE, REAP, CANARY, STATUS, ABORT, PROMOTE)) {
+            refused(step, "caCertificate", "$(id)", "kubeconfigCredentialsId", "token", "server", "https://k8s.example.com");
+            refused(step, "caCertificate", TestCertificates.SAMPLE_CA_BUNDLE, "kubeconfigCredentialsId", "kubeconfig");
+            refused(step, "cloud", "kubernetes", "kubeconfigCredentialsId", "kubeconfig");
+        }
+        accepted(DEPLOY, "caCertificate", TestCertificates.SAMPLE_CA_BUNDLE, "certificate-authority-data",
+                "kubeconfigCredentialsId", "token", "server", "https://k8s.example.com");
+        accepted(DEPLOY, "caCertificate", TestCertificates.SAMPLE_CA_BUNDLE, "!BEGIN CERTIFICATE",
+                "kubeconfigCredentialsId", "token", "server", "https://k8s.example.com");
         refused(PROMOTE, "imageTag", "");
         refused(PROMOTE, "imageTag", null);
         refused(PROMOTE, "imageTag", "1.0,image.repository=evil");
@@ -609,7 +621,8 @@ public class HostileInputCorpusTest {
         Files.createSymbolicLink(workspace.resolve("helm/leaky-values/values.stage.yaml"), outside.resolve("values.yaml"));
         Files.createDirectories(workspace.resolve("helm/leaky-files/files"));
         Files.createSymbolicLink(workspace.resolve("helm/leaky-files/files/token.txt"), outside.resolve("token.txt"));
-        fixture.credentials.secretFile("kubeconfig", TestCredentials.kubeconfig("https://k8s.stage.example.com:6443", "stage"));
+        fixture.credentials.secretFile("kubeconfig", TestCredentials.kubeconfig("https://k8s.stage.example.com:6443", "stage"))
+                .secretText("token", "corpus-bearer-token");
         fixture.environment.putAll(Map.of("CHANGE_ID", "42", "CHANGE_BRANCH", "feature/login", "BRANCH_NAME", "PR-42",
                 "JOB_NAME", "shop/PR-42", "GIT_URL", "https://github.com/acme/shop.git", "GIT_COMMIT", "0123abc",
                 "BUILD_URL", "https://ci.example.com/job/shop/job/PR-42/7/"));
