@@ -135,6 +135,14 @@ public class HostileInputCorpusTest {
         refused(DEPLOY, "valuesFiles", List.of("helm/payments/values.yaml", "$(id).yaml"));
         refused(DEPLOY, "valuesFiles", Arrays.asList("helm/payments/values.yaml", null));
         accepted(DEPLOY, "valuesFiles", List.of("links/inside-values.yaml"), "links/inside-values.yaml");
+        // secrets:// (helm-secrets): the path after the prefix is held to the same rules, and helm gets the prefix
+        refused(DEPLOY, "valuesFiles", List.of("secrets://../secrets.yaml"));
+        refused(DEPLOY, "valuesFiles", List.of("secrets:///etc/passwd"));
+        refused(DEPLOY, "valuesFiles", List.of("secrets://links/outside-values.yaml"));
+        refused(DEPLOY, "valuesFiles", List.of("secrets://helm/payments/secrets.stage.yaml"));
+        refused(DEPLOY, "valuesFiles", List.of("secrets://$(id).yaml"));
+        accepted(DEPLOY, "valuesFiles", List.of("secrets://links/inside-values.yaml"), "--values secrets:///");
+        refused(CANARY, "valuesFiles", List.of("secrets://../secrets.yaml"));
         // values: data travels in a file, whatever it holds
         accepted(DEPLOY, "values", Map.of("greeting", "$(id) `id` \"quoted\" \\back"), "$(id)");
         accepted(DEPLOY, "values", Map.of("multi", "line one\nline two"), "line two");
