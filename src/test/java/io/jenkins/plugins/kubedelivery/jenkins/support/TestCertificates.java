@@ -41,6 +41,37 @@ public final class TestCertificates {
         Path file = dir.resolve(commonName + ".p12");
         keytool("-genkeypair", "-keyalg", "EC", "-groupname", "secp256r1", "-alias", commonName, "-dname", "CN=" + commonName,
                 "-validity", "2", "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", password, "-keypass", password);
+        return load(file, password);
+    }
+
+    /**
+     * A PKCS#12 keystore with a self-signed key entry {@code server} for 127.0.0.1 (subject
+     * alternative name; a CA too, so a client can trust it as its own authority).
+     */
+    public static KeyStore serverKeyStore(Path dir, String password) throws IOException, InterruptedException {
+        Path file = dir.resolve("server.p12");
+        keytool("-genkeypair", "-keyalg", "EC", "-groupname", "secp256r1", "-alias", "server", "-dname", "CN=127.0.0.1",
+                "-ext", "san=ip:127.0.0.1", "-ext", "bc:c", "-validity", "2", "-storetype", "PKCS12", "-keystore", file.toString(),
+                "-storepass", password, "-keypass", password);
+        return load(file, password);
+    }
+
+    /** A keystore that trusts exactly the certificate of {@code alias} in {@code keyStore}. */
+    public static KeyStore trusting(KeyStore keyStore, String alias) throws GeneralSecurityException, IOException {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry(alias, keyStore.getCertificate(alias));
+        return trust;
+    }
+
+    /** The PEM text of the certificate of {@code alias}. */
+    public static String pem(KeyStore keyStore, String alias) throws GeneralSecurityException {
+        return "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(keyStore.getCertificate(alias).getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
+    }
+
+    private static KeyStore load(Path file, String password) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore keyStore = KeyStore.getInstance("PKCS12");
             keyStore.load(in, password.toCharArray());
