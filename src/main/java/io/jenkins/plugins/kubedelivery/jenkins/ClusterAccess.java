@@ -78,6 +78,18 @@ public final class ClusterAccess implements Serializable {
         return credentialsId != null || cloud != null;
     }
 
+    /** How the cluster is reached, for the build log: names and ids only, never a secret. */
+    public String describe() {
+        if (cloud != null) {
+            return "the Kubernetes cloud '" + cloud + "'";
+        }
+        if (credentialsId == null) {
+            return "the pod's ServiceAccount";
+        }
+        return "the credentials '" + credentialsId + "'" + (kubeContext == null ? "" : ", context " + kubeContext)
+                + (server == null ? "" : ", server " + server) + (caCertificate == null ? "" : ", with its CA certificate");
+    }
+
     /** @return the credentials id, or {@code null} for a cloud or the pod's ServiceAccount */
     public String credentialsId() {
         return credentialsId;

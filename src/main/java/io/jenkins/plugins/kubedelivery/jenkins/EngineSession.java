@@ -110,6 +110,7 @@ public final class EngineSession implements AutoCloseable {
         }
         cluster = new KubeconfigScope(CredentialsLookup.from(context), KubernetesClouds.from(context), mask)
                 .open(access, run, staging);
+        log.println("Cluster: " + cluster.identity() + " (through " + access.describe() + ")");
         return cluster;
     }
 

@@ -130,6 +130,7 @@ public class ClusterAccessStepTest {
         assertFalse(kubeconfigs.isEmpty());
         assertTrue(kubeconfigs.get(0), kubeconfigs.get(0).contains("\"server\":\"" + SERVER + "\"") && kubeconfigs.get(0).contains(TOKEN));
         assertEquals(List.of("token"), fixture.credentials.tracked());
+        assertTrue(fixture.log(), fixture.log().contains("Cluster: https://k8s.example.com:6443 (through the Kubernetes cloud 'kubernetes')"));
     }
 
     @Test
