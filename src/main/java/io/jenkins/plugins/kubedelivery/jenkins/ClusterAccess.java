@@ -11,7 +11,8 @@ import java.io.Serializable;
  * secret (a CA certificate is public).
  */
 public final class ClusterAccess implements Serializable {
-    private static final long serialVersionUID = 2L;
+    // Unchanged by the new fields: a checkpoint written before them reads back with them null.
+    private static final long serialVersionUID = 1L;
 
     private final String credentialsId;
     private final String kubeContext;

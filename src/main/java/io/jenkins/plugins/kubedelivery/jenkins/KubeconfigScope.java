@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
@@ -82,10 +83,8 @@ public final class KubeconfigScope {
                 throw new ValidationException("kubeContext", "applies to a kubeconfig (Secret file) credential, not to the"
                         + " credentials '" + id + "'");
             }
-            checkServer("server", access.server());
-            GeneratedKubeconfig kubeconfig = new GeneratedKubeconfig(access.server(), access.caCertificate(), false);
-            String path = staging.write(KUBECONFIG_FILE, userOf(kind, credentials, id, "kubeconfigCredentialsId", kubeconfig));
-            target = new ClusterTarget(path, null, ClusterIdentity.ofServer("server", access.server()));
+            target = withServer("server", access.server(), new GeneratedKubeconfig(access.server(), access.caCertificate(), false),
+                    userOf(kind, credentials, id, "kubeconfigCredentialsId"), staging);
         } else {
             if (access.server() != null) {
                 throw new ValidationException("server", "is only used with a Secret text (token) or Certificate credential;"
@@ -122,14 +121,11 @@ public final class KubeconfigScope {
                 throw new AbortException(where + " has no Kubernetes URL, which its credentials '" + id + "' need; set it in"
                         + " the cloud's configuration");
             }
-            checkServer("cloud", cloud.serverUrl());
             if (cloud.serverCertificate() != null) {
                 CaCertificate.check("cloud", cloud.serverCertificate());
             }
-            GeneratedKubeconfig kubeconfig = new GeneratedKubeconfig(cloud.serverUrl(), cloud.serverCertificate(),
-                    cloud.skipTlsVerify());
-            String path = staging.write(KUBECONFIG_FILE, userOf(kind, credentials, id, "cloud", kubeconfig));
-            target = new ClusterTarget(path, null, ClusterIdentity.ofServer("cloud", cloud.serverUrl()));
+            target = withServer("cloud", cloud.serverUrl(), new GeneratedKubeconfig(cloud.serverUrl(), cloud.serverCertificate(),
+                    cloud.skipTlsVerify()), userOf(kind, credentials, id, "cloud"), staging);
         } else {
             target = fromKubeconfig((FileCredentials) credentials, null, staging);
         }
@@ -137,16 +133,27 @@ public final class KubeconfigScope {
         return target;
     }
 
-    /** The generated kubeconfig with the user of a token or certificate credential, its secrets masked first. */
-    private String userOf(KubeconfigCredentialKind kind, StandardCredentials credentials, String id, String parameter,
-            GeneratedKubeconfig kubeconfig) throws IOException {
+    /** The generated kubeconfig for {@code server}, with the user's credentials, written to the staging area. */
+    private static ClusterTarget withServer(String parameter, String server, GeneratedKubeconfig kubeconfig,
+            Function<GeneratedKubeconfig, String> user, StagingArea staging) throws IOException, InterruptedException {
+        checkServer(parameter, server);
+        String path = staging.write(KUBECONFIG_FILE, user.apply(kubeconfig));
+        return new ClusterTarget(path, null, ClusterIdentity.ofServer(parameter, server));
+    }
+
+    /**
+     * How the user of a token or certificate credential goes into a generated kubeconfig, its secrets
+     * read (and masked) now, before anything is written.
+     */
+    private Function<GeneratedKubeconfig, String> userOf(KubeconfigCredentialKind kind, StandardCredentials credentials,
+            String id, String parameter) throws IOException {
         if (kind == KubeconfigCredentialKind.TOKEN) {
             String token = Secret.toString(((StringCredentials) credentials).getSecret());
             if (token.isBlank()) {
                 throw new AbortException(parameter + ": the Secret text credential '" + id + "' is empty");
             }
             mask.add(token);
-            return kubeconfig.withToken(token);
+            return kubeconfig -> kubeconfig.withToken(token);
         }
         StandardCertificateCredentials certificate = (StandardCertificateCredentials) credentials;
         String password = Secret.toString(certificate.getPassword());
@@ -154,7 +161,7 @@ public final class KubeconfigScope {
         ClientCertificate client = ClientCertificate.from(certificate.getKeyStore(), password.toCharArray(),
                 parameter, "the Certificate credential '" + id + "'");
         mask.add(client.privateKey());
-        return kubeconfig.withClientCertificate(client.certificateChain(), client.privateKey());
+        return kubeconfig -> kubeconfig.withClientCertificate(client.certificateChain(), client.privateKey());
     }
 
     private ClusterTarget fromKubeconfig(FileCredentials file, String kubeContext, StagingArea staging)

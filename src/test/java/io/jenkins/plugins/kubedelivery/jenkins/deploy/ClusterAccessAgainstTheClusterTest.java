@@ -19,7 +19,6 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.BeforeClass;
@@ -55,7 +54,8 @@ public class ClusterAccessAgainstTheClusterTest {
 
     private StepFixture fixture;
     private TlsFront front;
-    private final List<String> kubeconfigs = new CopyOnWriteArrayList<>();
+    /** The kubeconfig each command was given, read while the command ran. */
+    private List<String> kubeconfigs;
 
     @BeforeClass
     public static void makeKeys() throws Exception {
@@ -72,16 +72,7 @@ public class ClusterAccessAgainstTheClusterTest {
         HelmReplies.monorepo(fixture.workspace);
         fixture.credentials.secretText("token", scan.secret(TOKEN))
                 .certificate("client", clientKeys, scan.secret(CLIENT_PASSWORD));
-        fixture.launcher.onLaunch(launch -> {
-            int at = launch.cmds().indexOf("--kubeconfig");
-            if (at >= 0) {
-                try {
-                    kubeconfigs.add(Files.readString(Path.of(launch.cmds().get(at + 1))));
-                } catch (java.io.IOException e) {
-                    throw new AssertionError(e);
-                }
-            }
-        });
+        kubeconfigs = fixture.recordKubeconfigs();
     }
 
     @After

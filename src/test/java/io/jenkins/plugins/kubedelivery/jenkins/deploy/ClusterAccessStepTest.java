@@ -13,13 +13,10 @@ import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestCertificates;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestStepContext;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -45,7 +42,7 @@ public class ClusterAccessStepTest {
 
     private StepFixture fixture;
     /** The kubeconfig each command was given, read while the command ran. */
-    private final List<String> kubeconfigs = new CopyOnWriteArrayList<>();
+    private List<String> kubeconfigs;
 
     @BeforeClass
     public static void makeKeyStore() throws Exception {
@@ -59,16 +56,7 @@ public class ClusterAccessStepTest {
         fixture.launcher.reply("helm", "version", HelmReplies.version())
                 .reply("helm", "history", HelmReplies.history(HelmReplies.revision(1, "deployed", "Install complete")))
                 .reply("helm", "upgrade", HelmReplies.release("payments", "stage", 2, "Upgrade complete"));
-        fixture.launcher.onLaunch(launch -> {
-            int at = launch.cmds().indexOf("--kubeconfig");
-            if (at >= 0) {
-                try {
-                    kubeconfigs.add(Files.readString(Path.of(launch.cmds().get(at + 1))));
-                } catch (java.io.IOException e) {
-                    throw new AssertionError(e);
-                }
-            }
-        });
+        kubeconfigs = fixture.recordKubeconfigs();
         TestStepContext context = fixture.context();
         if (clouds != null) {
             context.with(KubernetesClouds.class, clouds);
