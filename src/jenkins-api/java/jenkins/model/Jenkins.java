@@ -5,6 +5,7 @@ import hudson.PluginManager;
 import hudson.model.Item;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import hudson.slaves.Cloud;
 
 /** Only what the plugin uses; the real class extends AbstractCIBase and implements much more. */
 public class Jenkins implements AccessControlled {
@@ -15,6 +16,11 @@ public class Jenkins implements AccessControlled {
 
     public static Jenkins get() throws IllegalStateException {
         throw new IllegalStateException("compile-only declaration: there is no Jenkins here");
+    }
+
+    /** The cloud of that name, or null. */
+    public Cloud getCloud(String name) {
+        throw new UnsupportedOperationException("compile-only declaration");
     }
 
     @SuppressWarnings("rawtypes")

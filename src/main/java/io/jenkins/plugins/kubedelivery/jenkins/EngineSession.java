@@ -108,7 +108,9 @@ public final class EngineSession implements AutoCloseable {
         if (cluster != null) {
             throw new IllegalStateException("the cluster of this session is already open");
         }
-        cluster = new KubeconfigScope(CredentialsLookup.from(context), mask).open(access, run, staging);
+        cluster = new KubeconfigScope(CredentialsLookup.from(context), KubernetesClouds.from(context), mask)
+                .open(access, run, staging);
+        log.println("Cluster: " + cluster.identity() + " (through " + access.describe() + ")");
         return cluster;
     }
 
@@ -163,7 +165,8 @@ public final class EngineSession implements AutoCloseable {
      * @throws ValidationException naming the parameter when the build sees no such credential, or one of another kind
      */
     public String secretText(String parameter, String id) throws IOException, InterruptedException {
-        StandardCredentials found = CredentialsLookup.from(context).find(id, run);
+        CredentialsLookup lookup = CredentialsLookup.from(context);
+        StandardCredentials found = lookup.find(id, run);
         if (!(found instanceof StringCredentials text)) {
             throw new ValidationException(parameter, (found == null ? "no credentials with id '" + id + "' are visible to"
                     + " this build" : "credentials '" + id + "' are not a Secret text") + "; give the id of a Secret text"
@@ -171,6 +174,7 @@ public final class EngineSession implements AutoCloseable {
         }
         String plain = text.getSecret().getPlainText();
         mask.add(plain);
+        lookup.track(run, text);
         return plain;
     }
 

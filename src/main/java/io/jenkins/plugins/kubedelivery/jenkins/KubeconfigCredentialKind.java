@@ -3,6 +3,7 @@ package io.jenkins.plugins.kubedelivery.jenkins;
 import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.common.StandardCertificateCredentials;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -12,13 +13,15 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 /**
  * The kinds of credentials {@code kubeconfigCredentialsId} takes, in one place for the step
  * ({@link KubeconfigScope}), the form's picker and its check ({@link ClusterStepDescriptor}), so
- * the three cannot drift. Vault-backed file and string credentials implement the same interfaces.
+ * the three cannot drift. Vault-backed file, string and certificate credentials implement the same interfaces.
  */
 enum KubeconfigCredentialKind {
     /** Its content is the kubeconfig. */
     KUBECONFIG_FILE(FileCredentials.class, "a Secret file credential (a kubeconfig)"),
     /** A bearer token for {@code server}. */
-    TOKEN(StringCredentials.class, "a Secret text credential (a bearer token, used with server)");
+    TOKEN(StringCredentials.class, "a Secret text credential (a bearer token, used with server)"),
+    /** A PKCS#12 keystore with a client certificate and its key, for {@code server}. */
+    CLIENT_CERTIFICATE(StandardCertificateCredentials.class, "a Certificate credential (a client certificate, used with server)");
 
     private final Class<? extends Credentials> type;
     private final String description;
@@ -40,7 +43,7 @@ enum KubeconfigCredentialKind {
                 .toArray(CredentialsMatcher[]::new));
     }
 
-    /** "a Secret file credential (a kubeconfig) or a Secret text credential (...)" */
+    /** "a Secret file credential (a kubeconfig) or a Secret text credential (...) or a Certificate credential (...)" */
     static String accepted() {
         return Arrays.stream(values()).map(kind -> kind.description).collect(Collectors.joining(" or "));
     }
@@ -52,5 +55,10 @@ enum KubeconfigCredentialKind {
     /** The message for credentials of a kind the field does not take, naming their type. */
     static String wrongKind(String id, Credentials credentials) {
         return "the credentials '" + id + "' are a " + credentials.getClass().getSimpleName() + "; " + expected();
+    }
+
+    /** Whether the kind needs the API server's URL given beside it (a kubeconfig names its own). */
+    boolean needsServer() {
+        return this != KUBECONFIG_FILE;
     }
 }

@@ -1,8 +1,7 @@
 package io.jenkins.plugins.kubedelivery.jenkins;
 
+import com.cloudbees.plugins.credentials.common.StandardCertificateCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import com.eclipsesource.json.Json;
-import com.eclipsesource.json.JsonObject;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.util.Secret;
@@ -16,6 +15,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
@@ -26,27 +26,41 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * <ul>
  * <li>no credentials: the pod's ServiceAccount (in-cluster configuration);
  * <li>a Secret file credential: its content is the kubeconfig;
- * <li>a Secret text credential: a bearer token for {@code server}; the generated kubeconfig is the
- *     only place the token goes (never argv, log or message).
+ * <li>a Secret text credential: a bearer token for {@code server};
+ * <li>a Certificate credential: a client certificate and key for {@code server}, taken out of its
+ *     PKCS#12 keystore;
+ * <li>{@code cloud}: the server, certificate authority and credentials of a Kubernetes cloud of
+ *     the kubernetes plugin ({@link KubernetesClouds}).
  * </ul>
- * Vault-backed credentials (hashicorp-vault-plugin's VaultFileCredential and VaultStringCredential)
- * implement the same two interfaces, so they work here without any Vault API. Every secret read
- * here (the token, a kubeconfig's user credentials) is registered with the execution's mask.
+ * With a server, the generated kubeconfig ({@link GeneratedKubeconfig}) is the only place the
+ * token, the key and the CA certificate go (never argv, log or message). Vault-backed credentials
+ * (hashicorp-vault-plugin's) implement the same interfaces, so they work here without any Vault
+ * API. Every secret read here (a token, a key and its keystore's password, a kubeconfig's user
+ * credentials) is registered with the execution's mask, and every credential used is tracked.
  */
 public final class KubeconfigScope {
     static final String KUBECONFIG_FILE = "kubeconfig";
-    private static final String GENERATED_NAME = "kube-delivery";
 
     private final CredentialsLookup lookup;
+    private final KubernetesClouds clouds;
     private final SecretMask mask;
 
-    public KubeconfigScope(CredentialsLookup lookup, SecretMask mask) {
+    public KubeconfigScope(CredentialsLookup lookup, KubernetesClouds clouds, SecretMask mask) {
         this.lookup = lookup;
+        this.clouds = clouds;
         this.mask = mask;
+    }
+
+    /** Without a clouds finder of its own: {@code cloud:} then asks the kubernetes plugin. */
+    public KubeconfigScope(CredentialsLookup lookup, SecretMask mask) {
+        this(lookup, KubernetesClouds.JENKINS, mask);
     }
 
     public ClusterTarget open(ClusterAccess access, Run<?, ?> run, StagingArea staging)
             throws IOException, InterruptedException {
+        if (access.cloud() != null) {
+            return openCloud(clouds.find(access.cloud()), run, staging);
+        }
         String id = access.credentialsId();
         if (id == null) {
             return ClusterTarget.inCluster();
@@ -58,75 +72,120 @@ public final class KubeconfigScope {
         }
         KubeconfigCredentialKind kind = KubeconfigCredentialKind.of(credentials).orElseThrow(
                 () -> new AbortException("kubeconfigCredentialsId: " + KubeconfigCredentialKind.wrongKind(id, credentials)));
-        return switch (kind) {
-            case KUBECONFIG_FILE -> fromKubeconfig(access, (FileCredentials) credentials, staging);
-            case TOKEN -> fromToken(access, (StringCredentials) credentials, staging);
-        };
+        ClusterTarget target;
+        if (kind.needsServer()) {
+            if (access.server() == null) {
+                throw new ValidationException("server", "is required with the credentials '" + id + "' ("
+                        + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + "): the URL of the Kubernetes API server, e.g. https://k8s.example.com:6443");
+            }
+            if (access.kubeContext() != null) {
+                throw new ValidationException("kubeContext", "applies to a kubeconfig (Secret file) credential, not to the"
+                        + " credentials '" + id + "'");
+            }
+            target = withServer("server", access.server(), new GeneratedKubeconfig(access.server(), access.caCertificate(), false),
+                    userOf(kind, credentials, id, "kubeconfigCredentialsId"), staging);
+        } else {
+            if (access.server() != null) {
+                throw new ValidationException("server", "is only used with a Secret text (token) or Certificate credential;"
+                        + " the kubeconfig in '" + id + "' names its own server");
+            }
+            target = fromKubeconfig((FileCredentials) credentials, access.kubeContext(), staging);
+        }
+        lookup.track(run, credentials);
+        return target;
     }
 
-    private ClusterTarget fromKubeconfig(ClusterAccess access, FileCredentials file, StagingArea staging)
+    /**
+     * The cloud's cluster. Its credentials are looked up as the build's, like the step's own: a
+     * System-scoped credential serves Jenkins itself (the cloud's agents) and is never handed to a build.
+     */
+    private ClusterTarget openCloud(CloudCluster cloud, Run<?, ?> run, StagingArea staging)
             throws IOException, InterruptedException {
-        if (access.server() != null) {
-            throw new ValidationException("server", "is only used with a Secret text (token) credential; the"
-                    + " kubeconfig in '" + access.credentialsId() + "' names its own server");
+        String where = "cloud: the Kubernetes cloud '" + cloud.name() + "'";
+        String id = cloud.credentialsId();
+        if (id == null) {
+            // The cloud's agent pods run in its cluster, and this step runs in one of them.
+            return ClusterTarget.inCluster();
         }
+        StandardCredentials credentials = lookup.find(id, run);
+        if (credentials == null) {
+            throw new AbortException(where + " uses the credentials '" + id + "', which this build cannot see (System-scoped"
+                    + " credentials serve Jenkins itself, never a build); make them Global, or give kubeconfigCredentialsId");
+        }
+        KubeconfigCredentialKind kind = KubeconfigCredentialKind.of(credentials).orElseThrow(
+                () -> new AbortException(where + " uses " + KubeconfigCredentialKind.wrongKind(id, credentials)));
+        ClusterTarget target;
+        if (kind.needsServer()) {
+            if (cloud.serverUrl() == null) {
+                throw new AbortException(where + " has no Kubernetes URL, which its credentials '" + id + "' need; set it in"
+                        + " the cloud's configuration");
+            }
+            if (cloud.serverCertificate() != null) {
+                CaCertificate.check("cloud", cloud.serverCertificate());
+            }
+            target = withServer("cloud", cloud.serverUrl(), new GeneratedKubeconfig(cloud.serverUrl(), cloud.serverCertificate(),
+                    cloud.skipTlsVerify()), userOf(kind, credentials, id, "cloud"), staging);
+        } else {
+            target = fromKubeconfig((FileCredentials) credentials, null, staging);
+        }
+        lookup.track(run, credentials);
+        return target;
+    }
+
+    /** The generated kubeconfig for {@code server}, with the user's credentials, written to the staging area. */
+    private static ClusterTarget withServer(String parameter, String server, GeneratedKubeconfig kubeconfig,
+            Function<GeneratedKubeconfig, String> user, StagingArea staging) throws IOException, InterruptedException {
+        checkServer(parameter, server);
+        String path = staging.write(KUBECONFIG_FILE, user.apply(kubeconfig));
+        return new ClusterTarget(path, null, ClusterIdentity.ofServer(parameter, server));
+    }
+
+    /**
+     * How the user of a token or certificate credential goes into a generated kubeconfig, its secrets
+     * read (and masked) now, before anything is written.
+     */
+    private Function<GeneratedKubeconfig, String> userOf(KubeconfigCredentialKind kind, StandardCredentials credentials,
+            String id, String parameter) throws IOException {
+        if (kind == KubeconfigCredentialKind.TOKEN) {
+            String token = Secret.toString(((StringCredentials) credentials).getSecret());
+            if (token.isBlank()) {
+                throw new AbortException(parameter + ": the Secret text credential '" + id + "' is empty");
+            }
+            mask.add(token);
+            return kubeconfig -> kubeconfig.withToken(token);
+        }
+        StandardCertificateCredentials certificate = (StandardCertificateCredentials) credentials;
+        String password = Secret.toString(certificate.getPassword());
+        mask.add(password);
+        ClientCertificate client = ClientCertificate.from(certificate.getKeyStore(), password.toCharArray(),
+                parameter, "the Certificate credential '" + id + "'");
+        mask.add(client.privateKey());
+        return kubeconfig -> kubeconfig.withClientCertificate(client.certificateChain(), client.privateKey());
+    }
+
+    private ClusterTarget fromKubeconfig(FileCredentials file, String kubeContext, StagingArea staging)
+            throws IOException, InterruptedException {
         String kubeconfig;
         try (InputStream content = file.getContent()) {
             kubeconfig = new String(content.readAllBytes(), StandardCharsets.UTF_8);
         }
         mask.addAll(KubeconfigSecrets.of(kubeconfig));
-        String identity = ClusterIdentity.ofKubeconfig(kubeconfig, access.kubeContext()); // refuses before anything is written
+        String identity = ClusterIdentity.ofKubeconfig(kubeconfig, kubeContext); // refuses before anything is written
         String path = staging.write(KUBECONFIG_FILE, kubeconfig);
-        return new ClusterTarget(path, access.kubeContext(), identity);
+        return new ClusterTarget(path, kubeContext, identity);
     }
 
-    private ClusterTarget fromToken(ClusterAccess access, StringCredentials credentials, StagingArea staging)
-            throws IOException, InterruptedException {
-        if (access.server() == null) {
-            throw new ValidationException("server", "is required with the Secret text (token) credential '"
-                    + access.credentialsId() + "': the URL of the Kubernetes API server, e.g. https://k8s.example.com:6443");
-        }
-        if (access.kubeContext() != null) {
-            throw new ValidationException("kubeContext", "applies to a kubeconfig (Secret file) credential, not to the"
-                    + " token in '" + access.credentialsId() + "'");
-        }
-        checkServer(access.server());
-        String token = Secret.toString(credentials.getSecret());
-        if (token.isBlank()) {
-            throw new AbortException("kubeconfigCredentialsId: the Secret text credential '" + access.credentialsId()
-                    + "' is empty");
-        }
-        mask.add(token);
-        String path = staging.write(KUBECONFIG_FILE, tokenKubeconfig(access.server(), token));
-        return new ClusterTarget(path, null, ClusterIdentity.ofServer("server", access.server()));
-    }
-
-    static void checkServer(String server) {
+    static void checkServer(String parameter, String server) {
         URI uri;
         try {
             uri = new URI(server);
         } catch (URISyntaxException e) {
-            throw new ValidationException("server", "'" + server + "' is not a URL; write it like https://k8s.example.com:6443");
+            throw new ValidationException(parameter, "'" + server + "' is not a URL; write it like https://k8s.example.com:6443");
         }
         if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getUserInfo() != null) {
-            throw new ValidationException("server", "'" + server + "' must be an https:// URL of the API server"
-                    + " without user information, e.g. https://k8s.example.com:6443 (a token is never sent in clear text)");
+            throw new ValidationException(parameter, "'" + server + "' must be an https:// URL of the API server"
+                    + " without user information, e.g. https://k8s.example.com:6443 (credentials are never sent in clear text)");
         }
-    }
-
-    /** A kubeconfig in JSON (which kubectl and helm read like YAML), so the token needs no YAML quoting. */
-    static String tokenKubeconfig(String server, String token) {
-        JsonObject cluster = Json.object().add("name", GENERATED_NAME).add("cluster", Json.object().add("server", server));
-        JsonObject user = Json.object().add("name", GENERATED_NAME).add("user", Json.object().add("token", token));
-        JsonObject context = Json.object().add("name", GENERATED_NAME)
-                .add("context", Json.object().add("cluster", GENERATED_NAME).add("user", GENERATED_NAME));
-        return Json.object()
-                .add("apiVersion", "v1")
-                .add("kind", "Config")
-                .add("clusters", Json.array().add(cluster))
-                .add("users", Json.array().add(user))
-                .add("contexts", Json.array().add(context))
-                .add("current-context", GENERATED_NAME)
-                .toString();
     }
 }

@@ -24,6 +24,7 @@ import io.jenkins.plugins.kubedelivery.jenkins.monorepo.ChangedServicesStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.CreatePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.DeletePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.ReapPreviewNamespacesStep;
+import io.jenkins.plugins.kubedelivery.jenkins.support.TestCertificates;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestCredentials;
 import io.jenkins.plugins.kubedelivery.jenkins.support.HelmReplies;
 import io.jenkins.plugins.kubedelivery.jenkins.support.KubectlReplies;
@@ -134,6 +135,14 @@ public class HostileInputCorpusTest {
         refused(DEPLOY, "valuesFiles", List.of("helm/payments/values.yaml", "$(id).yaml"));
         refused(DEPLOY, "valuesFiles", Arrays.asList("helm/payments/values.yaml", null));
         accepted(DEPLOY, "valuesFiles", List.of("links/inside-values.yaml"), "links/inside-values.yaml");
+        // secrets:// (helm-secrets): the path after the prefix is held to the same rules, and helm gets the prefix
+        refused(DEPLOY, "valuesFiles", List.of("secrets://../secrets.yaml"));
+        refused(DEPLOY, "valuesFiles", List.of("secrets:///etc/passwd"));
+        refused(DEPLOY, "valuesFiles", List.of("secrets://links/outside-values.yaml"));
+        refused(DEPLOY, "valuesFiles", List.of("secrets://helm/payments/secrets.stage.yaml"));
+        refused(DEPLOY, "valuesFiles", List.of("secrets://$(id).yaml"));
+        accepted(DEPLOY, "valuesFiles", List.of("secrets://links/inside-values.yaml"), "--values secrets:///");
+        refused(CANARY, "valuesFiles", List.of("secrets://../secrets.yaml"));
         // values: data travels in a file, whatever it holds
         accepted(DEPLOY, "values", Map.of("greeting", "$(id) `id` \"quoted\" \\back"), "$(id)");
         accepted(DEPLOY, "values", Map.of("multi", "line one\nline two"), "line two");
@@ -483,6 +492,17 @@ public class HostileInputCorpusTest {
         }
         refused(ABORT, "timeout", "0s");
         accepted(ABORT, "timeout", "90s", "payments-canary --namespace prod");
+        // caCertificate and cloud on every step that reaches a cluster: the CA (a bundle holding what sh would interpret)
+        // reaches the tools only inside the staged kubeconfig, as base64; a cloud takes no other cluster parameter
+        for (String step : List.of(DEPLOY, DEPLOYS, ROLLBACK, CREATE, DELETE, REAP, CANARY, STATUS, ABORT, PROMOTE)) {
+            refused(step, "caCertificate", "$(id)", "kubeconfigCredentialsId", "token", "server", "https://k8s.example.com");
+            refused(step, "caCertificate", TestCertificates.SAMPLE_CA_BUNDLE, "kubeconfigCredentialsId", "kubeconfig");
+            refused(step, "cloud", "kubernetes", "kubeconfigCredentialsId", "kubeconfig");
+        }
+        accepted(DEPLOY, "caCertificate", TestCertificates.SAMPLE_CA_BUNDLE, "certificate-authority-data",
+                "kubeconfigCredentialsId", "token", "server", "https://k8s.example.com");
+        accepted(DEPLOY, "caCertificate", TestCertificates.SAMPLE_CA_BUNDLE, "!BEGIN CERTIFICATE",
+                "kubeconfigCredentialsId", "token", "server", "https://k8s.example.com");
         refused(PROMOTE, "imageTag", "");
         refused(PROMOTE, "imageTag", null);
         refused(PROMOTE, "imageTag", "1.0,image.repository=evil");
@@ -609,7 +629,8 @@ public class HostileInputCorpusTest {
         Files.createSymbolicLink(workspace.resolve("helm/leaky-values/values.stage.yaml"), outside.resolve("values.yaml"));
         Files.createDirectories(workspace.resolve("helm/leaky-files/files"));
         Files.createSymbolicLink(workspace.resolve("helm/leaky-files/files/token.txt"), outside.resolve("token.txt"));
-        fixture.credentials.secretFile("kubeconfig", TestCredentials.kubeconfig("https://k8s.stage.example.com:6443", "stage"));
+        fixture.credentials.secretFile("kubeconfig", TestCredentials.kubeconfig("https://k8s.stage.example.com:6443", "stage"))
+                .secretText("token", "corpus-bearer-token");
         fixture.environment.putAll(Map.of("CHANGE_ID", "42", "CHANGE_BRANCH", "feature/login", "BRANCH_NAME", "PR-42",
                 "JOB_NAME", "shop/PR-42", "GIT_URL", "https://github.com/acme/shop.git", "GIT_COMMIT", "0123abc",
                 "BUILD_URL", "https://ci.example.com/job/shop/job/PR-42/7/"));

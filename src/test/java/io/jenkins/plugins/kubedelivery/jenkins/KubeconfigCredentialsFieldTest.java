@@ -149,7 +149,7 @@ public class KubeconfigCredentialsFieldTest {
     }
 
     @Test
-    public void theFormFragmentHasThePickerAndTheTwoTextFields() throws Exception {
+    public void theFormFragmentHasThePickerAndTheTextFields() throws Exception {
         Document jelly;
         try (InputStream in = AbstractClusterStep.class.getResourceAsStream("AbstractClusterStep/cluster-fields.jelly")) {
             assertNotNull("AbstractClusterStep/cluster-fields.jelly", in);
@@ -168,7 +168,7 @@ public class KubeconfigCredentialsFieldTest {
             }
         }
         assertEquals(List.of("kubeconfigCredentialsId=/lib/credentials:select", "kubeContext=/lib/form:textbox",
-                "server=/lib/form:textbox"), controls);
+                "server=/lib/form:textbox", "caCertificate=/lib/form:textarea", "cloud=/lib/form:textbox"), controls);
     }
 
     private static Element firstElement(Element parent) {

@@ -21,6 +21,7 @@ import io.jenkins.plugins.kubedelivery.jenkins.deploy.RollbackServiceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.CreatePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.DeletePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.ReapPreviewNamespacesStep;
+import io.jenkins.plugins.kubedelivery.jenkins.support.TestCertificates;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -42,8 +43,10 @@ import org.kohsuke.stapler.DataBoundSetter;
  * value not given comes back as its documented default.
  */
 public class StepConfigRoundTripTest {
+    /** Every cluster parameter, though no step takes cloud beside the others: the round trip sets, it does not validate. */
     private static final Map<String, Object> CLUSTER = Map.of("kubeconfigCredentialsId", "stage-kubeconfig",
-            "kubeContext", "stage", "server", "https://k8s.example.com");
+            "kubeContext", "stage", "server", "https://k8s.example.com", "caCertificate", TestCertificates.SAMPLE_CA_BUNDLE.strip(),
+            "cloud", "kubernetes");
 
     @Test
     public void deployService() throws Exception {

@@ -83,6 +83,7 @@ public class HpiPackagingIT {
         for (String required : List.of("workflow-step-api:", "credentials:", "plain-credentials:")) {
             assertTrue(dependencies, dependencies.contains(required));
         }
+        assertTrue("cloud: only, so optional", dependencies.contains(",kubernetes:4358.vcfd9c5a_0a_f51;resolution:=optional"));
         assertFalse("Support-Dynamic-Loading is omitted when no extension declares it", main.containsKey(new Attributes.Name("Support-Dynamic-Loading")));
     }
 

@@ -133,11 +133,15 @@ public final class DeployPlanner {
             files.add(workspace.toolPath(environmentValues));
         }
         for (String extra : r.valuesFiles()) {
-            String path = WorkspacePaths.requireInside(workspace, "valuesFiles", extra);
+            boolean encrypted = EncryptedValuesFile.isOne(extra);
+            String given = encrypted ? EncryptedValuesFile.pathOf(extra) : extra;
+            String path = WorkspacePaths.requireInside(workspace, "valuesFiles", given);
             if (!workspace.isFile(path)) {
-                throw new ValidationException("valuesFiles", "'" + NameRules.shown(extra) + "' is not a file in the workspace");
+                throw new ValidationException("valuesFiles", "'" + NameRules.shown(extra) + "' is not a file in the workspace"
+                        + (encrypted ? " (the path after secrets:// is one of the workspace)" : ""));
             }
-            files.add(workspace.toolPath(path));
+            String toolPath = workspace.toolPath(path);
+            files.add(encrypted ? EncryptedValuesFile.forHelm(toolPath) : toolPath);
         }
         return files;
     }

@@ -58,16 +58,16 @@ abstract class ReleaseCall<R> implements StepCall {
     protected abstract StepCall withCatalogue(DeliveryCatalog catalog, SettingsChoice choice);
 
     /**
-     * The cluster access, from {@code delivery.yaml}'s environment when the step named no credentials:
+     * The cluster access, from {@code delivery.yaml}'s environment when the step named neither credentials nor a cloud:
      * credentials and context go together (a context names an entry of that kubeconfig), so a step
      * that gives its own credentials takes neither from the file.
      */
     protected final ClusterAccess accessWith(CatalogSettings settings, SettingsChoice choice) {
-        if (access.credentialsId() != null) {
+        if (access.isChosen()) {
             return access;
         }
-        return new ClusterAccess(choice.pick("kubeconfigCredentialsId", null, settings.kubeconfigCredentialsId()),
-                choice.pick("kubeContext", null, settings.kubeContext()), access.server());
+        return access.withKubeconfig(choice.pick("kubeconfigCredentialsId", null, settings.kubeconfigCredentialsId()),
+                choice.pick("kubeContext", null, settings.kubeContext()));
     }
 
     @Override

@@ -53,7 +53,7 @@ public class StepResourcesTest {
     /** Types no form control binds to (lists and maps); written in the script, and named in help.html instead. */
     private static final Set<String> SCRIPT_ONLY = Set.of("valuesFiles", "values", "secretValues", "quota", "limitDefaults",
             "limitDefaultRequests", "copySecrets", "labels", "annotations", "openPullRequests", "steps");
-    private static final List<String> CLUSTER = List.of("kubeconfigCredentialsId", "kubeContext", "server");
+    private static final List<String> CLUSTER = List.of("kubeconfigCredentialsId", "kubeContext", "server", "caCertificate", "cloud");
 
     @Test
     public void everyParameterHasAGetterAFormFieldAndHelp() throws Exception {

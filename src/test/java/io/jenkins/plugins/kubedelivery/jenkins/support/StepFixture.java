@@ -99,4 +99,23 @@ public final class StepFixture {
     public String log() {
         return listener.text();
     }
+
+    /**
+     * From now on, the text of the kubeconfig each command is given ({@code --kubeconfig}), read
+     * while the command runs (the step deletes it when it ends). Takes the launcher's launch hook.
+     */
+    public List<String> recordKubeconfigs() {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        launcher.onLaunch(launch -> {
+            int at = launch.cmds().indexOf("--kubeconfig");
+            if (at >= 0) {
+                try {
+                    seen.add(Files.readString(Path.of(launch.cmds().get(at + 1))));
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        });
+        return seen;
+    }
 }

@@ -1,11 +1,14 @@
 package io.jenkins.plugins.kubedelivery.jenkins.support;
 
+import com.cloudbees.plugins.credentials.Credentials;
+import com.cloudbees.plugins.credentials.common.StandardCertificateCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.util.Secret;
 import io.jenkins.plugins.kubedelivery.jenkins.CredentialsLookup;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +20,7 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 public final class TestCredentials implements CredentialsLookup {
     private final Map<String, StandardCredentials> byId = new ConcurrentHashMap<>();
     private final List<String> looked = new CopyOnWriteArrayList<>();
+    private final List<String> tracked = new CopyOnWriteArrayList<>();
 
     public TestCredentials secretFile(String id, String content) {
         byId.put(id, new File(id, content));
@@ -36,6 +40,12 @@ public final class TestCredentials implements CredentialsLookup {
         return this;
     }
 
+    /** A Certificate credential: the keystore (PKCS#12 in Jenkins) and its password. */
+    public TestCredentials certificate(String id, KeyStore keyStore, String password) {
+        byId.put(id, new Certificate(id, keyStore, password));
+        return this;
+    }
+
     /** Credentials of a type the steps do not take (think username and password). */
     public TestCredentials other(String id) {
         byId.put(id, new Other(id));
@@ -48,8 +58,18 @@ public final class TestCredentials implements CredentialsLookup {
         return byId.get(id);
     }
 
+    @Override
+    public void track(hudson.model.Run<?, ?> run, Credentials credentials) {
+        tracked.add(((StandardCredentials) credentials).getId());
+    }
+
     public List<String> lookedUp() {
         return List.copyOf(looked);
+    }
+
+    /** The ids of the credentials recorded as used, in order. */
+    public List<String> tracked() {
+        return List.copyOf(tracked);
     }
 
     private record File(String getId, String content) implements FileCredentials {
@@ -78,6 +98,18 @@ public final class TestCredentials implements CredentialsLookup {
         @Override
         public Secret getSecret() {
             return Secret.fromString(secret);
+        }
+    }
+
+    private record Certificate(String getId, KeyStore getKeyStore, String password) implements StandardCertificateCredentials {
+        @Override
+        public String getDescription() {
+            return "client certificate";
+        }
+
+        @Override
+        public Secret getPassword() {
+            return Secret.fromString(password);
         }
     }
 

@@ -1,0 +1,10 @@
+// Mirrors org.jenkins-ci.plugins:credentials:1453.v9b_a_29777a_b_fd (compile-only, never packaged).
+package com.cloudbees.plugins.credentials.common;
+
+import com.cloudbees.plugins.credentials.Credentials;
+import java.security.KeyStore;
+
+/** The password is that of the keystore and of its key entries. */
+public interface CertificateCredentials extends Credentials, PasswordCredentials {
+    KeyStore getKeyStore();
+}
