@@ -27,14 +27,21 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
     private final EngineLog log;
     private final ClusterTarget cluster;
     private final String owner;
+    private final ReleaseGuard guard;
     private final HelmVersions helmVersions = new HelmVersions();
 
     /** @param owner who deploys, for the waiting message of a concurrent deploy (e.g. the build's name) */
     public DeployService(EnginePorts ports, ClusterTarget cluster, String owner) {
+        this(ports, cluster, owner, ReleaseGuard.NONE);
+    }
+
+    /** @param guard what must be dealt with beside the release before it changes (the deployService step's leftover canaries) */
+    public DeployService(EnginePorts ports, ClusterTarget cluster, String owner, ReleaseGuard guard) {
         this.ports = ports;
         this.log = ports.log();
         this.cluster = cluster;
         this.owner = owner;
+        this.guard = guard;
     }
 
     /**
@@ -80,6 +87,7 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
                         + dryRun.revision());
                 return dryRun;
             }
+            guard.beforeChange(plan.release(), plan.namespace(), plan.timeout(), ReleaseGuard.Change.DEPLOY);
             history = new StuckReleases(helm, log, ports.clock())
                     .ensureNotStuck(RecoveryAdvice.of(plan), history, plan.recoverStuckRelease(), plan.timeout());
             Integer previous = history.deployed().map(ReleaseRevision::revision).orElse(null);
