@@ -7,6 +7,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import com.eclipsesource.json.JsonObject;
 import io.jenkins.plugins.kubedelivery.engine.BuildLiveness;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
@@ -20,6 +21,8 @@ import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
 import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackRequest;
 import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackService;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
+import io.jenkins.plugins.kubedelivery.engine.routing.RecordChangedException;
+import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingCluster;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
@@ -185,5 +188,27 @@ public class CanaryLeftoversTest {
         assertTrue("left as it was", releaseExists("payments-canary"));
         assertThat(fixture.logText(), containsString("Release payments-canary in prod is not the plugin's canary of payments:"
                 + " left as it is"));
+    }
+
+    @Test
+    public void aCanaryTakenOverWhileItWasJudgedIsLeftAlone() throws Exception {
+        RouteState takenOver = new RouteState(10, "payments-canary", 0, NEXT);
+        List<String> anotherRunTakesItOver = bench.mergePatch("ingress", "payments-canary", "prod",
+                new JsonObject().add("metadata", new JsonObject().add("annotations", new JsonObject()
+                        .add(RouteState.ANNOTATION, takenOver.toJson()))).toString());
+        BuildLiveness endedMeanwhileTakenOver = build -> {
+            try {
+                bench.kubectl(0, anotherRunTakesItOver.toArray(String[]::new));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return BuildLiveness.State.FINISHED;
+        };
+
+        RecordChangedException refused = assertThrows(RecordChangedException.class, () -> deploy(endedMeanwhileTakenOver).run());
+        assertThat(refused.getMessage(), containsString("now records 10% for payments-canary at step 0 by " + NEXT));
+        assertTrue("its traffic stays", canaryIngressExists());
+        assertTrue("its release stays", releaseExists("payments-canary"));
+        assertThat("stable not deployed", stableImage(), containsString(":1.1.0"));
     }
 }
