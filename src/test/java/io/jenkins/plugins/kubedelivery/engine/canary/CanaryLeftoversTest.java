@@ -63,11 +63,7 @@ public class CanaryLeftoversTest {
         new DeployService(ports, target, KILLED).run(DeployRequest.builder("payments", "prod").imageTag("1.0.0").build());
         new DeployService(ports, target, KILLED).run(DeployRequest.builder("payments", "prod").imageTag("1.1.0").build());
         bench = new RoutingCluster(fixture, cluster, Tools.KUBECTL_135);
-        bench.apply("""
-                {"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"payments","namespace":"prod"},
-                 "spec":{"ingressClassName":"nginx","rules":[{"host":"pay.example.com","http":{"paths":[
-                   {"path":"/","pathType":"Prefix","backend":{"service":{"name":"payments","port":{"number":8080}}}}]}}]}}
-                """);
+        StableIngress.apply(bench);
         CanaryShiftResult paused = canary(ports, new ScriptedMetrics(new MetricReading.NoData("no series")), KILLED);
         assertTrue(fixture.logText(), paused.paused());
         assertTrue(canaryIngressExists());
@@ -101,8 +97,7 @@ public class CanaryLeftoversTest {
     }
 
     private String stableImage() throws Exception {
-        return bench.get("deployment", "payments", "prod").get("spec").asObject().get("template").asObject().get("spec")
-                .asObject().get("containers").asArray().get(0).asObject().getString("image", "");
+        return StableIngress.image(bench);
     }
 
     private boolean canaryIngressExists() throws Exception {
