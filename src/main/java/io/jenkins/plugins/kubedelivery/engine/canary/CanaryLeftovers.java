@@ -83,7 +83,7 @@ public final class CanaryLeftovers implements ReleaseGuard {
                     "Rollback fast-tracked past the " + whose + " at " + state.weight() + "%:", change);
         } else if (build.ended()) {
             reset(helm, on(router.get(), objects.onlyWhileRecorded(state), release, namespace, canaryRelease), release,
-                    namespace, canaryRelease, timeout, "it was left behind: build " + state.build() + " " + build,
+                    namespace, canaryRelease, timeout, "it was left behind by build " + state.build() + " (" + build + ")",
                     "C" + whose.substring(1) + " reset to stable:", change);
         } else {
             throw new EngineException("a canary of " + release + " is running in " + namespace + " (" + state + "), and build "
