@@ -44,8 +44,25 @@ public final class CanaryLeftovers implements ReleaseGuard {
         this.told = told;
     }
 
+    /**
+     * A rollback is never held up by the canary: when it cannot be ended (its routing object is gone, a
+     * command fails, another run took it over), the log says so and what is left, and the rollback runs.
+     */
     @Override
     public void beforeChange(String release, String namespace, Duration timeout, Change change) throws InterruptedException {
+        if (change == Change.DEPLOY) {
+            clear(release, namespace, timeout, change);
+            return;
+        }
+        try {
+            clear(release, namespace, timeout, change);
+        } catch (EngineException notEnded) {
+            log.line("Could not end the canary of " + release + " before the rollback: " + notEnded.getMessage()
+                    + "; rolling back anyway, then end the canary with canaryAbort");
+        }
+    }
+
+    private void clear(String release, String namespace, Duration timeout, Change change) throws InterruptedException {
         String canaryRelease;
         try {
             canaryRelease = CanaryRelease.nameFor(release);

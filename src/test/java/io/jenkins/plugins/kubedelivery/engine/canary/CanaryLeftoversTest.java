@@ -206,4 +206,17 @@ public class CanaryLeftoversTest {
         assertTrue("its release stays", releaseExists("payments-canary"));
         assertThat("stable not deployed", stableImage(), containsString(":1.1.0"));
     }
+
+    @Test
+    public void aRollbackIsNotHeldUpByACanaryItCannotEnd() throws Exception {
+        bench.kubectl(0, "annotate", "ingress", "payments-canary", "-n", "prod", "--overwrite", RouteState.ANNOTATION + "=edited");
+
+        rollback(only(KILLED, BuildLiveness.State.RUNNING));
+
+        assertThat("rolled back all the same", stableImage(), containsString(":1.0.0"));
+        assertThat(fixture.logText(), containsString("Could not end the canary of payments before the rollback:"
+                + " payments-canary has annotation " + RouteState.ANNOTATION + " = 'edited'"));
+        assertTrue("what could not be judged is left", canaryIngressExists());
+        assertTrue(releaseExists("payments-canary"));
+    }
 }
