@@ -103,9 +103,11 @@ public final class CanaryLeftovers implements ReleaseGuard {
                     namespace, canaryRelease, timeout, "it was left behind by build " + state.build() + " (" + build + ")",
                     "C" + whose.substring(1) + " reset to stable:", change);
         } else {
-            throw new EngineException("a canary of " + release + " is running in " + namespace + " (" + state + "), and build "
-                    + state.build() + " " + build + ", so it was left as it is and nothing was changed: wait for that"
-                    + " build to finish, or end its canary with canaryAbort first");
+            throw new EngineException("a canary of " + release + " is running in " + namespace + " (" + state + ") and build "
+                    + state.build() + (build == BuildLiveness.State.RUNNING ? " is still running"
+                            : " could not be looked up, so it is taken as running")
+                    + "; it was left as it is and nothing was changed: wait for that build to finish, or end its canary"
+                    + " with canaryAbort first");
         }
     }
 

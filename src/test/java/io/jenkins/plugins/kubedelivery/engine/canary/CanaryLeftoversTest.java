@@ -144,12 +144,12 @@ public class CanaryLeftoversTest {
         BuildLiveness running = only(KILLED, BuildLiveness.State.RUNNING);
         EngineException deploy = assertThrows(EngineException.class, () -> deploy(running).run());
         assertThat(deploy.getMessage(), containsString("10% for payments-canary at step 0 by " + KILLED));
-        assertThat(deploy.getMessage(), containsString("build " + KILLED + " still running"));
+        assertThat(deploy.getMessage(), containsString("build " + KILLED + " is still running"));
         assertThat(deploy.getMessage(), containsString("canaryAbort"));
 
         EngineException canary = assertThrows(EngineException.class,
                 () -> canary(ports(running), new ScriptedMetrics(ScriptedMetrics.value(0.002)), NEXT));
-        assertThat(canary.getMessage(), containsString("build " + KILLED + " still running"));
+        assertThat(canary.getMessage(), containsString("build " + KILLED + " is still running"));
 
         assertTrue("the canary keeps its traffic", canaryIngressExists());
         assertTrue(releaseExists("payments-canary"));
