@@ -11,7 +11,7 @@ public interface ReleaseGuard {
     /** Nothing stands beside the release. */
     ReleaseGuard NONE = (release, namespace, timeout, change) -> {};
 
-    /** The change about to be made: a deploy waits for what is running, a rollback (the emergency path) clears it. */
+    /** The change about to be made: a deploy is refused while what stands beside it still runs, a rollback (the emergency path) clears it. */
     enum Change { DEPLOY, ROLLBACK }
 
     /**
