@@ -11,7 +11,10 @@ public interface ReleaseGuard {
     /** Nothing stands beside the release. */
     ReleaseGuard NONE = (release, namespace, timeout, change) -> {};
 
-    /** The change about to be made: a deploy is refused while what stands beside it still runs, a rollback (the emergency path) clears it. */
+    /**
+     * The change about to be made: a deploy is refused while what stands beside it still runs; a
+     * rollback (the emergency path) clears it.
+     */
     enum Change { DEPLOY, ROLLBACK }
 
     /**
