@@ -29,6 +29,7 @@ public final class EnginePorts {
     private final EngineLog log;
     private final Clock clock;
     private final SecretMask secrets;
+    private final BuildLiveness builds;
 
     private EnginePorts(Builder b) {
         secrets = b.secrets == null ? new SecretMask() : b.secrets;
@@ -38,6 +39,7 @@ public final class EnginePorts {
         workspace = b.workspace;
         staging = b.staging;
         clock = b.clock == null ? Clock.systemUTC() : b.clock;
+        builds = b.builds == null ? BuildLiveness.UNKNOWN : b.builds;
     }
 
     public static Builder builder() {
@@ -56,6 +58,8 @@ public final class EnginePorts {
     public EngineLog log() { return log; }
     public Clock clock() { return clock; }
     public SecretMask secrets() { return secrets; }
+    /** Whether a recorded build still runs; {@link BuildLiveness#UNKNOWN} when the caller cannot tell. */
+    public BuildLiveness builds() { return builds; }
 
     /**
      * @throws IllegalStateException when these ports were opened without HTTP: only a step that
@@ -83,7 +87,8 @@ public final class EnginePorts {
     /**
      * The ports, each by name. Required: {@code tools} and {@code log}. Left out: no workspace or
      * staging area (a use case that needs one fails when it asks), no HTTP, the system clock in UTC,
-     * and a masking filter of its own (for callers that hold no secret before the use case registers its own).
+     * a masking filter of its own (for callers that hold no secret before the use case registers its own), and
+     * {@link BuildLiveness#UNKNOWN} (no build's canary is taken as left behind).
      */
     public static final class Builder {
         private Tools tools;
@@ -93,6 +98,7 @@ public final class EnginePorts {
         private EngineLog log;
         private Clock clock;
         private SecretMask secrets;
+        private BuildLiveness builds;
 
         private Builder() {}
 
@@ -103,6 +109,7 @@ public final class EnginePorts {
         public Builder log(EngineLog v) { log = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder secrets(SecretMask v) { secrets = v; return this; }
+        public Builder builds(BuildLiveness v) { builds = v; return this; }
 
         public EnginePorts build() {
             return new EnginePorts(this);

@@ -90,6 +90,7 @@ public final class EngineSession implements AutoCloseable {
                     .log(engineLog)
                     .clock(Clock.systemUTC())
                     .secrets(mask)
+                    .builds(new JenkinsBuildLiveness())
                     .build();
             return new EngineSession(ports, staging, context, run, mask, log);
         } catch (RuntimeException | Error e) {

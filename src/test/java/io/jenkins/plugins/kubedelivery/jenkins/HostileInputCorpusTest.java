@@ -636,6 +636,7 @@ public class HostileInputCorpusTest {
                 "BUILD_URL", "https://ci.example.com/job/shop/job/PR-42/7/"));
         fixture.launcher
                 .reply("helm", "version", HelmReplies.version())
+                .reply("helm", "payments-canary", HelmReplies.releaseNotFound()) // no canary beside the release
                 .reply("helm", "history", HelmReplies.history(HelmReplies.revision(1, "superseded", "Install complete"),
                         HelmReplies.revision(2, "deployed", "Upgrade complete")))
                 .reply("helm", "upgrade", HelmReplies.release("payments", "stage", 3, "Upgrade complete"))

@@ -36,7 +36,7 @@ public final class CanaryAbort implements UseCase<CanaryAbortRequest, CanaryAbor
         ports.log().line("Canary of " + names.release() + " in " + names.namespace() + ": " + canary.describe()
                 + (installed ? ", release " + names.canaryRelease() + " installed" : ", no canary release"));
         boolean safe = new CanaryTeardown(canary.helm(), ports.log(), ports.clock()).backToStable(canary.router(),
-                names.release(), names.namespace(), names.canaryRelease(), installed, request.timeout(), "canaryAbort was called");
+                names.release(), names.namespace(), names.canaryRelease(), installed, request.timeout(), "canaryAbort was called").safe();
         if (!safe) {
             throw new EngineException("the canary of " + names.release() + " in " + names.namespace() + " could not be fully"
                     + " removed; the build log says what is left and how to remove it by hand");

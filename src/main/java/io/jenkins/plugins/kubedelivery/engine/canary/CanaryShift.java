@@ -18,6 +18,7 @@ import io.jenkins.plugins.kubedelivery.engine.deploy.DeployPlan;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployPlanner;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
 import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
+import io.jenkins.plugins.kubedelivery.engine.deploy.ReleaseGuard;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployResult;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteReading;
@@ -81,7 +82,7 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
                 + ", steps " + describe(plan) + ", checks " + describeChecks(plan) + " measured every "
                 + Durations.human(plan.interval()) + ", routed by " + router.describe());
 
-        int startStep = resumeStep(router.read(), request.build(), canaryRelease, stable, plan);
+        int startStep = resumeStep(router, request.build(), canaryRelease, stable, plan);
         if (!plan.checks().isEmpty()) {
             String unavailable = metrics.unavailableReason();
             if (unavailable != null) {
@@ -109,9 +110,20 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
         }
     }
 
-    /** A recorded canary of this build carries on at its step; another build's is left alone. */
-    private int resumeStep(RouteReading reading, String build, String canaryRelease, DeployPlan stable, CanaryPlan plan) {
+    /**
+     * A recorded canary of this build carries on at its step; another build's is waited for while that
+     * build runs, and reset to stable (this canary then starts from its first step) once it ended.
+     */
+    private int resumeStep(TrafficRouter router, String build, String canaryRelease, DeployPlan stable, CanaryPlan plan)
+            throws InterruptedException {
+        RouteReading reading = router.read();
         Optional<RouteState> recorded = reading.recorded();
+        if (recorded.isPresent() && !recorded.get().build().equals(build)) {
+            new CanaryLeftovers(ports, cluster, routers).beforeChange(stable.release(), stable.namespace(), stable.timeout(),
+                    ReleaseGuard.Change.DEPLOY);
+            reading = router.read();
+            recorded = reading.recorded();
+        }
         if (recorded.isEmpty()) {
             return 0;
         }
@@ -133,7 +145,7 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
     private void installCanary(CanaryShiftRequest request, String canaryRelease, DeployPlan stable) throws InterruptedException {
         long at = ports.clock().millis();
         DeployResult canary = new DeployService(ports, cluster, request.build())
-                .run(request.deploy().asRelease(canaryRelease), Map.of(CanaryRelease.CANARY_OF, stable.release()));
+                .run(request.deploy().asRelease(canaryRelease), CanaryRouterLabels.of(stable.release(), routers));
         log.line("Canary release " + canaryRelease + " revision " + canary.revision() + CanaryPromotion.newImage(request.deploy())
                 + " ready in " + since(at) + "; no traffic on it yet");
     }

@@ -62,6 +62,7 @@ public sealed interface RouterSpec extends Serializable {
     record GatewayApi(String route, String rule) implements RouterSpec {
         public GatewayApi {
             NameRules.requireDnsLabel("router", route);
+            CanaryRouterLabels.requireSection("router", rule);
         }
 
         @Override
@@ -79,6 +80,7 @@ public sealed interface RouterSpec extends Serializable {
     record Istio(String virtualService, String route) implements RouterSpec {
         public Istio {
             NameRules.requireDnsLabel("router", virtualService);
+            CanaryRouterLabels.requireSection("router", route);
         }
 
         @Override

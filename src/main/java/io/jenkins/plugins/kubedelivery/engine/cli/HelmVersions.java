@@ -3,9 +3,10 @@ package io.jenkins.plugins.kubedelivery.engine.cli;
 
 /**
  * The helm version, asked once and remembered: a step that deploys ten services through one
- * runner (one container) asks helm once, not ten times. Callers start their first helm read as a
- * {@link BackgroundRead} before they ask, so the two processes overlap and the version adds little
- * wall time (each is mostly helm starting up, about 50 ms, which two cores do side by side).
+ * runner (one container) asks helm once, not ten times. Callers ask while their first helm reads
+ * run (alongside a read on the calling thread, or after starting a {@link BackgroundRead}), so the
+ * processes overlap and the version adds little wall time (each is mostly helm starting up, about
+ * 50 ms, which two cores do side by side).
  *
  * <p>Callers at once share one ask. An abort of a waiting caller stops the version command (and
  * waits for it to end) before it is reported, so nothing outlives the step; callers that shared
@@ -14,6 +15,29 @@ package io.jenkins.plugins.kubedelivery.engine.cli;
 public final class HelmVersions {
     private HelmVersion known; // guarded by this
     private BackgroundRead<HelmVersion> asking; // guarded by this: the ask in progress, if any
+
+    /** What a read returned, and the version learned alongside it. */
+    public record Answered<T>(HelmVersion version, T value) {}
+
+    /**
+     * Runs {@code read} on the calling thread while helm is asked its version on another (or
+     * another caller's ask is awaited), unless the version is known. A failed version (no helm on
+     * the PATH, an unsupported major) is reported before a failed read, as if asked first.
+     */
+    public <T> Answered<T> alongside(HelmClient helm, BackgroundRead.Read<T> read) throws InterruptedException {
+        BackgroundRead<HelmVersion> ask = start(helm);
+        T value;
+        try {
+            value = read.run();
+        } catch (InterruptedException aborted) {
+            ask.stop();
+            throw aborted;
+        } catch (RuntimeException | Error failed) {
+            await(ask, helm);
+            throw failed;
+        }
+        return new Answered<>(await(ask, helm), value);
+    }
 
     /** The version, asked now unless known or being asked already. */
     public HelmVersion of(HelmClient helm) throws InterruptedException {

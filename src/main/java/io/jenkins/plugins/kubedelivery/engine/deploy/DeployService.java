@@ -28,14 +28,21 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
     private final EngineLog log;
     private final ClusterTarget cluster;
     private final String owner;
+    private final ReleaseGuard guard;
     private final HelmVersions helmVersions = new HelmVersions();
 
     /** @param owner who deploys, for the waiting message of a concurrent deploy (e.g. the build's name) */
     public DeployService(EnginePorts ports, ClusterTarget cluster, String owner) {
+        this(ports, cluster, owner, ReleaseGuard.NONE);
+    }
+
+    /** @param guard what must be dealt with beside the release before it changes (the deployService step's leftover canaries) */
+    public DeployService(EnginePorts ports, ClusterTarget cluster, String owner, ReleaseGuard guard) {
         this.ports = ports;
         this.log = ports.log();
         this.cluster = cluster;
         this.owner = owner;
+        this.guard = guard;
     }
 
     /**
@@ -70,11 +77,15 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
             BackgroundRead<ReleaseHistory> before = BackgroundRead.start("kube-delivery-helm-history",
                     () -> new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW)));
             try {
-                HelmVersion version = helmVersions.of(helm);
                 UpgradeOptions options = upgradeOptions(plan, request.description(), releaseLabels);
                 if (plan.dryRun()) {
-                    return dryRun(helm, version, plan, options, before.get(), started);
+                    return dryRun(helm, helmVersions.of(helm), plan, options, before.get(), started);
                 }
+                // a canary beside the release (a dry run looks at none) is dealt with while helm is asked its version
+                HelmVersion version = helmVersions.alongside(helm, () -> {
+                    guard.beforeChange(plan.release(), plan.namespace(), plan.timeout(), ReleaseGuard.Change.DEPLOY);
+                    return null;
+                }).version();
                 Upgraded upgraded = upgradeUnlessStuck(helm, version, plan, options, before);
                 InstalledRelease installed = upgraded.release();
                 Integer previous = previousRevision(upgraded.before(), installed);

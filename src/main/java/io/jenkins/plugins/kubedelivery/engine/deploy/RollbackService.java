@@ -23,13 +23,20 @@ public final class RollbackService implements UseCase<RollbackRequest, RollbackR
     private final EngineLog log;
     private final ClusterTarget cluster;
     private final String owner;
+    private final ReleaseGuard guard;
 
     /** @param owner who rolls back, for the waiting message of a concurrent deploy */
     public RollbackService(EnginePorts ports, ClusterTarget cluster, String owner) {
+        this(ports, cluster, owner, ReleaseGuard.NONE);
+    }
+
+    /** @param guard what is cleared beside the release before the rollback (the step's canary, fast-tracked) */
+    public RollbackService(EnginePorts ports, ClusterTarget cluster, String owner, ReleaseGuard guard) {
         this.ports = ports;
         this.log = ports.log();
         this.cluster = cluster;
         this.owner = owner;
+        this.guard = guard;
     }
 
     /** @throws EngineException with a one-line reason on failure */
@@ -49,6 +56,7 @@ public final class RollbackService implements UseCase<RollbackRequest, RollbackR
             RollbackTarget target = RollbackTarget.choose(history, request.toRevision(), release, namespace);
             ReleaseRevision from = target.from();
             ReleaseRevision to = target.to();
+            guard.beforeChange(release, namespace, timeout, ReleaseGuard.Change.ROLLBACK);
             log.line("Rolling back " + release + " in " + namespace + " from revision " + from.revision() + " to revision "
                     + to.revision() + " (" + to.chart() + ", app " + to.appVersion() + ")");
             helm.rollback(release, namespace, to.revision(), timeout, request.waitForReady());

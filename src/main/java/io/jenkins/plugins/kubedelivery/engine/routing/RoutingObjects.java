@@ -31,16 +31,19 @@ public final class RoutingObjects {
     private final StagingArea staging;
     private final EngineLog log;
     private final boolean serverDryRun;
+    /** The state every object read must carry, if it carries one; null to accept any. */
+    private final RouteState expected;
 
     public RoutingObjects(KubectlClient kubectl, StagingArea staging, EngineLog log) {
-        this(kubectl, staging, log, false);
+        this(kubectl, staging, log, false, null);
     }
 
-    private RoutingObjects(KubectlClient kubectl, StagingArea staging, EngineLog log, boolean serverDryRun) {
+    private RoutingObjects(KubectlClient kubectl, StagingArea staging, EngineLog log, boolean serverDryRun, RouteState expected) {
         this.kubectl = kubectl;
         this.staging = staging;
         this.log = log;
         this.serverDryRun = serverDryRun;
+        this.expected = expected;
     }
 
     /**
@@ -50,11 +53,32 @@ public final class RoutingObjects {
      * what would be done: give such a router a log that says it is a dry run.
      */
     public RoutingObjects serverDryRun() {
-        return new RoutingObjects(kubectl, staging, log, true);
+        return new RoutingObjects(kubectl, staging, log, true, expected);
+    }
+
+    /**
+     * The same objects, for acting on a canary judged by its recorded state (a leftover of a build that
+     * ended): every object read, and the very read each write is conditional on, must carry that state
+     * or none, so that a canary another run started or took over in between is never changed; the
+     * router then stops with a {@link RecordChangedException} before its first write, or at it.
+     */
+    public RoutingObjects onlyWhileRecorded(RouteState state) {
+        return new RoutingObjects(kubectl, staging, log, serverDryRun, state);
     }
 
     public Optional<JsonObject> get(KubeResource resource, String namespace, String name) throws InterruptedException {
-        return kubectl.object(resource.qualified(), name, namespace);
+        Optional<JsonObject> read = kubectl.object(resource.qualified(), name, namespace);
+        read.ifPresent(object -> requireExpected(resource, object));
+        return read;
+    }
+
+    private void requireExpected(KubeResource resource, JsonObject object) {
+        Optional<RouteState> now = expected == null ? Optional.empty() : RouteState.of(object);
+        if (now.isPresent() && !now.get().equals(expected)) {
+            throw new RecordChangedException(KubeObjects.describe(resource.kind().toLowerCase(java.util.Locale.ROOT), object)
+                    + " now records " + now.get() + ", not the canary it was read with (" + expected + "): another run"
+                    + " has taken it over, so it was left alone");
+        }
     }
 
     public List<JsonObject> list(KubeResource resource, String namespace) throws InterruptedException {
@@ -140,6 +164,7 @@ public final class RoutingObjects {
             if (read.isEmpty()) {
                 return false;
             }
+            requireExpected(resource, read.get()); // on the read this attempt's write is conditional on
             Object ownedNow = owned.apply(read.get());
             if (attempt == 1) {
                 ownedAtFirstRead = ownedNow;

@@ -184,10 +184,14 @@ public final class CanaryShiftStep extends AbstractHelmStep {
                 (release != null ? release : service) + " in " + where(environment));
     }
 
-    /** Who runs a canary, as recorded in the cluster: canaryPromote compares its own with it. */
+    /**
+     * Who runs a canary, as recorded in the cluster: canaryPromote compares its own with it, and a later
+     * deploy asks Jenkins by it whether that build still runs ({@code folder/job#12}, the id Jenkins
+     * resolves back to the build).
+     */
     static String build(StepContext context) throws java.io.IOException, InterruptedException {
         Run<?, ?> run = context.get(Run.class);
-        return run == null ? FUNCTION_NAME : run.getFullDisplayName();
+        return run == null ? FUNCTION_NAME : run.getExternalizableId();
     }
 
     /** Kept with the build: names, the request and the router, never a secret; so it runs again after a restart. */

@@ -4,6 +4,7 @@ import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.required;
 
 import hudson.Extension;
+import io.jenkins.plugins.kubedelivery.engine.canary.CanaryLeftovers;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.CatalogSettings;
@@ -97,7 +98,8 @@ public final class DeployServiceStep extends AbstractDeployStep {
 
         @Override
         public Object run(EngineSession session) throws Exception {
-            return new DeployService(session.ports(), session.cluster(), session.owner()).run(request()).toMap();
+            return new DeployService(session.ports(), session.cluster(), session.owner(),
+                    new CanaryLeftovers(session.ports(), session.cluster())).run(request()).toMap();
         }
 
         @Override

@@ -4,6 +4,7 @@ import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.required;
 
 import hudson.Extension;
+import io.jenkins.plugins.kubedelivery.engine.canary.CanaryLeftovers;
 import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackService;
 import io.jenkins.plugins.kubedelivery.engine.deploy.RollbackRequest;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.CatalogSettings;
@@ -86,7 +87,8 @@ public final class RollbackServiceStep extends AbstractHelmStep {
 
         @Override
         public Object run(EngineSession session) throws Exception {
-            return new RollbackService(session.ports(), session.cluster(), session.owner()).run(request()).toMap();
+            return new RollbackService(session.ports(), session.cluster(), session.owner(),
+                    new CanaryLeftovers(session.ports(), session.cluster())).run(request()).toMap();
         }
 
         @Override

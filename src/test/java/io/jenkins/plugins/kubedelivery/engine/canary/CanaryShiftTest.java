@@ -78,11 +78,7 @@ public class CanaryShiftTest {
         target = EngineFixture.target(cluster);
         new DeployService(ports, target, BUILD).run(DeployRequest.builder("payments", "prod").imageTag("1.0.0").build());
         bench = new RoutingCluster(fixture, cluster, Tools.KUBECTL_135);
-        bench.apply("""
-                {"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"payments","namespace":"prod"},
-                 "spec":{"ingressClassName":"nginx","rules":[{"host":"pay.example.com","http":{"paths":[
-                   {"path":"/","pathType":"Prefix","backend":{"service":{"name":"payments","port":{"number":8080}}}}]}}]}}
-                """);
+        StableIngress.apply(bench);
     }
 
     private CanaryShift canary(ScriptedMetrics metrics) {
@@ -96,8 +92,7 @@ public class CanaryShiftTest {
     }
 
     private String stableImage() throws Exception {
-        return bench.get("deployment", "payments", "prod").get("spec").asObject().get("template").asObject().get("spec")
-                .asObject().get("containers").asArray().get(0).asObject().getString("image", "");
+        return StableIngress.image(bench);
     }
 
     private boolean exists(String resource, String name) throws Exception {

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.Test;
 
-/** The helm version asked once, shared by callers at once, stopped with the caller, asked again after a failure. */
+/** The helm version learned alongside a read or asked alone: once, shared, stopped with the caller, asked again after a failure. */
 public class HelmVersionsTest {
     private static final ClusterTarget CLUSTER = new ClusterTarget("/tmp/kd/kubeconfig", null, "stage-cluster");
     private static final String VERSION = "v4.1.4+g1a2b3c4\n";
@@ -42,29 +42,39 @@ public class HelmVersionsTest {
     }
 
     @Test
-    public void theVersionIsParsed() throws Exception {
-        HelmVersion version = versions.of(helm((command, timeout) -> ok(VERSION)));
-        assertEquals(4, version.major());
-        assertEquals("v4.1.4+g1a2b3c4", version.text());
+    public void theReadRunsWhileTheVersionIsAskedAndBothAreReturned() throws Exception {
+        CountDownLatch readStarted = new CountDownLatch(1);
+        HelmClient helm = helm((command, timeout) -> {
+            assertTrue("the read started while the version was asked", readStarted.await(5, TimeUnit.SECONDS));
+            return ok(VERSION);
+        });
+
+        HelmVersions.Answered<String> answered = versions.alongside(helm, () -> {
+            readStarted.countDown();
+            return "history";
+        });
+
+        assertEquals("history", answered.value());
+        assertEquals(4, answered.version().major());
+        assertEquals("v4.1.4+g1a2b3c4", answered.version().text());
     }
 
     @Test
     public void aKnownVersionIsNotAskedAgain() throws Exception {
         HelmClient helm = helm((command, timeout) -> ok(VERSION));
-        versions.of(helm);
-        assertEquals(4, versions.of(helm).major());
+        versions.alongside(helm, () -> "first");
+        assertEquals(4, versions.alongside(helm, () -> "second").version().major());
         assertEquals(List.of("version"), verbs);
     }
 
     @Test
     public void callersAtOnceShareOneAsk() throws Exception {
         int callers = 4;
-        CountDownLatch allAsking = new CountDownLatch(callers);
+        CountDownLatch allReading = new CountDownLatch(callers);
         AtomicInteger asked = new AtomicInteger();
         HelmClient helm = helm((command, timeout) -> {
             asked.incrementAndGet();
-            allAsking.await(5, TimeUnit.SECONDS); // every caller has come to ask before the answer comes
-            Thread.sleep(50);
+            allReading.await(5, TimeUnit.SECONDS); // every caller is in its read before the answer comes
             return ok(VERSION);
         });
         List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -72,8 +82,10 @@ public class HelmVersionsTest {
         for (int i = 0; i < callers; i++) {
             Thread t = new Thread(() -> {
                 try {
-                    allAsking.countDown();
-                    outcomes.add(versions.of(helm).text());
+                    outcomes.add(versions.alongside(helm, () -> {
+                        allReading.countDown();
+                        return "read";
+                    }).version().text());
                 } catch (Exception e) {
                     outcomes.add(e);
                 }
@@ -89,21 +101,121 @@ public class HelmVersionsTest {
     }
 
     @Test
-    public void aFailedVersionIsAskedAgainNextTime() throws Exception {
+    public void aFailedVersionComesBeforeTheReadsFailureAndIsAskedAgainNextTime() throws Exception {
         AtomicInteger asked = new AtomicInteger();
         HelmClient helm = helm((command, timeout) -> asked.incrementAndGet() == 1
                 ? new CommandResult(127, "sh: helm: not found\n", 1) : ok(VERSION));
 
-        ToolFailedException e = assertThrows(ToolFailedException.class, () -> versions.of(helm));
+        ToolFailedException e = assertThrows(ToolFailedException.class, () -> versions.alongside(helm, () -> {
+            throw new IllegalStateException("the history could not be read either");
+        }));
         assertTrue(e.getMessage(), e.getMessage().startsWith("helm version exited 127"));
 
-        assertEquals(4, versions.of(helm).major());
+        assertEquals(4, versions.alongside(helm, () -> "read").version().major());
         assertEquals(2, asked.get());
     }
 
-    /** An abort of the caller waiting for the version stops the command, and only then is reported. */
+    @Test
+    public void aReadFailureIsReportedOnceTheVersionIsKnownGood() {
+        HelmClient helm = helm((command, timeout) -> ok(VERSION));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> versions.alongside(helm, () -> {
+            throw new IllegalStateException("helm history exited 1");
+        }));
+        assertEquals("helm history exited 1", e.getMessage());
+    }
+
+    /** An abort during the read stops the version command too, and only then is reported. */
     @Test
     public void anAbortStopsTheVersionCommandBeforeItIsReported() throws Exception {
+        CountDownLatch versionRunning = new CountDownLatch(1);
+        AtomicReference<Throwable> versionOutcome = new AtomicReference<>();
+        HelmClient helm = helm((command, timeout) -> {
+            versionRunning.countDown();
+            try {
+                new CountDownLatch(1).await(); // as a hanging helm: ends only when its runner is interrupted
+                return ok(VERSION);
+            } catch (InterruptedException killed) {
+                Thread.sleep(50); // the kill takes a moment; the caller must wait for it
+                versionOutcome.set(killed);
+                throw killed;
+            }
+        });
+        AtomicReference<Throwable> callerOutcome = new AtomicReference<>();
+        AtomicReference<Boolean> versionEndedFirst = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                versions.alongside(helm, () -> {
+                    versionRunning.await();
+                    new CountDownLatch(1).await(); // the history read, aborted
+                    return "never";
+                });
+            } catch (Throwable t) {
+                versionEndedFirst.set(versionOutcome.get() != null);
+                callerOutcome.set(t);
+            }
+        });
+        caller.start();
+        assertTrue(versionRunning.await(5, TimeUnit.SECONDS));
+        Thread.sleep(20);
+        caller.interrupt();
+        caller.join(10_000);
+
+        assertFalse("the caller ended", caller.isAlive());
+        assertTrue(String.valueOf(callerOutcome.get()), callerOutcome.get() instanceof InterruptedException);
+        assertEquals("the version command had ended when the abort was reported", Boolean.TRUE, versionEndedFirst.get());
+        assertTrue(ended.get("version").await(0, TimeUnit.SECONDS));
+    }
+
+    @Test
+    public void aCallerWhoseSharedAskWasStoppedByAnotherAsksAgain() throws Exception {
+        CountDownLatch firstAskRunning = new CountDownLatch(1);
+        AtomicInteger asked = new AtomicInteger();
+        HelmClient helm = helm((command, timeout) -> {
+            if (asked.incrementAndGet() == 1) {
+                firstAskRunning.countDown();
+                new CountDownLatch(1).await(); // stopped by the first caller's abort
+            }
+            return ok(VERSION);
+        });
+        Thread aborted = new Thread(() -> {
+            try {
+                versions.alongside(helm, () -> {
+                    new CountDownLatch(1).await();
+                    return "never";
+                });
+            } catch (InterruptedException expected) {
+                // the abort
+            }
+        });
+        aborted.start();
+        assertTrue(firstAskRunning.await(5, TimeUnit.SECONDS));
+        AtomicReference<Object> second = new AtomicReference<>();
+        Thread sharing = new Thread(() -> {
+            try {
+                second.set(versions.alongside(helm, () -> "read").version().text());
+            } catch (Exception e) {
+                second.set(e);
+            }
+        });
+        sharing.start();
+        Thread.sleep(50); // the second caller now waits on the first caller's ask
+        aborted.interrupt();
+        aborted.join(10_000);
+        sharing.join(10_000);
+
+        assertEquals("v4.1.4+g1a2b3c4", second.get());
+        assertEquals(2, asked.get());
+    }
+
+    @Test
+    public void askedAloneTheVersionIsParsed() throws Exception {
+        HelmVersion version = versions.of(helm((command, timeout) -> ok(VERSION)));
+        assertEquals(4, version.major());
+        assertEquals("v4.1.4+g1a2b3c4", version.text());
+    }
+
+    @Test
+    public void askedAloneAnAbortStopsTheVersionCommandBeforeItIsReported() throws Exception {
         CountDownLatch versionRunning = new CountDownLatch(1);
         AtomicReference<Throwable> versionOutcome = new AtomicReference<>();
         HelmClient helm = helm((command, timeout) -> {
@@ -139,41 +251,4 @@ public class HelmVersionsTest {
         assertTrue(ended.get("version").await(0, TimeUnit.SECONDS));
     }
 
-    @Test
-    public void aCallerWhoseSharedAskWasStoppedByAnotherAsksAgain() throws Exception {
-        CountDownLatch firstAskRunning = new CountDownLatch(1);
-        AtomicInteger asked = new AtomicInteger();
-        HelmClient helm = helm((command, timeout) -> {
-            if (asked.incrementAndGet() == 1) {
-                firstAskRunning.countDown();
-                new CountDownLatch(1).await(); // stopped by the first caller's abort
-            }
-            return ok(VERSION);
-        });
-        Thread aborted = new Thread(() -> {
-            try {
-                versions.of(helm);
-            } catch (InterruptedException expected) {
-                // the abort
-            }
-        });
-        aborted.start();
-        assertTrue(firstAskRunning.await(5, TimeUnit.SECONDS));
-        AtomicReference<Object> second = new AtomicReference<>();
-        Thread sharing = new Thread(() -> {
-            try {
-                second.set(versions.of(helm).text());
-            } catch (Exception e) {
-                second.set(e);
-            }
-        });
-        sharing.start();
-        Thread.sleep(50); // the second caller now waits on the first caller's ask
-        aborted.interrupt();
-        aborted.join(10_000);
-        sharing.join(10_000);
-
-        assertEquals("v4.1.4+g1a2b3c4", second.get());
-        assertEquals(2, asked.get());
-    }
 }

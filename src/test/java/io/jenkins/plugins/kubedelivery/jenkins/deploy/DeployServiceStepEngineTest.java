@@ -89,6 +89,7 @@ public class DeployServiceStepEngineTest {
     @Test
     public void upgradesAndReturnsTheResultMap() throws Exception {
         fixture.launcher.reply("helm", "version", HelmReplies.version())
+                .reply("helm", "payments-canary", HelmReplies.releaseNotFound()) // no canary beside the release
                 .reply("helm", "history", history(revision(1, "deployed", "Install complete")),
                         history(revision(1, "superseded", "Install complete"), revision(2, "deployed", "Upgrade complete")))
                 .reply("helm", "upgrade", release("payments", "stage", 2, "Upgrade complete"))
@@ -117,6 +118,7 @@ public class DeployServiceStepEngineTest {
     @Test
     public void aFirstInstallHasNoPreviousRevision() throws Exception {
         fixture.launcher.reply("helm", "version", HelmReplies.version())
+                .reply("helm", "payments-canary", HelmReplies.releaseNotFound()) // no canary beside the release
                 .reply("helm", "history", HelmReplies.releaseNotFound(), history(revision(1, "deployed", "Install complete")))
                 .reply("helm", "upgrade", release("payments", "stage", 1, "Install complete"))
                 .reply("helm", "status", release("payments", "stage", 1, "Install complete"));
@@ -133,6 +135,7 @@ public class DeployServiceStepEngineTest {
     @Test
     public void aFailedUpgradeFailsTheStepWithOneLine() throws Exception {
         fixture.launcher.reply("helm", "version", HelmReplies.version())
+                .reply("helm", "payments-canary", HelmReplies.releaseNotFound()) // no canary beside the release
                 .reply("helm", "history", history(revision(1, "deployed", "Install complete")))
                 .reply("helm", "upgrade", Reply.exit(1, "Error: UPGRADE FAILED: execution error at (payments/templates/db.yaml:3:4):"
                         + " the database refused " + DB_PASSWORD + " for token " + TOKEN + "\n"))
@@ -153,6 +156,7 @@ public class DeployServiceStepEngineTest {
     @Test
     public void anAbortKillsHelmAndRemovesTheKubeconfig() throws Exception {
         fixture.launcher.reply("helm", "version", HelmReplies.version())
+                .reply("helm", "payments-canary", HelmReplies.releaseNotFound()) // no canary beside the release
                 .reply("helm", "history", history(revision(1, "deployed", "Install complete")))
                 .reply("helm", "upgrade", Reply.hang())
                 .reply("helm", "rollback", HelmReplies.rollbackSucceeded())

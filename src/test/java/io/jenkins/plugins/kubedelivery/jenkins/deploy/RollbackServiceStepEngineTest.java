@@ -32,6 +32,7 @@ public class RollbackServiceStepEngineTest {
         HelmReplies.monorepo(fixture.workspace);
         fixture.credentials.secretFile("prod-kubeconfig", TestCredentials.kubeconfig("https://k8s.prod.example.com:6443", "prod"));
         fixture.launcher.reply("helm", "version", HelmReplies.version())
+                .reply("helm", "payments-canary", HelmReplies.releaseNotFound()) // no canary beside the release
                 .reply("helm", "history",
                         history(revision(1, "superseded", "Install complete"), revision(2, "deployed", "Upgrade complete")),
                         history(revision(1, "superseded", "Install complete"), revision(2, "superseded", "Upgrade complete"),
