@@ -14,6 +14,7 @@ import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.Tools;
 import io.jenkins.plugins.kubedelivery.engine.http.HttpTransport;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
+import io.jenkins.plugins.kubedelivery.jenkins.vault.VaultPluginGate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -90,6 +91,7 @@ public final class EngineSession implements AutoCloseable {
                     .log(engineLog)
                     .clock(Clock.systemUTC())
                     .secrets(mask)
+                    .secretSource(new VaultPluginGate(run, environment, log))
                     .build();
             return new EngineSession(ports, staging, context, run, mask, log);
         } catch (RuntimeException | Error e) {

@@ -83,6 +83,8 @@ public class HpiPackagingIT {
         for (String required : List.of("workflow-step-api:", "credentials:", "plain-credentials:")) {
             assertTrue(dependencies, dependencies.contains(required));
         }
+        // optional: Jenkins loads the plugin without it, and only vaultSecrets needs it
+        assertTrue(dependencies, List.of(dependencies.split(",")).contains("hashicorp-vault-plugin:379.v080d932e61e4;resolution:=optional"));
         assertFalse("Support-Dynamic-Loading is omitted when no extension declares it", main.containsKey(new Attributes.Name("Support-Dynamic-Loading")));
     }
 
