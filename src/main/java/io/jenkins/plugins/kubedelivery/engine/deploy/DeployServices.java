@@ -10,6 +10,7 @@ import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.CatalogSettings;
 import io.jenkins.plugins.kubedelivery.engine.secrets.SecretPaths;
+import io.jenkins.plugins.kubedelivery.engine.secrets.SecretStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,8 +59,11 @@ public final class DeployServices implements UseCase<DeployServicesRequest, Depl
             // Named by position, since the planner's "service" names a parameter this step does not have.
             String service = NameRules.requireDnsLabel("services[" + i + "]", services.get(i));
             CatalogSettings catalogued = request.catalogued().getOrDefault(service, CatalogSettings.NONE);
+            // the step's vaultSecrets are every service's; else each service's own from delivery.yaml
+            SecretPaths vaultSecrets = template.vaultSecrets().isEmpty()
+                    ? new SecretPaths(SecretStore.CONFIGURED, catalogued.vaultSecrets()) : template.vaultSecrets();
             DeployRequest serviceRequest = template.forService(service).toBuilder()
-                    .release(catalogued.release()).chart(catalogued.chart()).build();
+                    .release(catalogued.release()).chart(catalogued.chart()).vaultSecrets(vaultSecrets).build();
             planner.plan(serviceRequest);
             requests.add(serviceRequest);
         }

@@ -227,6 +227,33 @@ public class VaultSecretsStepTest {
     }
 
     @Test
+    public void deliveryYamlGivesEachServiceItsSecretsForTheEnvironmentUnlessTheStepNamesItsOwn() throws Exception {
+        Files.writeString(fixture.workspace.resolve("delivery.yaml"), """
+                services:
+                  payments:
+                    vaultSecrets:
+                      stage:
+                        - path: secret/payments/stage
+                          engineVersion: 2
+                          values: {db_password: db.password}
+                """);
+
+        TestStepContext fromFile = fixture.run(step(), WAIT);
+
+        assertNull(String.valueOf(fromFile.failure()), fromFile.failure());
+        assertEquals(PASSWORD, stored("password"));
+        assertTrue(fixture.log(), fixture.log().contains("From delivery.yaml for payments in environment stage: vaultSecrets"
+                + " secret/payments/stage (KV v2)"));
+
+        TestStepContext own = fixture.run(step(path("kv/payments", 1, "api_token", "api.token")), WAIT);
+
+        assertNull(String.valueOf(own.failure()), own.failure());
+        assertEquals(TOKEN, stored("token"));
+        assertEquals("the step's own path, not the file's", TestVault.ADMIN_URL + " " + TestVault.ADMIN_CREDENTIAL + " v1 kv/payments",
+                vault.pathsRead().get(1));
+    }
+
+    @Test
     public void anAbortMidDeployLeavesNoSecretInFilesLogOrTheSerializedExecution() throws Exception {
         DeployServiceStep first = step(path("secret/payments/stage", 2, "db_password", "db.password", "tls_key", "tls.key"));
         first.setImageTag("1.0");
