@@ -6,6 +6,7 @@ import io.jenkins.plugins.kubedelivery.engine.cli.Tools;
 import io.jenkins.plugins.kubedelivery.engine.cli.UnreadableStagingFile;
 import io.jenkins.plugins.kubedelivery.engine.cli.WorkspaceFiles;
 import io.jenkins.plugins.kubedelivery.engine.http.HttpTransport;
+import io.jenkins.plugins.kubedelivery.engine.secrets.SecretSource;
 import java.time.Clock;
 
 /**
@@ -30,6 +31,7 @@ public final class EnginePorts {
     private final Clock clock;
     private final SecretMask secrets;
     private final BuildLiveness builds;
+    private final SecretSource secretSource;
 
     private EnginePorts(Builder b) {
         secrets = b.secrets == null ? new SecretMask() : b.secrets;
@@ -40,6 +42,7 @@ public final class EnginePorts {
         staging = b.staging;
         clock = b.clock == null ? Clock.systemUTC() : b.clock;
         builds = b.builds == null ? BuildLiveness.UNKNOWN : b.builds;
+        secretSource = b.secretSource;
     }
 
     public static Builder builder() {
@@ -72,6 +75,17 @@ public final class EnginePorts {
         return http;
     }
 
+    /**
+     * @throws IllegalStateException when these ports were opened without a secret store: only a step
+     *     given {@code vaultSecrets} reads one
+     */
+    public SecretSource secretSource() {
+        if (secretSource == null) {
+            throw new IllegalStateException("these engine ports were opened without a secret source");
+        }
+        return secretSource;
+    }
+
     /** Outermost, so the explanation of an unreadable staging file survives the mask; with no staging area there is none to explain. */
     private static CommandRunner explaining(CommandRunner masked, StagingArea staging) {
         return staging == null ? masked : UnreadableStagingFile.explaining(masked, staging);
@@ -87,8 +101,8 @@ public final class EnginePorts {
     /**
      * The ports, each by name. Required: {@code tools} and {@code log}. Left out: no workspace or
      * staging area (a use case that needs one fails when it asks), no HTTP, the system clock in UTC,
-     * a masking filter of its own (for callers that hold no secret before the use case registers its own), and
-     * {@link BuildLiveness#UNKNOWN} (no build's canary is taken as left behind).
+     * a masking filter of its own (for callers that hold no secret before the use case registers its own),
+     * {@link BuildLiveness#UNKNOWN} (no build's canary is taken as left behind) and no secret source.
      */
     public static final class Builder {
         private Tools tools;
@@ -99,6 +113,7 @@ public final class EnginePorts {
         private Clock clock;
         private SecretMask secrets;
         private BuildLiveness builds;
+        private SecretSource secretSource;
 
         private Builder() {}
 
@@ -110,6 +125,7 @@ public final class EnginePorts {
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder secrets(SecretMask v) { secrets = v; return this; }
         public Builder builds(BuildLiveness v) { builds = v; return this; }
+        public Builder secretSource(SecretSource v) { secretSource = v; return this; }
 
         public EnginePorts build() {
             return new EnginePorts(this);

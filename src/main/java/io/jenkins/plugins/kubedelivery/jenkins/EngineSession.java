@@ -14,6 +14,7 @@ import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.Tools;
 import io.jenkins.plugins.kubedelivery.engine.http.HttpTransport;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
+import io.jenkins.plugins.kubedelivery.jenkins.vault.VaultPluginGate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -91,6 +92,7 @@ public final class EngineSession implements AutoCloseable {
                     .clock(Clock.systemUTC())
                     .secrets(mask)
                     .builds(new JenkinsBuildLiveness())
+                    .secretSource(new VaultPluginGate(run, environment, log))
                     .build();
             return new EngineSession(ports, staging, context, run, mask, log);
         } catch (RuntimeException | Error e) {

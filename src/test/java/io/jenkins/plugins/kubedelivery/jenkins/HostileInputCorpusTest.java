@@ -31,6 +31,9 @@ import io.jenkins.plugins.kubedelivery.jenkins.support.KubectlReplies;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepOutcome;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestLauncher;
+import io.jenkins.plugins.kubedelivery.jenkins.vault.VaultSecretKey;
+import io.jenkins.plugins.kubedelivery.jenkins.vault.VaultSecretPath;
+import io.jenkins.plugins.kubedelivery.testsupport.TestVault;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,6 +160,32 @@ public class HostileInputCorpusTest {
         refused(DEPLOY, "secretValues", Map.of("a b", "x"));
         refused(DEPLOY, "secretValues", Map.of("a,b", "x"));
         refused(DEPLOY, "secretValues", Map.of("db.port", 5432));
+        // vaultSecrets: read when the deploy runs, into the same 0600 file; a bad entry, path or key stops it before any command
+        accepted(DEPLOY, "vaultSecrets", vault("secret/payments/stage", 2, "db_password", "db.password"), "p$(id)`x`");
+        accepted(DEPLOY, "vaultSecrets", vault("kv/payments", 1, "tls_key", "tls.key"), "-----END KEY-----");
+        refused(DEPLOY, "vaultSecrets", vault("secret/payments/stage", 3, "db_password", "db.password"));
+        refused(DEPLOY, "vaultSecrets", vault(" ", 2, "db_password", "db.password"));
+        refused(DEPLOY, "vaultSecrets", vault("secret/payments stage", 2, "db_password", "db.password"));
+        refused(DEPLOY, "vaultSecrets", vault("secret/payments/stage", 2));
+        refused(DEPLOY, "vaultSecrets", vault("secret/payments/stage", 2, "db_password", "db password"));
+        refused(DEPLOY, "vaultSecrets", vault("secret/payments/stage", 2, "db_password", "db.password,x=y"));
+        refused(DEPLOY, "vaultSecrets", vault("secret/payments/stage", 2, "db_password", "db.password", "db_password", "db.other"));
+        refused(DEPLOY, "vaultSecrets", vault("secret/payments/stage", 2, "db_user", "db.user"));
+        refused(DEPLOY, "vaultSecrets", vault("secret/payments/nope", 2, "db_password", "db.password"));
+        refused(DEPLOY, "vaultSecrets", vault("kv/payments", 2, "tls_key", "tls.key"));
+        refused(DEPLOY, "vaultSecrets", vault("secret/payments/stage", 2, "db_password", "db.password"), "secretValues",
+                Map.of("db.password", "given-twice"));
+        refused(DEPLOY, "vaultSecrets", List.of(new VaultSecretPath("secret/payments/stage", List.of(new VaultSecretKey("db_password",
+                "db.password"))), new VaultSecretPath("kv/payments", List.of(new VaultSecretKey("tls_key", "db.password")))));
+        refused(DEPLOY, "vaultUrl", "file:///etc/passwd", "vaultSecrets", vault("secret/payments/stage", 2, "db_password", "db.password"));
+        refused(DEPLOY, "vaultUrl", "https://root:s3cret@vault.example.com", "vaultSecrets",
+                vault("secret/payments/stage", 2, "db_password", "db.password"));
+        refused(DEPLOY, "vaultUrl", "https://vault.example.com");
+        accepted(DEPLOY, "vaultUrl", " https://vault.payments.example.com:8200 ", "at https://vault.payments.example.com:8200 (",
+                "vaultSecrets", vault("secret/payments/stage", 2, "db_password", "db.password"));
+        refused(DEPLOY, "vaultCredentialId", "payments-vault");
+        accepted(DEPLOY, "vaultCredentialId", "payments-vault", "with credential payments-vault", "vaultSecrets",
+                vault("secret/payments/stage", 2, "db_password", "db.password"));
         // image tag and repository
         refused(DEPLOY, "imageTag", "1.0,image.repository=evil");
         refused(DEPLOY, "imageTag", "1.0\nreplicaCount: 99");
@@ -232,6 +261,11 @@ public class HostileInputCorpusTest {
         accepted(DEPLOYS, "values", Map.of("env", Map.of("PATH", "/bin;$(id)")), "/bin;$(id)");
         accepted(DEPLOYS, "secretValues", Map.of("api.token", "t0k$n;`id`"), "token");
         refused(DEPLOYS, "secretValues", Map.of("x=y", "v"));
+        accepted(DEPLOYS, "vaultSecrets", vault("secret/payments/stage", 2, "db_password", "db.password"), "p$(id)`x`");
+        refused(DEPLOYS, "vaultSecrets", vault("secret/payments/stage", 2, "db_user", "db.user"));
+        refused(DEPLOYS, "vaultUrl", "vault.example.com", "vaultSecrets", vault("secret/payments/stage", 2, "db_password", "db.password"));
+        accepted(DEPLOYS, "vaultCredentialId", "payments-vault", "with credential payments-vault", "vaultSecrets",
+                vault("secret/payments/stage", 2, "db_password", "db.password"));
         accepted(DEPLOYS, "wait", false, "!--wait");
         accepted(DEPLOYS, "dryRun", true, "--dry-run=server");
         refused(DEPLOYS, "imageRepository", "registry.example.com/$(id)", "imageTag", "1.0");
@@ -431,6 +465,16 @@ public class HostileInputCorpusTest {
         refused(CANARY, "version", "$(id)");
         refused(CANARY, "valuesFiles", List.of("/etc/passwd"));
         refused(CANARY, "values", Map.of("a,b", "x"));
+        refused(CANARY, "vaultSecrets", vault("secret/payments/prod", 0, "db_password", "db.password"));
+        refused(CANARY, "vaultSecrets", vault("secret/payments/prod", 2, "db_password", ".db"));
+        accepted(CANARY, "vaultSecrets", vault("secret/payments/stage", 2, "db_password", "db.password"), "as release payments-canary");
+        refused(CANARY, "vaultUrl", "ldap://vault.example.com", "vaultSecrets", vault("secret/payments/stage", 2, "db_password",
+                "db.password"));
+        accepted(CANARY, "vaultUrl", "https://vault.example.com", "as release payments-canary", "vaultSecrets",
+                vault("secret/payments/stage", 2, "db_password", "db.password"));
+        refused(CANARY, "vaultCredentialId", "payments-vault");
+        accepted(CANARY, "vaultCredentialId", "payments-vault", "as release payments-canary", "vaultSecrets",
+                vault("secret/payments/stage", 2, "db_password", "db.password"));
         refused(CANARY, "imageRepository", "Registry/Evil");
         refused(CANARY, "router", null);
         refused(CANARY, "router", new NginxCanaryRouter("payments$(id)"));
@@ -548,6 +592,17 @@ public class HostileInputCorpusTest {
         return names;
     }
 
+    /** One Vault secret entry: its path, engine version, and key, values path pairs. */
+    private static List<VaultSecretPath> vault(String path, Integer engineVersion, String... keyThenValuesKey) {
+        List<VaultSecretKey> keys = new ArrayList<>();
+        for (int i = 0; i < keyThenValuesKey.length; i += 2) {
+            keys.add(new VaultSecretKey(keyThenValuesKey[i], keyThenValuesKey[i + 1]));
+        }
+        VaultSecretPath entry = new VaultSecretPath(path, keys);
+        entry.setEngineVersion(engineVersion);
+        return List.of(entry);
+    }
+
     /** What a row expects: refused at once, refused after reading only, or accepted showing these texts. */
     private enum Outcome { REFUSED, REFUSED_AFTER_READING, ACCEPTED }
 
@@ -586,6 +641,8 @@ public class HostileInputCorpusTest {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
+    @Rule
+    public TestVault testVault = new TestVault();
 
     private final String step;
     private final String parameter;
@@ -629,6 +686,8 @@ public class HostileInputCorpusTest {
         Files.createSymbolicLink(workspace.resolve("helm/leaky-values/values.stage.yaml"), outside.resolve("values.yaml"));
         Files.createDirectories(workspace.resolve("helm/leaky-files/files"));
         Files.createSymbolicLink(workspace.resolve("helm/leaky-files/files/token.txt"), outside.resolve("token.txt"));
+        testVault.put(2, "secret/payments/stage", Map.of("db_password", "p$(id)`x`\"q\"\\b"))
+                .put(1, "kv/payments", Map.of("tls_key", "-----BEGIN KEY-----\nabc\n-----END KEY-----"));
         fixture.credentials.secretFile("kubeconfig", TestCredentials.kubeconfig("https://k8s.stage.example.com:6443", "stage"))
                 .secretText("token", "corpus-bearer-token");
         fixture.environment.putAll(Map.of("CHANGE_ID", "42", "CHANGE_BRANCH", "feature/login", "BRANCH_NAME", "PR-42",

@@ -22,6 +22,8 @@ import io.jenkins.plugins.kubedelivery.jenkins.preview.CreatePreviewNamespaceSte
 import io.jenkins.plugins.kubedelivery.jenkins.preview.DeletePreviewNamespaceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.preview.ReapPreviewNamespacesStep;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestCertificates;
+import io.jenkins.plugins.kubedelivery.jenkins.vault.VaultSecretKey;
+import io.jenkins.plugins.kubedelivery.jenkins.vault.VaultSecretPath;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -43,6 +45,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  * value not given comes back as its documented default.
  */
 public class StepConfigRoundTripTest {
+    /** The Vault parameters: the nested describables read back as the same list. */
+    private static final Map<String, Object> VAULT = Map.of("vaultSecrets", List.of(vaultSecret()),
+            "vaultUrl", "https://vault.example.com:8200", "vaultCredentialId", "payments-approle");
     /** Every cluster parameter, though no step takes cloud beside the others: the round trip sets, it does not validate. */
     private static final Map<String, Object> CLUSTER = Map.of("kubeconfigCredentialsId", "stage-kubeconfig",
             "kubeContext", "stage", "server", "https://k8s.example.com", "caCertificate", TestCertificates.SAMPLE_CA_BUNDLE.strip(),
@@ -118,6 +123,7 @@ public class StepConfigRoundTripTest {
                 "prometheusCredentialsId", "prometheus-token", "failureLimit", 1, "inconclusiveLimit", 2, "minRequests", 100,
                 "namespace", "payments-prod"));
         arguments.putAll(Map.of("timeout", "10m", "wait", false));
+        arguments.putAll(VAULT);
         roundTrip(CanaryShiftStep.class, arguments);
         defaults(CanaryShiftStep.class, Map.of("service", "payments", "environment", "prod", "imageTag", "abc123"),
                 Map.of("steps", List.of(10, 25, 50, 100), "pause", "5m", "interval", "1m", "failureLimit", 0,
@@ -154,6 +160,23 @@ public class StepConfigRoundTripTest {
         assertEquals(null, read(step, "namespace"));
     }
 
+    private static VaultSecretPath vaultSecret() {
+        VaultSecretPath path = new VaultSecretPath("secret/payments/prod", List.of(new VaultSecretKey("db_password", "db.password")));
+        path.setEngineVersion(2);
+        return path;
+    }
+
+    /** A nested entry reads back through its own getters, as the Snippet Generator renders it. */
+    @Test
+    public void aVaultSecretReadsBackThroughItsGetters() {
+        VaultSecretPath path = vaultSecret();
+        assertEquals("secret/payments/prod", path.getPath());
+        assertEquals(Integer.valueOf(2), path.getEngineVersion());
+        assertEquals("db_password", path.getValues().get(0).getVaultKey());
+        assertEquals("db.password", path.getValues().get(0).getValuesKey());
+        assertEquals(null, new VaultSecretPath(" ", List.of()).getPath());
+    }
+
     private static Map<String, Object> deployArguments() {
         Map<String, Object> arguments = new HashMap<>(CLUSTER);
         arguments.putAll(Map.of("namespace", "payments-prod", "valuesFiles", List.of("helm/payments/values.eu.yaml"),
@@ -162,6 +185,7 @@ public class StepConfigRoundTripTest {
                 "atomic", false));
         arguments.putAll(Map.of("historyMax", 3, "createNamespace", true, "dryRun", true, "recoverStuckRelease", true,
                 "secretValues", Map.of("db.password", "hunter2-but-longer"), "description", "Release 1.4.0 by the payments team"));
+        arguments.putAll(VAULT);
         return arguments;
     }
 

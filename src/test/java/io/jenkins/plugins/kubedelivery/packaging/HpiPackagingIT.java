@@ -84,6 +84,8 @@ public class HpiPackagingIT {
             assertTrue(dependencies, dependencies.contains(required));
         }
         assertTrue("cloud: only, so optional", dependencies.contains(",kubernetes:4358.vcfd9c5a_0a_f51;resolution:=optional"));
+        // optional: Jenkins loads the plugin without it, and only vaultSecrets needs it
+        assertTrue(dependencies, List.of(dependencies.split(",")).contains("hashicorp-vault-plugin:379.v080d932e61e4;resolution:=optional"));
         assertFalse("Support-Dynamic-Loading is omitted when no extension declares it", main.containsKey(new Attributes.Name("Support-Dynamic-Loading")));
     }
 

@@ -180,6 +180,13 @@ public final class DeployPlanner {
         String imageRepositoryKey = requireKey("imageRepositoryKey", r.imageRepositoryKey());
         String imageTagKey = requireKey("imageTagKey", r.imageTagKey());
         GeneratedValues generated = new GeneratedValues().putAll("values", r.values()).putAll("secretValues", r.secretValues());
+        for (String key : r.vaultSecrets().valuesKeys()) {
+            if (r.secretValues().containsKey(key)) {
+                throw new ValidationException("vaultSecrets", "values path '" + key + "' is also set by secretValues: give each"
+                        + " values path one source");
+            }
+            generated.put("vaultSecrets", key, ""); // its form checked now; the value is read from Vault when the deploy runs
+        }
         if (r.imageRepository() != null) {
             requireMatch("imageRepository", r.imageRepository(), IMAGE_REPOSITORY, "an image repository such as 'registry.example.com/team/payments'");
             generated.put("imageRepositoryKey", imageRepositoryKey, r.imageRepository());

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kubedelivery.engine.deploy;
 
+import io.jenkins.plugins.kubedelivery.engine.secrets.SecretPaths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,6 +35,8 @@ public final class DeployRequest implements java.io.Serializable {
     private final Map<String, Object> values;
     /** Transient: a serialized request (a resumable step's) never holds a secret; one read back has none. */
     private final transient Map<String, String> secretValues;
+    /** The secrets to read from Vault when the deploy runs: paths and keys only, so a kept request holds no secret. */
+    private final SecretPaths vaultSecrets;
     private final String imageTag;
     private final String imageRepository;
     private final String imageTagKey;
@@ -59,6 +62,7 @@ public final class DeployRequest implements java.io.Serializable {
         valuesFiles = Collections.unmodifiableList(new ArrayList<>(b.valuesFiles));
         values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
         secretValues = Collections.unmodifiableMap(new LinkedHashMap<>(b.secretValues));
+        vaultSecrets = b.vaultSecrets;
         imageTag = b.imageTag;
         imageRepository = b.imageRepository;
         imageTagKey = b.imageTagKey;
@@ -92,7 +96,7 @@ public final class DeployRequest implements java.io.Serializable {
 
     private Builder copy(String forService) {
         return new Builder(forService, environment).namespace(namespace).release(release).chart(chart).chartVersion(chartVersion)
-                .valuesFiles(valuesFiles).values(values).secretValues(secretValues).imageTag(imageTag).imageRepository(imageRepository)
+                .valuesFiles(valuesFiles).values(values).secretValues(secretValues()).vaultSecrets(vaultSecrets()).imageTag(imageTag).imageRepository(imageRepository)
                 .imageTagKey(imageTagKey).imageRepositoryKey(imageRepositoryKey).timeout(timeout).waitForReady(waitForReady)
                 .atomic(atomic).historyMax(historyMax).createNamespace(createNamespace).dryRun(dryRun)
                 .recoverStuckRelease(recoverStuckRelease).fallbackValuesEnvironment(fallbackValuesEnvironment)
@@ -116,6 +120,8 @@ public final class DeployRequest implements java.io.Serializable {
     public Map<String, Object> values() { return values; }
     /** Dotted values paths to secret text, written with {@code values} into the generated file. */
     public Map<String, String> secretValues() { return secretValues == null ? Map.of() : secretValues; }
+    /** The Vault secrets still to read into the generated values; {@link SecretPaths#NONE} once read (or when none). */
+    public SecretPaths vaultSecrets() { return vaultSecrets == null ? SecretPaths.NONE : vaultSecrets; }
     public String imageTag() { return imageTag; }
     public String imageRepository() { return imageRepository; }
     public String imageTagKey() { return imageTagKey; }
@@ -148,6 +154,7 @@ public final class DeployRequest implements java.io.Serializable {
         private List<String> valuesFiles = List.of();
         private Map<String, Object> values = Map.of();
         private Map<String, String> secretValues = Map.of();
+        private SecretPaths vaultSecrets = SecretPaths.NONE;
         private String imageTag;
         private String imageRepository;
         private String imageTagKey = DEFAULT_IMAGE_TAG_KEY;
@@ -175,6 +182,7 @@ public final class DeployRequest implements java.io.Serializable {
         public Builder valuesFiles(List<String> v) { valuesFiles = v == null ? List.of() : v; return this; }
         public Builder values(Map<String, Object> v) { values = v == null ? Map.of() : v; return this; }
         public Builder secretValues(Map<String, String> v) { secretValues = v == null ? Map.of() : v; return this; }
+        public Builder vaultSecrets(SecretPaths v) { vaultSecrets = v == null ? SecretPaths.NONE : v; return this; }
         public Builder imageTag(String v) { imageTag = v; return this; }
         public Builder imageRepository(String v) { imageRepository = v; return this; }
         public Builder imageTagKey(String v) { imageTagKey = v; return this; }

@@ -16,9 +16,12 @@ import io.jenkins.plugins.kubedelivery.engine.cli.ToolFailedException;
 import io.jenkins.plugins.kubedelivery.engine.cli.ToolTimeoutException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.ReleaseRevision;
+import io.jenkins.plugins.kubedelivery.engine.secrets.SecretPaths;
+import io.jenkins.plugins.kubedelivery.engine.secrets.SecretReader;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,10 +64,13 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
      * As {@link #run(DeployRequest)}, recording these labels on the release ({@code helm --labels}):
      * how the plugin marks a release it installed for its own purposes (a canary).
      */
-    public DeployResult run(DeployRequest request, Map<String, String> releaseLabels) throws InterruptedException {
+    public DeployResult run(DeployRequest given, Map<String, String> releaseLabels) throws InterruptedException {
         long started = ports.clock().millis();
-        ports.secrets().addAll(request.secretValues().values());
-        DeployPlan plan = new DeployPlanner(ports.workspace()).plan(request);
+        ports.secrets().addAll(given.secretValues().values());
+        DeployPlanner planner = new DeployPlanner(ports.workspace());
+        DeployPlan checked = planner.plan(given);
+        DeployRequest request = withVaultValues(given); // read now, after every check, before the first command
+        DeployPlan plan = request == given ? checked : planner.plan(request);
         log.line("Deploying " + plan.service() + " (chart " + plan.chartLabel() + ") as release " + plan.release()
                 + " to namespace " + plan.namespace() + ", environment " + plan.environment() + (plan.dryRun() ? ", dry run" : "")
                 + (request.description() == null ? "" : ", description: " + request.description()));
@@ -184,6 +190,21 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
         }
         return new UpgradeOptions(plan.release(), plan.chart(), plan.chartVersion(), plan.namespace(), files, plan.timeout(),
                 plan.waitForReady(), plan.atomic(), plan.historyMax(), plan.createNamespace(), description, labels);
+    }
+
+    /**
+     * The request with its {@code vaultSecrets} read (through the secret source port, each value
+     * registered with the masking filter as it arrives) and added to its secret values.
+     */
+    DeployRequest withVaultValues(DeployRequest request) throws InterruptedException {
+        if (request.vaultSecrets().isEmpty()) {
+            return request;
+        }
+        Map<String, String> read = new SecretReader(ports.secretSource(), ports.secrets(), log, ports.clock())
+                .read(request.vaultSecrets());
+        Map<String, String> secretValues = new LinkedHashMap<>(request.secretValues());
+        secretValues.putAll(read);
+        return request.toBuilder().secretValues(secretValues).vaultSecrets(SecretPaths.NONE).build();
     }
 
     /** Names the files and the generated keys, never a value (values may be secret). */

@@ -9,6 +9,8 @@ import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.CatalogSettings;
+import io.jenkins.plugins.kubedelivery.engine.secrets.SecretPaths;
+import io.jenkins.plugins.kubedelivery.engine.secrets.SecretStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,15 +59,23 @@ public final class DeployServices implements UseCase<DeployServicesRequest, Depl
             // Named by position, since the planner's "service" names a parameter this step does not have.
             String service = NameRules.requireDnsLabel("services[" + i + "]", services.get(i));
             CatalogSettings catalogued = request.catalogued().getOrDefault(service, CatalogSettings.NONE);
+            // the step's vaultSecrets are every service's; else each service's own from delivery.yaml
+            SecretPaths vaultSecrets = template.vaultSecrets().isEmpty()
+                    ? new SecretPaths(SecretStore.CONFIGURED, catalogued.vaultSecrets()) : template.vaultSecrets();
             DeployRequest serviceRequest = template.forService(service).toBuilder()
-                    .release(catalogued.release()).chart(catalogued.chart()).build();
+                    .release(catalogued.release()).chart(catalogued.chart()).vaultSecrets(vaultSecrets).build();
             planner.plan(serviceRequest);
             requests.add(serviceRequest);
+        }
+        DeployService deployer = new DeployService(ports, cluster, owner);
+        if (!template.vaultSecrets().isEmpty()) {
+            // read once for every service, after every service's checks and before the first command
+            Map<String, String> secretValues = deployer.withVaultValues(template).secretValues();
+            requests.replaceAll(r -> r.toBuilder().secretValues(secretValues).vaultSecrets(SecretPaths.NONE).build());
         }
         long started = ports.clock().millis();
         ports.log().line("Deploying " + services.size() + " services (" + String.join(", ", services) + "), "
                 + Math.min(parallelism, services.size()) + " at a time");
-        DeployService deployer = new DeployService(ports, cluster, owner);
         Map<String, DeployResult> results = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         for (Outcome<DeployRequest, DeployResult> o : BoundedParallel.run(requests, parallelism,

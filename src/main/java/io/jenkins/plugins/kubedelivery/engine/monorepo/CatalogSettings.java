@@ -1,5 +1,8 @@
 package io.jenkins.plugins.kubedelivery.engine.monorepo;
 
+import io.jenkins.plugins.kubedelivery.engine.secrets.SecretPath;
+import java.util.List;
+
 /**
  * What {@code delivery.yaml} says about one service in one environment, for the steps that deploy
  * or roll it back: each value only where the file sets it differently from the conventions
@@ -8,10 +11,21 @@ package io.jenkins.plugins.kubedelivery.engine.monorepo;
  * exactly what it does by convention.
  *
  * @param valuesSuffix the environment's values files are {@code values.<suffix>.yaml}
+ * @param vaultSecrets the service's Vault secrets in the environment; empty when the file names none
  */
 public record CatalogSettings(String namespace, String kubeconfigCredentialsId, String kubeContext, String release,
-        String chart, String valuesSuffix) {
+        String chart, String valuesSuffix, List<SecretPath> vaultSecrets) {
     public static final CatalogSettings NONE = new CatalogSettings(null, null, null, null, null, null);
+
+    public CatalogSettings {
+        vaultSecrets = vaultSecrets == null ? List.of() : List.copyOf(vaultSecrets);
+    }
+
+    /** Settings without Vault secrets. */
+    public CatalogSettings(String namespace, String kubeconfigCredentialsId, String kubeContext, String release, String chart,
+            String valuesSuffix) {
+        this(namespace, kubeconfigCredentialsId, kubeContext, release, chart, valuesSuffix, List.of());
+    }
 
     /** The settings of an environment alone, for a step of several services. */
     public static CatalogSettings of(DeliveryCatalog catalog, String environment) {
@@ -32,7 +46,8 @@ public record CatalogSettings(String namespace, String kubeconfigCredentialsId, 
                 differing(env.kubeContext(), envConvention.kubeContext()),
                 svc == null ? null : differing(svc.release(), svcConvention.release()),
                 svc == null ? null : differing(svc.chart(), svcConvention.chart()),
-                differing(env.valuesSuffix(), envConvention.valuesSuffix()));
+                differing(env.valuesSuffix(), envConvention.valuesSuffix()),
+                svc == null ? List.of() : svc.vaultSecrets().getOrDefault(environment, List.of()));
     }
 
     private static String differing(String value, String convention) {

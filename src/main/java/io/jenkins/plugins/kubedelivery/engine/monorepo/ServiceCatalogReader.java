@@ -2,6 +2,9 @@ package io.jenkins.plugins.kubedelivery.engine.monorepo;
 
 import io.jenkins.plugins.kubedelivery.engine.deploy.WorkspacePaths;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
+import io.jenkins.plugins.kubedelivery.engine.secrets.SecretPath;
+import io.jenkins.plugins.kubedelivery.engine.secrets.SecretPaths;
+import io.jenkins.plugins.kubedelivery.engine.secrets.SecretStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,7 +25,8 @@ public final class ServiceCatalogReader {
     public static final String FILE = "delivery.yaml";
 
     private static final Set<String> TOP_KEYS = Set.of("services", "environments", "preview", "canary");
-    private static final Set<String> SERVICE_KEYS = Set.of("directory", "chart", "release", "paths", "dependsOn");
+    private static final Set<String> SERVICE_KEYS = Set.of("directory", "chart", "release", "paths", "dependsOn", "vaultSecrets");
+    private static final Set<String> VAULT_SECRET_KEYS = Set.of("path", "engineVersion", "values");
     private static final Set<String> ENVIRONMENT_KEYS =
             Set.of("namespace", "kubeconfigCredentialsId", "kubeContext", "valuesSuffix", "canary");
     private static final Set<String> PREVIEW_KEYS = Set.of("namespacePattern", "hostPattern", "ttl", "quota");
@@ -96,7 +100,31 @@ public final class ServiceCatalogReader {
         }
         YamlNode dependsNode = fields.get("dependsOn");
         List<String> dependsOn = dependsNode == null ? List.of() : dependsNode.strings();
-        return new ServiceDefinition(name, dir, chart, local, release, paths, dependsOn);
+        return new ServiceDefinition(name, dir, chart, local, release, paths, dependsOn, vaultSecrets(fields.get("vaultSecrets")));
+    }
+
+    /**
+     * {@code vaultSecrets}: per environment, a list of {@code {path, engineVersion, values: {vaultKey: valuesKey}}},
+     * checked by the rules the steps' {@code vaultSecrets} follow, each refusal placed in the file.
+     */
+    private static Map<String, List<SecretPath>> vaultSecrets(YamlNode node) {
+        Map<String, List<SecretPath>> byEnvironment = new LinkedHashMap<>();
+        if (node == null) {
+            return byEnvironment;
+        }
+        node.mapping().forEach((environment, entries) -> {
+            entries.checkedKey(() -> NameRules.requireDnsLabel(entries.path(), environment));
+            List<SecretPath> paths = new ArrayList<>();
+            for (YamlNode entry : entries.sequence()) {
+                Map<String, YamlNode> fields = entry.mapping(VAULT_SECRET_KEYS);
+                YamlNode values = fields.get("values");
+                paths.add(new SecretPath(text(fields, "path"), number(fields, "engineVersion"),
+                        values == null ? Map.of() : values.textMap()));
+            }
+            entries.checked(() -> new SecretPaths(SecretStore.CONFIGURED, paths));
+            byEnvironment.put(environment, List.copyOf(paths));
+        });
+        return byEnvironment;
     }
 
     /** Every dependency names a known service other than itself, and no chain of them comes back. */

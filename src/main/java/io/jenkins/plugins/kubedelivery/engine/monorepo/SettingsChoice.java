@@ -1,5 +1,7 @@
 package io.jenkins.plugins.kubedelivery.engine.monorepo;
 
+import io.jenkins.plugins.kubedelivery.engine.secrets.SecretPath;
+import io.jenkins.plugins.kubedelivery.engine.secrets.SecretPaths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +24,15 @@ public final class SettingsChoice {
         }
         fromCatalogue.add(parameter + " " + catalogued);
         return catalogued;
+    }
+
+    /** The same rule for {@code vaultSecrets}: the step's when it names any, else the file's, logged by their paths. */
+    public SecretPaths pickVaultSecrets(String parameter, SecretPaths given, List<SecretPath> catalogued) {
+        if (!given.isEmpty() || catalogued.isEmpty()) {
+            return given;
+        }
+        fromCatalogue.add(parameter + " " + String.join(", ", catalogued.stream().map(SecretPath::label).toList()));
+        return new SecretPaths(given.store(), catalogued);
     }
 
     /** The values taken from the file, as {@code namespace shop-stage}, in the order they were picked. */

@@ -27,6 +27,7 @@ import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
 import io.jenkins.plugins.kubedelivery.jenkins.PlainValues;
 import io.jenkins.plugins.kubedelivery.jenkins.StepCall;
 import io.jenkins.plugins.kubedelivery.jenkins.deploy.AbstractHelmStep;
+import io.jenkins.plugins.kubedelivery.jenkins.vault.VaultSecretPath;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,6 +76,9 @@ public final class CanaryShiftStep extends AbstractHelmStep {
     private int failureLimit;
     private int inconclusiveLimit;
     private int minRequests = DEFAULT_MIN_REQUESTS;
+    private List<VaultSecretPath> vaultSecrets;
+    private String vaultUrl;
+    private String vaultCredentialId;
 
     @DataBoundConstructor
     public CanaryShiftStep(String service, String environment, String imageTag) {
@@ -102,6 +106,9 @@ public final class CanaryShiftStep extends AbstractHelmStep {
     public int getFailureLimit() { return failureLimit; }
     public int getInconclusiveLimit() { return inconclusiveLimit; }
     public int getMinRequests() { return minRequests; }
+    public List<VaultSecretPath> getVaultSecrets() { return vaultSecrets; }
+    public String getVaultUrl() { return vaultUrl; }
+    public String getVaultCredentialId() { return vaultCredentialId; }
 
     @DataBoundSetter public void setRelease(String release) { this.release = optional(release); }
     @DataBoundSetter public void setChart(String chart) { this.chart = optional(chart); }
@@ -119,6 +126,9 @@ public final class CanaryShiftStep extends AbstractHelmStep {
     @DataBoundSetter public void setFailureLimit(int failureLimit) { this.failureLimit = failureLimit; }
     @DataBoundSetter public void setInconclusiveLimit(int inconclusiveLimit) { this.inconclusiveLimit = inconclusiveLimit; }
     @DataBoundSetter public void setMinRequests(int minRequests) { this.minRequests = minRequests; }
+    @DataBoundSetter public void setVaultSecrets(List<VaultSecretPath> vaultSecrets) { this.vaultSecrets = vaultSecrets; }
+    @DataBoundSetter public void setVaultUrl(String vaultUrl) { this.vaultUrl = optional(vaultUrl); }
+    @DataBoundSetter public void setVaultCredentialId(String id) { this.vaultCredentialId = optional(id); }
 
     @Override
     protected String functionName() {
@@ -141,6 +151,7 @@ public final class CanaryShiftStep extends AbstractHelmStep {
                 .chartVersion(version)
                 .valuesFiles(PlainValues.copyStrings("valuesFiles", valuesFiles))
                 .values(PlainValues.copyMap("values", values))
+                .vaultSecrets(VaultSecretPath.toSecretPaths(vaultUrl, vaultCredentialId, vaultSecrets))
                 .imageRepository(imageRepository)
                 .timeout(timeoutDuration())
                 .waitForReady(isWait())

@@ -6,6 +6,7 @@ import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.orDefault;
 import io.jenkins.plugins.kubedelivery.engine.SecretMask;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.PlainValues;
+import io.jenkins.plugins.kubedelivery.jenkins.vault.VaultSecretPath;
 import java.util.List;
 import java.util.Map;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -30,6 +31,9 @@ public abstract class AbstractDeployStep extends AbstractHelmStep {
     private boolean dryRun;
     private boolean recoverStuckRelease;
     private String description;
+    private List<VaultSecretPath> vaultSecrets;
+    private String vaultUrl;
+    private String vaultCredentialId;
 
     public List<String> getValuesFiles() { return valuesFiles; }
     public Map<String, Object> getValues() { return values; }
@@ -48,6 +52,9 @@ public abstract class AbstractDeployStep extends AbstractHelmStep {
     public boolean isDryRun() { return dryRun; }
     public boolean isRecoverStuckRelease() { return recoverStuckRelease; }
     public String getDescription() { return description; }
+    public List<VaultSecretPath> getVaultSecrets() { return vaultSecrets; }
+    public String getVaultUrl() { return vaultUrl; }
+    public String getVaultCredentialId() { return vaultCredentialId; }
 
     @DataBoundSetter public void setValuesFiles(List<String> valuesFiles) { this.valuesFiles = valuesFiles; }
     @DataBoundSetter public void setValues(Map<String, Object> values) { this.values = values; }
@@ -66,6 +73,9 @@ public abstract class AbstractDeployStep extends AbstractHelmStep {
     @DataBoundSetter public void setDryRun(boolean dryRun) { this.dryRun = dryRun; }
     @DataBoundSetter public void setRecoverStuckRelease(boolean recover) { this.recoverStuckRelease = recover; }
     @DataBoundSetter public void setDescription(String description) { this.description = optional(description); }
+    @DataBoundSetter public void setVaultSecrets(List<VaultSecretPath> vaultSecrets) { this.vaultSecrets = vaultSecrets; }
+    @DataBoundSetter public void setVaultUrl(String vaultUrl) { this.vaultUrl = optional(vaultUrl); }
+    @DataBoundSetter public void setVaultCredentialId(String id) { this.vaultCredentialId = optional(id); }
 
     /**
      * The engine's request with every shared setting converted: Pipeline maps and lists copied into
@@ -79,6 +89,7 @@ public abstract class AbstractDeployStep extends AbstractHelmStep {
                 .valuesFiles(PlainValues.copyStrings("valuesFiles", valuesFiles))
                 .values(PlainValues.copyMap("values", values))
                 .secretValues(PlainValues.copySecretMap("secretValues", secretValues))
+                .vaultSecrets(VaultSecretPath.toSecretPaths(vaultUrl, vaultCredentialId, vaultSecrets))
                 .imageTag(imageTag)
                 .imageRepository(imageRepository)
                 .imageTagKey(imageTagKey)

@@ -92,6 +92,7 @@ public final class DeployServiceStep extends AbstractDeployStep {
                     .release(choice.pick("release", given.release(), settings.release()))
                     .chart(choice.pick("chart", given.chart(), settings.chart()))
                     .valuesSuffix(choice.pick("valuesSuffix", given.valuesSuffix(), settings.valuesSuffix()))
+                    .vaultSecrets(choice.pickVaultSecrets("vaultSecrets", given.vaultSecrets(), settings.vaultSecrets()))
                     .build();
             return new Call(resolved, access, target());
         }

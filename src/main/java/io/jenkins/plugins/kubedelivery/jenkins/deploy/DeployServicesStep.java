@@ -121,6 +121,7 @@ public final class DeployServicesStep extends AbstractDeployStep {
                 CatalogSettings settings = CatalogSettings.of(catalog, service, given.environment());
                 choice.pick("release of " + service, null, settings.release());
                 choice.pick("chart of " + service, null, settings.chart());
+                choice.pickVaultSecrets("vaultSecrets of " + service, given.vaultSecrets(), settings.vaultSecrets());
                 perService.put(service, settings);
             }
             return new Call(services, template, parallelism, access, target(), perService);

@@ -94,7 +94,7 @@ public class ServiceCatalogReaderTest {
     @Test
     public void unknownKeysAreRefusedWithTheClosestKnownOne() {
         assertEquals("delivery.yaml:3:5: services.payments.dependson: unknown key (did you mean 'dependsOn'?); the keys here are"
-                + " [chart, dependsOn, directory, paths, release]", refusal("""
+                + " [chart, dependsOn, directory, paths, release, vaultSecrets]", refusal("""
                 services:
                   payments:
                     dependson: [search]

@@ -14,20 +14,15 @@ import io.jenkins.plugins.kubedelivery.engine.canary.CanaryShiftRequest;
 import io.jenkins.plugins.kubedelivery.engine.canary.CanaryStep;
 import io.jenkins.plugins.kubedelivery.engine.canary.Pause;
 import io.jenkins.plugins.kubedelivery.engine.canary.RouterSpec;
-import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
+import io.jenkins.plugins.kubedelivery.jenkins.support.CanaryClusters;
 import io.jenkins.plugins.kubedelivery.jenkins.support.Checkpoints;
-import io.jenkins.plugins.kubedelivery.jenkins.support.HelmReplies;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestStepContext;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
-import io.jenkins.plugins.kubedelivery.testsupport.LocalProcessRunner;
-import io.jenkins.plugins.kubedelivery.testsupport.Tools;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -159,27 +154,10 @@ public class CanaryShiftStepTest {
     }
 
     private StepFixture clusterFixture() throws Exception {
-        cluster.createNamespace("stage");
-        StepFixture fixture = StepFixture.against(cluster, Tools.HELM_3, tmp.newFolder("build"));
-        HelmReplies.monorepo(fixture.workspace);
-        fixture.launcher.onPath("kubectl", Tools.kubectl(Tools.KUBECTL_135));
-        Path ingress = tmp.newFile("ingress.json").toPath();
-        Files.writeString(ingress, """
-                {"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"payments","namespace":"stage"},
-                 "spec":{"ingressClassName":"nginx","rules":[{"host":"pay.example.com","http":{"paths":[
-                   {"path":"/","pathType":"Prefix","backend":{"service":{"name":"payments","port":{"number":80}}}}]}}]}}
-                """);
-        kubectl("apply", "-f", ingress.toString());
-        return fixture;
+        return CanaryClusters.withStableIngress(cluster, tmp);
     }
 
     private String kubectl(String... arguments) throws Exception {
-        List<String> argv = new java.util.ArrayList<>(List.of(Tools.kubectl(Tools.KUBECTL_135).toString(), "--kubeconfig",
-                cluster.kubeconfig().toString()));
-        argv.addAll(List.of(arguments));
-        var result = new LocalProcessRunner(tmp.getRoot().toPath(), cluster.environment()).run(CommandLine.of(argv),
-                Duration.ofSeconds(60));
-        assertEquals(result.output(), 0, result.exitCode());
-        return result.output().strip();
+        return CanaryClusters.kubectl(cluster, tmp, arguments);
     }
 }

@@ -141,16 +141,18 @@ public class StepResourcesTest {
         assertParameters(CanaryAbortStep.class, "service", "environment", "namespace", "release", "router", "timeout");
         assertParameters(CanaryShiftStep.class, "service", "environment", "imageTag", "namespace", "release", "chart", "version",
                 "valuesFiles", "values", "imageRepository", "router", "steps", "pause", "interval", "analysis", "prometheusUrl",
-                "prometheusCredentialsId", "failureLimit", "inconclusiveLimit", "minRequests", "timeout", "wait");
+                "prometheusCredentialsId", "failureLimit", "inconclusiveLimit", "minRequests", "timeout", "wait", "vaultSecrets",
+                "vaultUrl", "vaultCredentialId");
         assertParameters(DeployServiceStep.class, "service", "environment", "namespace", "release", "chart", "version",
                 "valuesFiles", "values", "secretValues", "imageTag", "imageRepository", "imageTagKey", "imageRepositoryKey", "timeout",
-                "wait", "atomic", "historyMax", "createNamespace", "dryRun", "recoverStuckRelease", "description");
+                "wait", "atomic", "historyMax", "createNamespace", "dryRun", "recoverStuckRelease", "description", "vaultSecrets",
+                "vaultUrl", "vaultCredentialId");
         assertParameters(RollbackServiceStep.class, "service", "environment", "namespace", "release", "toRevision", "timeout",
                 "wait");
         assertParameters(DeployServicesStep.class, "services", "environment", "namespace", "parallelism",
                 "fallbackValuesEnvironment", "valuesFiles", "values", "secretValues", "imageTag", "imageRepository", "imageTagKey",
                 "imageRepositoryKey", "timeout", "wait", "atomic", "historyMax", "createNamespace", "dryRun", "recoverStuckRelease",
-                "description");
+                "description", "vaultSecrets", "vaultUrl", "vaultCredentialId");
         assertParameters(CreatePreviewNamespaceStep.class, "pr", "repository", "branch", "commit", "buildUrl", "namePattern",
                 "hostPattern", "ttl", "quota", "limitDefaults", "limitDefaultRequests", "networkPolicy", "ingressNamespace",
                 "copySecrets", "secretsNamespace", "labels", "annotations");

@@ -5,19 +5,18 @@ import com.eclipsesource.json.JsonArray;
 import com.eclipsesource.json.JsonObject;
 import com.eclipsesource.json.JsonValue;
 import com.eclipsesource.json.ParseException;
-import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricProvider;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricQuery;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricReading;
 import io.jenkins.plugins.kubedelivery.engine.http.HttpAnswer;
 import io.jenkins.plugins.kubedelivery.engine.http.HttpCall;
 import io.jenkins.plugins.kubedelivery.engine.http.HttpTransport;
+import io.jenkins.plugins.kubedelivery.engine.http.HttpUrls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,21 +47,7 @@ public final class PrometheusMetricProvider implements MetricProvider {
 
     /** The API endpoint of a base URL; checks it first, so the step refuses a bad URL before any command. */
     public static URI queryEndpoint(String baseUrl) {
-        URI base;
-        try {
-            base = URI.create(baseUrl == null ? "" : baseUrl.trim());
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("prometheusUrl", "'" + baseUrl + "' is not a URL; write it like http://prometheus.monitoring:9090");
-        }
-        String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || base.getHost() == null) {
-            throw new ValidationException("prometheusUrl", "'" + baseUrl + "' is not an http(s) URL with a host; write it like"
-                    + " http://prometheus.monitoring:9090");
-        }
-        if (base.getQuery() != null || base.getFragment() != null || base.getUserInfo() != null) {
-            throw new ValidationException("prometheusUrl", "must not carry a query, a fragment or credentials; give credentials"
-                    + " with prometheusCredentialsId");
-        }
+        URI base = HttpUrls.requireBase("prometheusUrl", baseUrl, "http://prometheus.monitoring:9090", "prometheusCredentialsId");
         String path = base.getPath() == null ? "" : base.getPath();
         return base.resolve((path.endsWith("/") ? path : path + "/") + "api/v1/query");
     }
