@@ -63,7 +63,9 @@ public class SecretReaderTest {
                 new SecretPath("secret/payments/prod", 2, Map.of("db_password", "db.password", "db_user", "db.user")))));
         assertTrue(missing.getMessage(), missing.getMessage().startsWith(
                 "vaultSecrets: Vault path 'secret/payments/prod' has no key 'db_user' (for values path db.user)"));
-        assertEquals("the values read before the failure are masked already", "<masked-1>", mask.apply("v2-password-1234"));
+        // every value at the path is registered as it arrives, in the source's map order: the number is not fixed
+        String masked = mask.apply("v2-password-1234");
+        assertTrue("the values read before the failure are masked already: " + masked, masked.matches("<masked-\\d+>"));
 
         EngineException blank = assertThrows(EngineException.class, () -> reader.read(paths(
                 new SecretPath("secret/payments/prod", 2, Map.of("blank", "db.blank")))));
