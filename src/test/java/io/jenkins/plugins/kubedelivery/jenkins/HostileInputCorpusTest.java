@@ -483,10 +483,14 @@ public class HostileInputCorpusTest {
         }
         refused(ABORT, "timeout", "0s");
         accepted(ABORT, "timeout", "90s", "payments-canary --namespace prod");
-        refused(PROMOTE, "imageTag", "");
-        refused(PROMOTE, "imageTag", null);
+        // imageTag is deprecated and optional: when given, it is checked before any command, then against the canary's
+        accepted(PROMOTE, "imageTag", "", "payments-canary --namespace prod");
+        accepted(PROMOTE, "imageTag", null, "payments-canary --namespace prod");
         refused(PROMOTE, "imageTag", "1.0,image.repository=evil");
+        refused(PROMOTE, "imageTag", "$(id)");
         accepted(PROMOTE, "imageTag", "1.4.0-abc123", "payments-canary --namespace prod");
+        accepted(PROMOTE, "full", true, "payments-canary --namespace prod");
+        accepted(PROMOTE, "full", false, "payments-canary --namespace prod");
         refused(PROMOTE, "timeout", "0s");
         refused(PROMOTE, "timeout", "soon");
         accepted(PROMOTE, "timeout", "90s", "payments-canary --namespace prod");
@@ -703,15 +707,14 @@ public class HostileInputCorpusTest {
             case CHANGED -> new ChangedServicesStep();
             case STATUS -> new CanaryStatusStep((String) take("service", "payments"), (String) take("environment", "prod"));
             case ABORT -> new CanaryAbortStep((String) take("service", "payments"), (String) take("environment", "prod"));
-            case PROMOTE -> new CanaryPromoteStep((String) take("service", "payments"), (String) take("environment", "prod"),
-                    (String) take("imageTag", "abc123"));
+            case PROMOTE -> new CanaryPromoteStep((String) take("service", "payments"), (String) take("environment", "prod"));
             case CANARY -> new CanaryShiftStep((String) take("service", "payments"), (String) take("environment", "prod"),
                     (String) take("imageTag", "abc123"));
             default -> throw new IllegalArgumentException(step);
         };
         Map<String, Object> rest = new LinkedHashMap<>(settings);
         rest.keySet().removeAll(List.of("service", "services", "environment"));
-        if (built instanceof CanaryShiftStep || built instanceof CanaryPromoteStep) {
+        if (built instanceof CanaryShiftStep) {
             rest.remove("imageTag");
         }
         if (built instanceof CanaryShiftStep || built instanceof AbstractCanaryControlStep) {

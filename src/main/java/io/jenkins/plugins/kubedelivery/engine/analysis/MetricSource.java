@@ -19,6 +19,6 @@ public record MetricSource(String prometheusUrl, String credentialsId) implement
     /** Opens the provider for a source, where the step runs (on the agent, with the build's credentials). */
     @FunctionalInterface
     public interface Opener {
-        MetricProvider open(MetricSource source) throws Exception;
+        MetricProvider open(MetricSource source) throws InterruptedException;
     }
 }

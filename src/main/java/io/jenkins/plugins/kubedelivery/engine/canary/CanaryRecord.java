@@ -12,6 +12,7 @@ import io.jenkins.plugins.kubedelivery.engine.analysis.MetricQuery;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricSource;
 import io.jenkins.plugins.kubedelivery.engine.analysis.Threshold;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -165,6 +166,27 @@ public record CanaryRecord(CanaryPlan plan, Map<String, MetricQuery> queries, Me
                 strings(p.get("secretKeys")), strings(p.get("canaryOnlyKeys")));
         return new CanaryRecord(plan, queries, new MetricSource(string(root.get("prometheusUrl")),
                 string(root.get("prometheusCredentialsId"))), promotion);
+    }
+
+    /**
+     * The plan as canaryStatus returns it: each step's weight and pause ({@code 5m}, {@code manual}, {@code none}), the
+     * interval, each check with its range, where measurements come from and the canary's image tag.
+     */
+    public Map<String, Object> summary() {
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (CanaryStep step : plan.steps()) {
+            steps.add(Map.of("weight", step.weight(), "pause", step.pause() instanceof Pause.Timed timed
+                    ? timed.duration().isZero() ? "none" : Durations.human(timed.duration()) : MANUAL));
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("version", VERSION);
+        summary.put("steps", steps);
+        summary.put("interval", Durations.human(plan.interval()));
+        summary.put("checks", plan.checks().stream().map(check -> check.name() + " " + check.threshold().describe()).toList());
+        summary.put("minRequests", plan.minRequests());
+        summary.put("prometheusUrl", metrics.prometheusUrl());
+        summary.put("imageTag", promotion.imageTag());
+        return summary;
     }
 
     private static EngineException unreadable(String owner, String why) {
