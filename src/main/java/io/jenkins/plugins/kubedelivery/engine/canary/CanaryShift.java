@@ -35,9 +35,11 @@ import java.util.Optional;
  * stable one, traffic moves to it step by step while the checks are measured, and the canary is
  * either promoted (stable upgraded to the new version, traffic back on stable, canary removed) or
  * aborted (traffic back on stable first, then the canary removed; stable never touched). What to do
- * at each moment is {@link CanaryPlanner}'s pure decision; this class only carries it out and says
- * so in the log. The state lives in the cluster ({@link RouteState} on the routing object), so a new
- * execution of the same build carries on where a restarted controller left it.
+ * at each moment is {@link CanaryPlanner}'s pure decision, carried out by {@link CanaryProgression}
+ * (the loop canaryPromote reuses); this class checks the request, installs the canary and records
+ * its plan ({@link CanaryRecord}) with its state. The state lives in the cluster ({@link RouteState}
+ * on the routing object), so a new execution of the same build carries on where a restarted
+ * controller left it.
  */
 public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShiftResult> {
     private final EnginePorts ports;
