@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Carries an installed canary along its recorded plan from a step: sets each step's weight, measures, and ends paused
@@ -36,6 +37,7 @@ final class CanaryProgression {
     private final TrafficRouter router;
     private final CanaryRecord record;
     private final String build;
+    private final Map<String, String> knownSecrets;
     private final List<Measurement> taken = new ArrayList<>();
     private final long started;
 
@@ -43,10 +45,12 @@ final class CanaryProgression {
      * @param stable the stable release's names and the helm timeout
      * @param router the router over the canary's live objects
      * @param build who carries the canary on (the build that started it)
+     * @param knownSecrets the canary's secret values by dotted key, when the caller still holds them (canaryShift's own
+     *     run): its promotion puts them back where the masked read of the canary's values hid them
      * @param started when the step that carries it began, in the ports' clock's millis: the result's duration counts from it
      */
     CanaryProgression(EnginePorts ports, ClusterTarget cluster, MetricProvider metrics, CanaryClock clock, DeployPlan stable,
-            TrafficRouter router, CanaryRecord record, String build, long started) {
+            TrafficRouter router, CanaryRecord record, String build, Map<String, String> knownSecrets, long started) {
         this.ports = ports;
         this.log = ports.log();
         this.cluster = cluster;
@@ -56,6 +60,7 @@ final class CanaryProgression {
         this.router = router;
         this.record = record;
         this.build = build;
+        this.knownSecrets = Map.copyOf(knownSecrets);
         this.started = started;
     }
 
@@ -110,7 +115,7 @@ final class CanaryProgression {
 
     /** Promotes the canary where it stands (canaryPromote with {@code full}, or the last step passed). */
     CanaryShiftResult promoteNow(RouteState state, String reason) throws InterruptedException {
-        CanaryPromotion.promote(ports, cluster, record.promotion(), build, stable, router, state);
+        CanaryPromotion.promote(ports, cluster, record.promotion(), knownSecrets, build, stable, router, state);
         return result(State.PROMOTED, 0, reason);
     }
 

@@ -12,6 +12,7 @@ import io.jenkins.plugins.kubedelivery.engine.deploy.DeployPlanner;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
+import java.util.Map;
 
 /**
  * The canaryPromote use case, on this build's canary as the cluster records it (its state and its {@link CanaryRecord}):
@@ -76,7 +77,7 @@ public final class CanaryPromote implements UseCase<CanaryPromoteRequest, Canary
         log.line("Canary of " + names.release() + " in " + names.namespace() + ": " + canary.describe() + (request.full()
                 ? "; promoting it now, skipping its remaining steps and analysis" : "; carrying it on"));
         CanaryProgression progression = new CanaryProgression(ports, cluster, provider, clock, stable, canary.router(), record,
-                request.build(), started);
+                request.build(), Map.of(), started);
         try {
             if (request.full()) {
                 return progression.promoteNow(state, "promoted by canaryPromote at step " + (state.step() + 1) + " ("

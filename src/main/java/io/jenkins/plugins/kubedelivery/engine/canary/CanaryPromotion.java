@@ -25,17 +25,20 @@ final class CanaryPromotion {
     private CanaryPromotion() {}
 
     /**
+     * @param knownSecrets the secret values the caller holds, by dotted key ({@link CanaryValues#read})
      * @param stable the stable release's names and the helm timeout
      * @param state where the canary stands now (its weight and step)
      */
-    static void promote(EnginePorts ports, ClusterTarget cluster, CanaryRecord.Promotion promotion, String build,
-            DeployPlan stable, TrafficRouter router, RouteState state) throws InterruptedException {
+    static void promote(EnginePorts ports, ClusterTarget cluster, CanaryRecord.Promotion promotion,
+            Map<String, String> knownSecrets, String build, DeployPlan stable, TrafficRouter router, RouteState state)
+            throws InterruptedException {
         EngineLog log = ports.log();
         long at = ports.clock().millis();
         String canaryRelease = CanaryRelease.nameFor(stable.release());
         HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
         // read before any traffic moves: a canary whose values cannot be promoted is aborted with stable untouched
-        Map<String, Object> measured = CanaryValues.read(helm, canaryRelease, stable.namespace(), promotion, ports.secrets());
+        Map<String, Object> measured = CanaryValues.read(helm, canaryRelease, stable.namespace(), promotion, knownSecrets,
+                ports.secrets());
         if (state.weight() < 100) {
             router.setWeight(state.at(100, state.step()));
             log.line("Promoting: all traffic on the canary while " + stable.release() + " is upgraded with the values of "

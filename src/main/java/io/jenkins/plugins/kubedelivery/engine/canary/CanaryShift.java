@@ -112,8 +112,8 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
             installCanary(request, canaryRelease, stable);
             canaryInstalled = true;
             checkRouterObjects(kubectl, state, stable);
-            return new CanaryProgression(ports, cluster, metrics, clock, stable, router, record, request.build(), started)
-                    .from(state);
+            return new CanaryProgression(ports, cluster, metrics, clock, stable, router, record, request.build(),
+                    request.deploy().secretValues(), started).from(state);
         } catch (InterruptedException stopped) {
             Thread.interrupted(); // the cleanup's commands must run; the interrupt is passed on below
             abort(helm, router, stable, canaryRelease, canaryInstalled, "the build was stopped");

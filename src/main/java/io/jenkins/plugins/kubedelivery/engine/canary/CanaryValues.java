@@ -24,11 +24,17 @@ final class CanaryValues {
     private CanaryValues() {}
 
     /**
+     * Tool output passes the execution's masking filter before it is parsed, so a value this execution already hides
+     * reads back as its placeholder: the secret values the caller still holds are put back at their keys, and any other
+     * hidden value refuses the promotion rather than install a placeholder.
+     *
+     * @param knownSecrets dotted keys to the secret values the caller holds (canaryShift's own, in the run that installed
+     *     the canary); empty for canaryPromote, whose fresh mask does not hide them yet
      * @param secrets the execution's mask: the values at the recorded secret keys are added to it before anything else
      * @throws EngineException when the release is gone, or its values cannot be passed on as they are
      */
     static Map<String, Object> read(HelmClient helm, String canaryRelease, String namespace, CanaryRecord.Promotion promotion,
-            SecretMask secrets) throws InterruptedException {
+            Map<String, String> knownSecrets, SecretMask secrets) throws InterruptedException {
         List<ReleaseRevision> history = helm.history(canaryRelease, namespace, 1);
         if (history.isEmpty()) {
             throw new EngineException("the canary release " + canaryRelease + " is gone, so its values cannot be promoted;"
@@ -40,6 +46,15 @@ final class CanaryValues {
             return Map.of(); // helm prints null when the release was given no values at all
         }
         JsonObject root = values.asObject();
+        knownSecrets.forEach((key, secret) -> put(root, key, secret));
+        List<String> hidden = new ArrayList<>();
+        findHidden(root, "", secrets, hidden);
+        if (!hidden.isEmpty()) {
+            throw new EngineException("the values of the canary release " + canaryRelease + " hold at " + String.join(", ", hidden)
+                    + " a secret this build masks, which cannot be read back to upgrade the stable release; pass it as a"
+                    + " secret value of canaryShift (then its own promotion puts it back), or promote by hand with"
+                    + " deployService and end the canary with canaryAbort");
+        }
         for (String key : promotion.secretKeys()) {
             JsonValue secret = at(root, key);
             if (secret != null && secret.isString()) {
@@ -70,6 +85,37 @@ final class CanaryValues {
             map.put(member.getName(), plain(member.getValue()));
         }
         return map;
+    }
+
+    private static void put(JsonObject root, String dottedKey, String value) {
+        String[] path = dottedKey.split("\\.");
+        JsonObject node = root;
+        for (int i = 0; i < path.length - 1; i++) {
+            JsonValue child = node.get(path[i]);
+            if (child == null || !child.isObject()) {
+                child = new JsonObject();
+                node.set(path[i], child);
+            }
+            node = child.asObject();
+        }
+        node.set(path[path.length - 1], value);
+    }
+
+    /** The dotted keys of the strings the mask hid something in, keys included. */
+    private static void findHidden(JsonValue value, String key, SecretMask secrets, List<String> hidden) {
+        if (value.isString() && secrets.hidesPartOf(value.asString())) {
+            hidden.add(key);
+        } else if (value.isArray()) {
+            value.asArray().forEach(item -> findHidden(item, key + "[]", secrets, hidden));
+        } else if (value.isObject()) {
+            for (JsonObject.Member member : value.asObject()) {
+                String child = key.isEmpty() ? member.getName() : key + "." + member.getName();
+                if (secrets.hidesPartOf(member.getName())) {
+                    hidden.add(child);
+                }
+                findHidden(member.getValue(), child, secrets, hidden);
+            }
+        }
     }
 
     private static JsonValue at(JsonObject root, String dottedKey) {

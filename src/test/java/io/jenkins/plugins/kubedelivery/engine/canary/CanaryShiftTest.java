@@ -282,6 +282,37 @@ public class CanaryShiftTest {
         assertFalse(canaryReleaseExists());
     }
 
+    private String stableSecret() throws Exception {
+        return new String(java.util.Base64.getDecoder().decode(bench.get("secret", "payments-db", "prod").get("data").asObject()
+                .getString("key", "")), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    public void canaryShiftsOwnPromotionPutsBackTheSecretValuesItsMaskedReadHid() throws Exception {
+        CanaryShiftRequest request = new CanaryShiftRequest(DeployRequest.builder("payments", "prod").imageTag("2.0.0")
+                .secretValues(Map.of("db.key", "s3cr3t-db-key")).build(),
+                plan(new CanaryStep(10, Pause.NONE), new CanaryStep(100, Pause.NONE)), Map.of("error-rate",
+                        new MetricQuery("sum(errors)", null)), BUILD);
+        assertTrue(fixture.logText(), shift(request, new ScriptedMetrics(ScriptedMetrics.value(0.002))).promoted());
+        assertEquals("the secret itself, not its placeholder", "s3cr3t-db-key", stableSecret());
+        assertFalse(fixture.logText().contains("s3cr3t-db-key"));
+    }
+
+    @Test
+    public void aValueTheBuildMasksElsewhereInTheCanarysValuesRefusesThePromotionWithStableUntouched() throws Exception {
+        CanaryShiftRequest request = new CanaryShiftRequest(DeployRequest.builder("payments", "prod").imageTag("2.0.0")
+                .values(Map.of("config", Map.of("COPY_OF_KEY", "s3cr3t-db-key")))
+                .secretValues(Map.of("db.key", "s3cr3t-db-key")).build(),
+                plan(new CanaryStep(10, Pause.NONE), new CanaryStep(100, Pause.NONE)), Map.of("error-rate",
+                        new MetricQuery("sum(errors)", null)), BUILD);
+        EngineException refused = assertThrows(EngineException.class,
+                () -> shift(request, new ScriptedMetrics(ScriptedMetrics.value(0.002))));
+        assertThat(refused.getMessage(), containsString("hold at config.COPY_OF_KEY a secret this build masks"));
+        assertThat("stable never touched", stableImage(), containsString(":1.0.0"));
+        assertFalse(exists("ingress", "payments-canary"));
+        assertFalse(canaryReleaseExists());
+    }
+
     @Test
     public void canaryPromoteFullPromotesAtOnceWithoutMeasuring() throws Exception {
         shift(request(plan(new CanaryStep(10, new Pause.Manual()), step(50), new CanaryStep(100, Pause.NONE)), BUILD),
