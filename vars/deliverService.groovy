@@ -110,7 +110,8 @@ Map createPreview(Map cluster, Map preview, String commit) {
 // while the pipeline waits at a pause no step runs, so a rejected or aborted `input` is answered here
 // with canaryAbort before the build ends. `target` is the cluster parameters plus service and environment.
 // `config` is the template's: its canary (canaryShift's parameters), approvers and inputTimeoutMinutes.
-// canaryPromote and canaryAbort find the canary as canaryShift placed it: the same router, namespace and release.
+// canaryPromote (without full: the canary goes on to its next steps, with their pauses and analysis) and canaryAbort
+// find the canary as canaryShift placed it: the same router, namespace and release.
 Map canaryRelease(String caller, Map target, String imageTag, Map config) {
     Map canary = config.canary ?: [:]
     Map placed = target + canary.subMap(['router', 'namespace', 'release'])
@@ -124,7 +125,7 @@ Map canaryRelease(String caller, Map target, String imageTag, Map config) {
             abortPausedCanary(caller, placed, result.weight, stopped)
             throw stopped
         }
-        result = canaryPromote(placed + [imageTag: imageTag])
+        result = canaryPromote(placed)
     }
     if (result?.aborted) {
         error "${caller}: ${target.service}: the canary was aborted: ${result.reason}"

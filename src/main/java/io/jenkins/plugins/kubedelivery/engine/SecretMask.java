@@ -86,6 +86,14 @@ public final class SecretMask {
         return replacements.isEmpty();
     }
 
+    /**
+     * Whether a text that passed this filter had something hidden in it: it no longer holds what the tool printed, so it
+     * must not be used as data (values read back to be installed again).
+     */
+    public boolean hidesPartOf(String text) {
+        return text != null && replacements.values().stream().anyMatch(text::contains);
+    }
+
     public String apply(String text) {
         if (text == null || replacements.isEmpty()) {
             return text;

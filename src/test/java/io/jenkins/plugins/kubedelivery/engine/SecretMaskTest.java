@@ -102,4 +102,14 @@ public class SecretMaskTest {
         assertEquals(List.of("token <masked-1>"), lines);
         assertEquals("<masked-1>", ports.runner().run(CommandLine.of(List.of("helm", "version")), Duration.ofSeconds(1)).output());
     }
+
+    @Test
+    public void aTextKnowsWhetherTheFilterHidSomethingInIt() {
+        SecretMask mask = new SecretMask();
+        assertFalse("nothing registered", mask.hidesPartOf("<masked-1>"));
+        mask.add("tok-123456");
+        assertTrue(mask.hidesPartOf(mask.apply("password: tok-123456")));
+        assertFalse(mask.hidesPartOf(mask.apply("password: other")));
+        assertFalse(mask.hidesPartOf(null));
+    }
 }

@@ -547,10 +547,14 @@ public class HostileInputCorpusTest {
                 "kubeconfigCredentialsId", "token", "server", "https://k8s.example.com");
         accepted(DEPLOY, "caCertificate", TestCertificates.SAMPLE_CA_BUNDLE, "!BEGIN CERTIFICATE",
                 "kubeconfigCredentialsId", "token", "server", "https://k8s.example.com");
-        refused(PROMOTE, "imageTag", "");
-        refused(PROMOTE, "imageTag", null);
+        // imageTag is deprecated and optional: when given, it is checked before any command, then against the canary's
+        accepted(PROMOTE, "imageTag", "", "payments-canary --namespace prod");
+        accepted(PROMOTE, "imageTag", null, "payments-canary --namespace prod");
         refused(PROMOTE, "imageTag", "1.0,image.repository=evil");
+        refused(PROMOTE, "imageTag", "$(id)");
         accepted(PROMOTE, "imageTag", "1.4.0-abc123", "payments-canary --namespace prod");
+        accepted(PROMOTE, "full", true, "payments-canary --namespace prod");
+        accepted(PROMOTE, "full", false, "payments-canary --namespace prod");
         refused(PROMOTE, "timeout", "0s");
         refused(PROMOTE, "timeout", "soon");
         accepted(PROMOTE, "timeout", "90s", "payments-canary --namespace prod");
@@ -784,15 +788,14 @@ public class HostileInputCorpusTest {
             case CHANGED -> new ChangedServicesStep();
             case STATUS -> new CanaryStatusStep((String) take("service", "payments"), (String) take("environment", "prod"));
             case ABORT -> new CanaryAbortStep((String) take("service", "payments"), (String) take("environment", "prod"));
-            case PROMOTE -> new CanaryPromoteStep((String) take("service", "payments"), (String) take("environment", "prod"),
-                    (String) take("imageTag", "abc123"));
+            case PROMOTE -> new CanaryPromoteStep((String) take("service", "payments"), (String) take("environment", "prod"));
             case CANARY -> new CanaryShiftStep((String) take("service", "payments"), (String) take("environment", "prod"),
                     (String) take("imageTag", "abc123"));
             default -> throw new IllegalArgumentException(step);
         };
         Map<String, Object> rest = new LinkedHashMap<>(settings);
         rest.keySet().removeAll(List.of("service", "services", "environment"));
-        if (built instanceof CanaryShiftStep || built instanceof CanaryPromoteStep) {
+        if (built instanceof CanaryShiftStep) {
             rest.remove("imageTag");
         }
         if (built instanceof CanaryShiftStep || built instanceof AbstractCanaryControlStep) {

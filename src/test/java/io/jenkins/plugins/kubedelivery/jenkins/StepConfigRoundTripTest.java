@@ -144,10 +144,10 @@ public class StepConfigRoundTripTest {
     public void canaryPromote() throws Exception {
         Map<String, Object> arguments = with(CLUSTER, Map.of("service", "payments", "environment", "prod", "imageTag", "1.4.0",
                 "namespace", "payments-prod", "release", "payments-eu", "router", new IstioCanaryRouter("payments"),
-                "timeout", "2m"));
+                "timeout", "2m", "full", true));
         roundTrip(CanaryPromoteStep.class, arguments);
-        defaults(CanaryPromoteStep.class, Map.of("service", "payments", "environment", "prod", "imageTag", "1.4.0"),
-                Map.of("timeout", "5m"));
+        defaults(CanaryPromoteStep.class, Map.of("service", "payments", "environment", "prod"),
+                Map.of("timeout", "5m", "full", false));
     }
 
     /** An empty text, as the Snippet Generator sends for an empty field, reads back as the default. */

@@ -156,8 +156,8 @@ public class MicroservicePipelineTemplateTest {
         assertEquals("an unanswered pause holds the pod a day at most", Map.of("time", 1440, "unit", "MINUTES"), t.arguments("timeout", 1));
         assertEquals(Map.of("message", "payments: the canary holds 25% of production's traffic (manual pause). Continue the release?",
                 "ok", "Continue"), t.arguments("input", 1));
-        assertEquals("found as canaryShift placed it, and the tag it deploys",
-                Map.of("service", "payments", "environment", "production", "router", "nginx(payments)", "imageTag", "1.5.0"),
+        assertEquals("found as canaryShift placed it; carried on to its next steps (no full), with the canary's own image",
+                Map.of("service", "payments", "environment", "production", "router", "nginx(payments)"),
                 t.arguments("canaryPromote", 0));
         assertSame(PROMOTED, result);
     }

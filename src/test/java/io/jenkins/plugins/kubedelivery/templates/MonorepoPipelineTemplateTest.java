@@ -135,6 +135,9 @@ public class MonorepoPipelineTemplateTest {
                         .map(s -> s.startsWith("echo(") ? "echo" : s).toList());
         assertEquals(Map.of("kubeconfigCredentialsId", "prod-kubeconfig", "service", "ledger", "environment", "prod",
                 "steps", List.of(25, 100), "imageTag", "2.0.0"), t.arguments("canaryShift", 1));
+        assertEquals("the paused canary carried on to its next steps, found as canaryShift placed it",
+                Map.of("kubeconfigCredentialsId", "prod-kubeconfig", "service", "payments", "environment", "prod"),
+                t.arguments("canaryPromote", 0));
         assertEquals("monorepoPipeline: tag, image 2.0.0 to prod, 1 at a time: 2 promoted\n"
                 + "service  | outcome  | where     | revision | was | took\n"
                 + "payments | promoted | shop-prod | 12       | 11  | 900.0 s\n"

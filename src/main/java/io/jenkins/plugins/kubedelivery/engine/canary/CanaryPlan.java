@@ -54,6 +54,11 @@ public record CanaryPlan(List<CanaryStep> steps, Duration interval, List<MetricC
         return steps.get(index);
     }
 
+    /** {@code 10% for 5m, 50% until a person decides, 100% (no pause)}, for the log. */
+    public String describeSteps() {
+        return String.join(", ", steps.stream().map(step -> step.weight() + "% " + step.pause().describe()).toList());
+    }
+
     public boolean isLast(int index) {
         return index == steps.size() - 1;
     }

@@ -5,13 +5,11 @@ import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.UseCase;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
-import io.jenkins.plugins.kubedelivery.engine.analysis.Measurement;
-import io.jenkins.plugins.kubedelivery.engine.analysis.MeasurementJudge;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricCheck;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricProvider;
+import io.jenkins.plugins.kubedelivery.engine.analysis.MetricSource;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricQuery;
 import io.jenkins.plugins.kubedelivery.engine.analysis.prometheus.QueryTemplate;
-import io.jenkins.plugins.kubedelivery.engine.canary.CanaryShiftResult.State;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployPlan;
@@ -38,25 +36,39 @@ import java.util.Optional;
  * stable one, traffic moves to it step by step while the checks are measured, and the canary is
  * either promoted (stable upgraded to the new version, traffic back on stable, canary removed) or
  * aborted (traffic back on stable first, then the canary removed; stable never touched). What to do
- * at each moment is {@link CanaryPlanner}'s pure decision; this class only carries it out and says
- * so in the log. The state lives in the cluster ({@link RouteState} on the routing object), so a new
- * execution of the same build carries on where a restarted controller left it.
+ * at each moment is {@link CanaryPlanner}'s pure decision, carried out by {@link CanaryProgression}
+ * (the loop canaryPromote reuses); this class checks the request, installs the canary and records
+ * its plan ({@link CanaryRecord}) with its state. The state lives in the cluster ({@link RouteState}
+ * on the routing object), so a new execution of the same build carries on where a restarted
+ * controller left it.
  */
 public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShiftResult> {
     private final EnginePorts ports;
     private final EngineLog log;
     private final ClusterTarget cluster;
     private final RouterSpec routers;
+    private final MetricSource source;
     private final MetricProvider metrics;
     private final CanaryClock clock;
 
-    public CanaryShift(EnginePorts ports, ClusterTarget cluster, RouterSpec routers, MetricProvider metrics, CanaryClock clock) {
+    /**
+     * @param source where {@code metrics} reads from, as names: recorded with the plan, so that canaryPromote measures
+     *     the next steps from the same source
+     */
+    public CanaryShift(EnginePorts ports, ClusterTarget cluster, RouterSpec routers, MetricSource source, MetricProvider metrics,
+            CanaryClock clock) {
         this.ports = ports;
         this.log = ports.log();
         this.cluster = cluster;
         this.routers = routers;
+        this.source = source;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /** A canary whose metric source is not recorded (tests, or no checks): canaryPromote can then only promote it in full. */
+    public CanaryShift(EnginePorts ports, ClusterTarget cluster, RouterSpec routers, MetricProvider metrics, CanaryClock clock) {
+        this(ports, cluster, routers, MetricSource.NONE, metrics, clock);
     }
 
     /**
@@ -72,6 +84,8 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
         String canaryRelease = CanaryRelease.nameFor(request.deploy().release() == null ? "service" : "release", stable.release());
         Map<String, MetricQuery> queries = renderQueries(request, stable, canaryRelease);
         CanaryPlan plan = request.plan();
+        CanaryRecord record = new CanaryRecord(plan, queries, source, CanaryRecord.Promotion.of(request.deploy(), List.of()));
+        String recorded = record.toJson(); // its size is checked here, before the first command
 
         HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
         KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
@@ -79,7 +93,7 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
         TrafficRouter router = routers.on(objects, log, stable.namespace(), stable.release(), canaryRelease);
         log.line("Canary of " + stable.release() + " in " + stable.namespace() + " as release " + canaryRelease
                 + CanaryPromotion.newImage(request.deploy())
-                + ", steps " + describe(plan) + ", checks " + describeChecks(plan) + " measured every "
+                + ", steps " + plan.describeSteps() + ", checks " + describeChecks(plan) + " measured every "
                 + Durations.human(plan.interval()) + ", routed by " + router.describe());
 
         int startStep = resumeStep(router, request.build(), canaryRelease, stable, plan);
@@ -92,14 +106,15 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
         }
         CanaryRelease.requireOwnedOrAbsent(stable.release(), ReleaseLabels.of(helm, kubectl, canaryRelease, stable.namespace()));
 
-        List<Measurement> taken = new ArrayList<>();
-        RouteState state = new RouteState(plan.step(startStep).weight(), canaryRelease, startStep, request.build());
+        RouteState state = new RouteState(plan.step(startStep).weight(), canaryRelease, startStep, request.build())
+                .withPlan(recorded);
         boolean canaryInstalled = false;
         try {
             installCanary(request, canaryRelease, stable);
             canaryInstalled = true;
             checkRouterObjects(kubectl, state, stable);
-            return shift(request, stable, router, state, queries, taken, started);
+            return new CanaryProgression(ports, cluster, metrics, clock, stable, router, record, request.build(),
+                    request.deploy().secretValues(), started).from(state);
         } catch (InterruptedException stopped) {
             Thread.interrupted(); // the cleanup's commands must run; the interrupt is passed on below
             abort(helm, router, stable, canaryRelease, canaryInstalled, "the build was stopped");
@@ -159,61 +174,6 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
         log.line("The routing objects accept a weight of " + first.weight() + "% (server dry run, " + since(at) + ")");
     }
 
-    private CanaryShiftResult shift(CanaryShiftRequest request, DeployPlan stable, TrafficRouter router, RouteState first,
-            Map<String, MetricQuery> queries, List<Measurement> taken, long started) throws InterruptedException {
-        CanaryPlan plan = request.plan();
-        RouteState state = first;
-        StepProgress progress = setWeight(router, state, plan);
-        while (true) {
-            CanaryDecision decision = CanaryPlanner.decide(plan, progress, clock.now());
-            if (decision instanceof CanaryDecision.WaitUntil wait) {
-                clock.sleepUntil(wait.until());
-            } else if (decision instanceof CanaryDecision.Measure measure) {
-                List<Measurement> round = measure(measure.checks(), queries, plan.minRequests(), state.weight());
-                taken.addAll(round);
-                progress = progress.with(round);
-            } else if (decision instanceof CanaryDecision.Advance advance) {
-                state = state.at(advance.weight(), advance.stepIndex());
-                progress = setWeight(router, state, plan);
-            } else if (decision instanceof CanaryDecision.Pause pause) {
-                log.line("Canary paused at " + state.weight() + "%: " + pause.reason() + ". It keeps its traffic until this"
-                        + " build runs canaryShift again (which measures this step again) or canaryPromote (which promotes it now),"
-                        + " or canaryAbort ends it");
-                return result(stable, State.PAUSED, state.weight(), pause.reason(), taken, started);
-            } else if (decision instanceof CanaryDecision.Promote promote) {
-                CanaryPromotion.promote(ports, cluster, request.deploy(), request.build(), stable, router, state);
-                return result(stable, State.PROMOTED, 0, promote.summary(), taken, started);
-            } else if (decision instanceof CanaryDecision.Abort abort) {
-                log.line("Canary failed its analysis: " + abort.reason());
-                abort(new HelmClient(ports.runner(), ports.helm(), cluster), router, stable,
-                        CanaryRelease.nameFor(stable.release()), true, "the analysis failed");
-                return result(stable, State.ABORTED, 0, abort.reason(), taken, started);
-            }
-        }
-    }
-
-    private StepProgress setWeight(TrafficRouter router, RouteState state, CanaryPlan plan) throws InterruptedException {
-        long at = ports.clock().millis();
-        RouteReading reached = router.setWeight(state);
-        CanaryStep step = plan.step(state.step());
-        log.line("Step " + (state.step() + 1) + " of " + plan.steps().size() + ": canary at " + reached.weight() + "% (asked "
-                + state.weight() + "%), set in " + since(at) + "; holding " + describe(step.pause()));
-        return StepProgress.begin(state.step(), clock.now());
-    }
-
-    private List<Measurement> measure(List<MetricCheck> checks, Map<String, MetricQuery> queries, long minRequests, int weight)
-            throws InterruptedException {
-        List<Measurement> round = new ArrayList<>();
-        for (MetricCheck check : checks) {
-            long at = ports.clock().millis();
-            Measurement m = MeasurementJudge.judge(check, metrics.read(queries.get(check.name())), minRequests, clock.now());
-            log.line("Measured " + check.name() + " at weight " + weight + "%: " + m.phase().name().toLowerCase(java.util.Locale.ROOT)
-                    + ", " + m.detail() + " (" + since(at) + ")");
-            round.add(m);
-        }
-        return round;
-    }
-
     /** Traffic back on stable first, then the canary release removed (when this run got as far as installing it). */
     private void abort(HelmClient helm, TrafficRouter router, DeployPlan stable, String canaryRelease, boolean canaryInstalled,
             String because) throws InterruptedException {
@@ -232,15 +192,6 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
         return rendered;
     }
 
-    private CanaryShiftResult result(DeployPlan stable, State state, int weight, String reason, List<Measurement> taken,
-            long started) {
-        long duration = ports.clock().millis() - started;
-        log.line("Canary of " + stable.release() + " " + state.name().toLowerCase(java.util.Locale.ROOT) + " after "
-                + Durations.human(Duration.ofMillis(duration)) + ": " + reason);
-        return new CanaryShiftResult(stable.release(), CanaryRelease.nameFor(stable.release()), stable.namespace(), state,
-                weight, reason, taken, duration);
-    }
-
     private static String describeChecks(CanaryPlan plan) {
         if (plan.checks().isEmpty()) {
             return "none";
@@ -250,21 +201,6 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
             checks.add(check.name() + " " + check.threshold().describe() + " (failureLimit " + check.failureLimit() + ")");
         }
         return String.join(", ", checks) + ", minRequests " + plan.minRequests() + ",";
-    }
-
-    private static String describe(CanaryPlan plan) {
-        List<String> steps = new ArrayList<>();
-        for (CanaryStep step : plan.steps()) {
-            steps.add(step.weight() + "% " + describe(step.pause()));
-        }
-        return String.join(", ", steps);
-    }
-
-    private static String describe(Pause pause) {
-        if (pause instanceof Pause.Timed timed) {
-            return timed.duration().isZero() ? "(no pause)" : "for " + Durations.human(timed.duration());
-        }
-        return "until a person decides";
     }
 
     private String since(long startedMillis) {

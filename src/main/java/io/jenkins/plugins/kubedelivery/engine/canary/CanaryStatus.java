@@ -1,10 +1,12 @@
 package io.jenkins.plugins.kubedelivery.engine.canary;
 
+import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.UseCase;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteReading;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
+import java.util.Map;
 
 /** The canaryStatus use case: reads where a service's canary stands from the cluster; changes nothing. */
 public final class CanaryStatus implements UseCase<CanaryTarget, CanaryStatusResult> {
@@ -24,6 +26,7 @@ public final class CanaryStatus implements UseCase<CanaryTarget, CanaryStatusRes
         CanaryTarget.Names names = canary.names();
         RouteReading reading = canary.reading();
         boolean ours = canary.releaseIsOurs();
+        Map<String, Object> plan = reading.recorded().map(this::plan).orElse(null);
         ports.log().line("Canary of " + names.release() + " in " + names.namespace() + ": " + canary.describe()
                 + (canary.canaryLabels().isEmpty() ? ", no canary release" : ours ? ", release " + names.canaryRelease()
                         + " installed" : ", release " + names.canaryRelease() + " exists but is not the plugin's canary")
@@ -31,6 +34,23 @@ public final class CanaryStatus implements UseCase<CanaryTarget, CanaryStatusRes
         return new CanaryStatusResult(names.release(), names.canaryRelease(), names.namespace(),
                 reading.recorded().isPresent() || ours, reading.weight(), reading.recorded().map(RouteState::weight).orElse(null),
                 reading.recorded().map(RouteState::step).orElse(null), reading.recorded().map(RouteState::build).orElse(null),
-                ours, reading.matchesRecord());
+                ours, reading.matchesRecord(), reading.recorded().map(RouteState::paused).orElse(null), plan);
+    }
+
+    /** The recorded plan, logged; null (and said why) when there is none, or it is of another format. */
+    private Map<String, Object> plan(RouteState state) {
+        if (state.plan() == null) {
+            ports.log().line("The canary carries no plan (it was started by a version of the plugin that did not record one)");
+            return null;
+        }
+        try {
+            CanaryRecord record = CanaryRecord.parse(state.plan(), state.toString());
+            ports.log().line("Its plan: " + record.plan().describeSteps() + "; now at step " + (state.step() + 1) + " of "
+                    + record.plan().steps().size() + (state.paused() ? ", paused for a person" : ""));
+            return record.summary();
+        } catch (EngineException unreadable) {
+            ports.log().line("Its plan cannot be read: " + unreadable.getMessage());
+            return null;
+        }
     }
 }

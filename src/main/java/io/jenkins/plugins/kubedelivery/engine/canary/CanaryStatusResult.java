@@ -14,10 +14,13 @@ import java.util.Map;
  * @param build who started the recorded canary, null when nothing is recorded
  * @param canaryReleaseInstalled whether {@code <release>-canary} exists and is the plugin's canary of this release
  * @param matchesRecord false when someone changed the weights by hand
+ * @param paused whether the recorded step ended paused for a person (canaryPromote then carries it on to the next
+ *     step), null when nothing is recorded
+ * @param plan the recorded plan ({@link CanaryRecord#summary()}), null when none is recorded or it cannot be read
  */
 public record CanaryStatusResult(String release, String canaryRelease, String namespace, boolean running, int weight,
-        Integer recordedWeight, Integer step, String build, boolean canaryReleaseInstalled, boolean matchesRecord)
-        implements StepResult {
+        Integer recordedWeight, Integer step, String build, boolean canaryReleaseInstalled, boolean matchesRecord,
+        Boolean paused, Map<String, Object> plan) implements StepResult {
 
     @Override
     public Map<String, Object> toMap() {
@@ -32,6 +35,8 @@ public record CanaryStatusResult(String release, String canaryRelease, String na
         map.put("build", build);
         map.put("canaryReleaseInstalled", canaryReleaseInstalled);
         map.put("matchesRecord", matchesRecord);
+        map.put("paused", paused);
+        map.put("plan", plan);
         return map;
     }
 }

@@ -192,10 +192,15 @@ public final class DeployPlanner {
             generated.put("imageRepositoryKey", imageRepositoryKey, r.imageRepository());
         }
         if (r.imageTag() != null) {
-            requireMatch("imageTag", r.imageTag(), IMAGE_TAG, "an image tag: letters, digits, '_', '.' and '-', at most 128, such as '1.4.2' or a commit id");
-            generated.put("imageTagKey", imageTagKey, r.imageTag());
+            generated.put("imageTagKey", imageTagKey, requireImageTag(r.imageTag()));
         }
         return generated;
+    }
+
+    /** @throws ValidationException naming {@code imageTag} unless it is an image tag */
+    public static String requireImageTag(String imageTag) {
+        return requireMatch("imageTag", imageTag, IMAGE_TAG, "an image tag: letters, digits, '_', '.' and '-', at most 128, such as"
+                + " '1.4.2' or a commit id");
     }
 
     private static String requireKey(String parameter, String key) {

@@ -15,8 +15,12 @@ import java.util.Optional;
  * @param canaryRelease the Helm release the canary runs as ({@code payments-canary})
  * @param step index of the canary step that set the weight
  * @param build the build that set it (its URL or full display name), for "whose canary was this"
+ * @param paused whether the step ended paused for a person (a manual pause, an inconclusive analysis): a companion step
+ *     that carries the canary on then goes past it, whereas a step still running when its execution died is run again
+ * @param plan the canary's whole course as one JSON object (its steps, checks and how to promote it), written by the
+ *     canary use case and read back by the companion steps; opaque here, {@code null} when none was recorded
  */
-public record RouteState(int weight, String canaryRelease, int step, String build) {
+public record RouteState(int weight, String canaryRelease, int step, String build, boolean paused, String plan) {
     /** The annotation that holds the state, as one JSON object. */
     public static final String ANNOTATION = "kube-delivery.io/canary";
 
@@ -26,15 +30,30 @@ public record RouteState(int weight, String canaryRelease, int step, String buil
         }
     }
 
-    /** The same canary at another weight and step. */
-    public RouteState at(int newWeight, int newStep) {
-        return new RouteState(newWeight, canaryRelease, newStep, build);
+    /** A running step's state without a recorded plan. */
+    public RouteState(int weight, String canaryRelease, int step, String build) {
+        this(weight, canaryRelease, step, build, false, null);
     }
 
-    /** What a person reads in a message: {@code 10% for payments-canary at step 0 by <build>}. */
+    /** The same canary, with its plan, at another weight; a new step is not paused (yet). */
+    public RouteState at(int newWeight, int newStep) {
+        return new RouteState(newWeight, canaryRelease, newStep, build, paused && newStep == step, plan);
+    }
+
+    /** The same canary with its plan recorded too. */
+    public RouteState withPlan(String planJson) {
+        return new RouteState(weight, canaryRelease, step, build, paused, planJson);
+    }
+
+    /** The same canary, its step ended paused for a person. */
+    public RouteState pausedHere() {
+        return new RouteState(weight, canaryRelease, step, build, true, plan);
+    }
+
+    /** What a person reads in a message: {@code 10% for payments-canary at step 0 by <build>} (the plan is left out). */
     @Override
     public String toString() {
-        return weight + "% for " + canaryRelease + " at step " + step + " by " + build;
+        return weight + "% for " + canaryRelease + " at step " + step + (paused ? " (paused)" : "") + " by " + build;
     }
 
     /** The state as one line, for messages: "none" when nothing is recorded. */
@@ -43,8 +62,15 @@ public record RouteState(int weight, String canaryRelease, int step, String buil
     }
 
     public String toJson() {
-        return new JsonObject().add("weight", weight).add("canaryRelease", canaryRelease).add("step", step)
-                .add("build", build).toString();
+        JsonObject json = new JsonObject().add("weight", weight).add("canaryRelease", canaryRelease).add("step", step)
+                .add("build", build);
+        if (paused) {
+            json.add("paused", true);
+        }
+        if (plan != null) {
+            json.add("plan", Json.parse(plan));
+        }
+        return json.toString();
     }
 
     /**
@@ -60,8 +86,9 @@ public record RouteState(int weight, String canaryRelease, int step, String buil
         try {
             JsonValue value = Json.parse(text);
             JsonObject state = value.asObject();
+            JsonValue plan = state.get("plan");
             return Optional.of(new RouteState(state.getInt("weight", 0), state.getString("canaryRelease", ""),
-                    state.getInt("step", 0), state.getString("build", "")));
+                    state.getInt("step", 0), state.getString("build", ""), state.getBoolean("paused", false), plan == null || plan.isNull() ? null : plan.toString()));
         } catch (ParseException | UnsupportedOperationException | IllegalArgumentException e) {
             throw new RoutingException(KubeObjects.name(object) + " has annotation " + ANNOTATION + " = '" + text + "', which is"
                     + " not the state the plugin writes: remove the annotation (kubectl annotate ... " + ANNOTATION + "-)"

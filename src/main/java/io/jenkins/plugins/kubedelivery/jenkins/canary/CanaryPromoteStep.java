@@ -1,14 +1,13 @@
 package io.jenkins.plugins.kubedelivery.jenkins.canary;
 
+import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.orDefault;
-import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.required;
 
 import hudson.Extension;
+import io.jenkins.plugins.kubedelivery.engine.canary.CanaryClock;
 import io.jenkins.plugins.kubedelivery.engine.canary.CanaryPromote;
 import io.jenkins.plugins.kubedelivery.engine.canary.CanaryPromoteRequest;
-import io.jenkins.plugins.kubedelivery.engine.canary.CanaryTarget;
 import io.jenkins.plugins.kubedelivery.engine.canary.RouterSpec;
-import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import io.jenkins.plugins.kubedelivery.jenkins.DurationText;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
@@ -19,24 +18,29 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code canaryPromote}: promotes this build's paused canary now, skipping its remaining steps and
- * analysis (Argo Rollouts' {@code promote --full}), through the engine's {@link CanaryPromote}.
+ * {@code canaryPromote}: lets this build's paused canary go on to its next steps with their pauses and analysis (Argo
+ * Rollouts' {@code promote}), or with {@code full: true} promotes it now ({@code promote --full}), through the engine's
+ * {@link CanaryPromote}, which reads the canary's plan back from the cluster.
  */
 public final class CanaryPromoteStep extends AbstractCanaryControlStep {
     public static final String FUNCTION_NAME = "canaryPromote";
 
-    private final String imageTag;
+    private String imageTag;
+    private boolean full;
     private String timeout = DEFAULT_HELM_TIMEOUT;
 
     @DataBoundConstructor
-    public CanaryPromoteStep(String service, String environment, String imageTag) {
+    public CanaryPromoteStep(String service, String environment) {
         super(service, environment);
-        this.imageTag = imageTag;
     }
 
+    /** Deprecated: the stable release is upgraded with the canary release's own values; when given it must be the canary's tag. */
     public String getImageTag() { return imageTag; }
+    public boolean isFull() { return full; }
     public String getTimeout() { return timeout; }
 
+    @DataBoundSetter public void setImageTag(String imageTag) { this.imageTag = optional(imageTag); }
+    @DataBoundSetter public void setFull(boolean full) { this.full = full; }
     @DataBoundSetter public void setTimeout(String timeout) { this.timeout = orDefault(timeout, DEFAULT_HELM_TIMEOUT); }
 
     @Override
@@ -46,29 +50,25 @@ public final class CanaryPromoteStep extends AbstractCanaryControlStep {
 
     @Override
     protected StepCall call(StepContext context) throws Exception {
-        CanaryTarget target = target();
         RouterSpec router = routerSpec();
-        DeployRequest deploy = DeployRequest.builder(target.service(), target.environment())
-                .imageTag(required("imageTag", imageTag, "the canary's image tag, the same as canaryShift's"))
-                .namespace(target.namespace())
-                .release(target.release())
-                .timeout(DurationText.parse("timeout", timeout))
-                .build();
-        return new Call(new CanaryPromoteRequest(deploy, CanaryShiftStep.build(context)), router, clusterAccess(),
-                describeTarget());
+        CanaryPromoteRequest request = new CanaryPromoteRequest(target(), DurationText.parse("timeout", timeout), imageTag, full,
+                CanaryShiftStep.build(context));
+        return new Call(request, router, clusterAccess(), describeTarget());
     }
 
     /**
-     * Not resumable: once the promotion has sent traffic back to stable, the cluster no longer records the
-     * canary, so a second run could not tell a finished promotion from no canary at all.
+     * Resumable: the cluster records whether the canary's step was paused for a person. A run again after a restart finds
+     * either that pause (not yet let go: it is let go now), a step that was running (it is measured again, as canaryShift
+     * does), or no canary any more (the promotion had finished, or the canary was aborted: it says so and fails).
      */
     private record Call(CanaryPromoteRequest request, RouterSpec router, ClusterAccess clusterAccess, String target)
             implements StepCall {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
 
         @Override
         public Object run(EngineSession session) throws Exception {
-            return new CanaryPromote(session.ports(), session.cluster(), router).run(request).toMap();
+            return CanaryShiftStep.stepResult(new CanaryPromote(session.ports(), session.cluster(), router,
+                    new PrometheusSource(session), CanaryClock.SYSTEM).run(request));
         }
 
         @Override
@@ -77,9 +77,8 @@ public final class CanaryPromoteStep extends AbstractCanaryControlStep {
         }
 
         @Override
-        public String resumeAdvice() {
-            return "Run canaryStatus for " + target + ": if the canary still runs, end it with canaryAbort and release again;"
-                    + " if not, helm history of the stable release shows whether it was upgraded.";
+        public boolean resumable() {
+            return true;
         }
     }
 
@@ -87,7 +86,7 @@ public final class CanaryPromoteStep extends AbstractCanaryControlStep {
     @Symbol(FUNCTION_NAME)
     public static final class DescriptorImpl extends CanaryStepDescriptor {
         public DescriptorImpl() {
-            super(FUNCTION_NAME, "Promote this build's paused canary now: stable upgraded, canary removed");
+            super(FUNCTION_NAME, "Carry this build's paused canary on to its next steps, or promote it now (full)");
         }
     }
 }

@@ -10,8 +10,8 @@ import hudson.model.Run;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricCheck;
-import io.jenkins.plugins.kubedelivery.engine.analysis.MetricProvider;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricQuery;
+import io.jenkins.plugins.kubedelivery.engine.analysis.MetricSource;
 import io.jenkins.plugins.kubedelivery.engine.analysis.prometheus.PrometheusMetricProvider;
 import io.jenkins.plugins.kubedelivery.engine.analysis.prometheus.RequestMetrics;
 import io.jenkins.plugins.kubedelivery.engine.canary.CanaryClock;
@@ -54,8 +54,6 @@ public final class CanaryShiftStep extends AbstractHelmStep {
     static final int DEFAULT_MIN_REQUESTS = 50;
     /** What a stop waits for while a canary moves or is promoted (canaryPromote says the same). */
     static final String STOP_WAITS_FOR = "all traffic to return to the stable release and the canary release to be removed";
-    /** How long one Prometheus query may take. */
-    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(30);
 
     private final String service;
     private final String environment;
@@ -249,18 +247,20 @@ public final class CanaryShiftStep extends AbstractHelmStep {
 
         @Override
         public Object run(EngineSession session) throws Exception {
-            Map<String, String> headers = prometheusCredentialsId == null ? Map.of()
-                    : Map.of("Authorization", "Bearer " + session.secretText("prometheusCredentialsId", prometheusCredentialsId));
-            MetricProvider metrics = prometheusUrl == null ? MetricProvider.NONE
-                    : new PrometheusMetricProvider(session.http(), prometheusUrl, headers, QUERY_TIMEOUT);
-            CanaryShiftResult result = new CanaryShift(session.ports(), session.cluster(), router, metrics, CanaryClock.SYSTEM)
-                    .run(request);
-            if (result.aborted()) {
-                throw new EngineException("the canary was aborted: " + result.reason() + "; all traffic is back on "
-                        + result.release() + " and the canary release " + result.canaryRelease() + " was removed");
-            }
-            return result.toMap();
+            MetricSource source = new MetricSource(prometheusUrl, prometheusCredentialsId);
+            CanaryShiftResult result = new CanaryShift(session.ports(), session.cluster(), router, source,
+                    new PrometheusSource(session).open(source), CanaryClock.SYSTEM).run(request);
+            return stepResult(result);
         }
+    }
+
+    /** The step's return value; an aborted canary fails the step (canaryPromote's too), saying traffic is back on stable. */
+    static Object stepResult(CanaryShiftResult result) {
+        if (result.aborted()) {
+            throw new EngineException("the canary was aborted: " + result.reason() + "; all traffic is back on "
+                    + result.release() + " and the canary release " + result.canaryRelease() + " was removed");
+        }
+        return result.toMap();
     }
 
     @Extension

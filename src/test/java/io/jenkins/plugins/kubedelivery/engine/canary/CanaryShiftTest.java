@@ -13,6 +13,7 @@ import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricCheck;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricQuery;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricReading;
+import io.jenkins.plugins.kubedelivery.engine.analysis.MetricSource;
 import io.jenkins.plugins.kubedelivery.engine.analysis.Threshold;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
@@ -155,7 +156,7 @@ public class CanaryShiftTest {
 
         EngineException refused = assertThrows(EngineException.class,
                 () -> canary(new ScriptedMetrics(ScriptedMetrics.value(0.002))).run(request(PLAN, "payments/main #42")));
-        assertThat(refused.getMessage(), containsString("10% for payments-canary at step 0 by " + BUILD));
+        assertThat(refused.getMessage(), containsString("10% for payments-canary at step 0 (paused) by " + BUILD));
         assertThat(refused.getMessage(), containsString("canaryAbort"));
         assertTrue("another build's canary is left alone", exists("ingress", "payments-canary"));
 
@@ -174,7 +175,8 @@ public class CanaryShiftTest {
 
         Map<String, Object> status = new CanaryStatus(ports, target, router).run(payments).toMap();
         assertEquals("the keys README.md documents", List.of("release", "canaryRelease", "namespace", "running", "weight",
-                "recordedWeight", "step", "build", "canaryReleaseInstalled", "matchesRecord"), List.copyOf(status.keySet()));
+                "recordedWeight", "step", "build", "canaryReleaseInstalled", "matchesRecord", "paused", "plan"),
+                List.copyOf(status.keySet()));
         assertEquals(true, status.get("running"));
         assertEquals(10, status.get("weight"));
         assertEquals(0, status.get("step"));
@@ -191,8 +193,8 @@ public class CanaryShiftTest {
         assertFalse(exists("ingress", "payments-canary"));
         assertFalse(canaryReleaseExists());
         assertThat(stableImage(), containsString(":1.0.0"));
-        assertThat(fixture.logText(), containsString("Canary of payments in prod: recorded 10% for payments-canary at step 0 by "
-                + BUILD));
+        assertThat(fixture.logText(), containsString("Canary of payments in prod: recorded 10% for payments-canary at step 0"
+                + " (paused) by " + BUILD));
 
         CanaryStatusResult after = new CanaryStatus(ports, target, router).run(payments);
         assertFalse(after.running());
@@ -201,34 +203,205 @@ public class CanaryShiftTest {
                 .canaryReleaseRemoved());
     }
 
-    @Test
-    public void aManualPauseIsPromotedByCanaryPromoteOfTheSameBuildOnly() throws Exception {
-        CanaryPlan manual = new CanaryPlan(List.of(new CanaryStep(10, new Pause.Manual()), step(50),
-                new CanaryStep(100, Pause.NONE)), Duration.ofMinutes(1), List.of(ERROR_RATE), 0);
-        CanaryShiftResult paused = canary(new ScriptedMetrics(ScriptedMetrics.value(0.002))).run(request(manual, BUILD));
-        assertTrue(fixture.logText(), paused.paused());
-        CanaryPromote promote = new CanaryPromote(ports, target, new RouterSpec.Nginx("payments"));
-        DeployRequest newVersion = DeployRequest.builder("payments", "prod").imageTag("2.0.0").build();
+    private static final MetricSource PROMETHEUS = new MetricSource("http://prometheus.monitoring:9090", "prometheus-token");
+    private static final CanaryTarget PAYMENTS = new CanaryTarget("payments", "prod", null, null);
 
+    private static CanaryPlan plan(CanaryStep... steps) {
+        return new CanaryPlan(List.of(steps), Duration.ofMinutes(1), List.of(ERROR_RATE), 0);
+    }
+
+    /** canaryShift as the step runs it: the metric source named, so that canaryPromote can measure from it again. */
+    private CanaryShiftResult shift(CanaryShiftRequest request, ScriptedMetrics metrics) throws Exception {
+        return new CanaryShift(ports, target, new RouterSpec.Nginx("payments"), PROMETHEUS, metrics, clock).run(request);
+    }
+
+    /** canaryPromote with fresh ports, as a later step of the build has; {@code opened} gets the sources it opened. */
+    private CanaryShiftResult promote(EnginePorts promotePorts, String build, boolean full, String imageTag,
+            ScriptedMetrics metrics, List<MetricSource> opened) throws Exception {
+        MetricSource.Opener opener = source -> {
+            opened.add(source);
+            return metrics;
+        };
+        return new CanaryPromote(promotePorts, target, new RouterSpec.Nginx("payments"), opener, clock)
+                .run(new CanaryPromoteRequest(PAYMENTS, Duration.ofMinutes(2), imageTag, full, build));
+    }
+
+    private CanaryShiftResult promote(String build, boolean full, ScriptedMetrics metrics, List<MetricSource> opened)
+            throws Exception {
+        return promote(ports, build, full, null, metrics, opened);
+    }
+
+    private String stableConfig(String key) throws Exception {
+        return bench.get("configmap", "payments-config", "prod").get("data").asObject().getString(key, "");
+    }
+
+    @Test
+    public void canaryPromoteCarriesAManualPauseOnToTheNextStepMeasuredThenPromotesWithTheCanarysOwnValues() throws Exception {
+        CanaryPlan manual = plan(new CanaryStep(10, new Pause.Manual()), step(50), new CanaryStep(100, Pause.NONE));
+        CanaryShiftRequest request = new CanaryShiftRequest(DeployRequest.builder("payments", "prod").imageTag("2.0.0")
+                .values(Map.of("config", Map.of("LOG_LEVEL", "debug"))).secretValues(Map.of("db.key", "s3cr3t-db-key")).build(),
+                manual, Map.of("error-rate", new MetricQuery("sum(errors{service=\"{{canary}}\"})", null)), BUILD);
+        CanaryShiftResult paused = shift(request, new ScriptedMetrics(ScriptedMetrics.value(0.002)));
+        assertTrue(fixture.logText(), paused.paused());
+        assertEquals(10, paused.weight());
+
+        List<MetricSource> opened = new java.util.ArrayList<>();
         EngineException otherBuild = assertThrows(EngineException.class,
-                () -> promote.run(new CanaryPromoteRequest(newVersion, "payments/main #42")));
+                () -> promote("payments/main #42", false, new ScriptedMetrics(ScriptedMetrics.value(0.002)), opened));
         assertThat(otherBuild.getMessage(), containsString("is not this build's"));
         assertTrue("another build's canary is left alone", exists("ingress", "payments-canary"));
-        assertThat(stableImage(), containsString(":1.0.0"));
+        assertEquals(10, new CanaryStatus(ports, target, new RouterSpec.Nginx("payments")).run(PAYMENTS).weight());
 
-        CanaryShiftResult promoted = promote.run(new CanaryPromoteRequest(newVersion, BUILD));
-        assertTrue(promoted.promoted());
+        EnginePorts later = fixture.livePorts(cluster, helmVersion);
+        ScriptedMetrics next = new ScriptedMetrics(ScriptedMetrics.value(0.003));
+        int linesBefore = fixture.log().size();
+        CanaryShiftResult promoted = promote(later, BUILD, false, null, next, opened);
+
+        assertTrue(fixture.logText(), promoted.promoted());
+        assertEquals("the recorded source, credential by id", List.of(PROMETHEUS), opened);
+        assertEquals("five measurements at 50%, one at 100%", 6, promoted.measurements().size());
+        assertEquals("the recorded, rendered query", "sum(errors{service=\"payments-canary\"})", next.asked().get(0).query());
+        String afterPromote = String.join("\n", fixture.log().subList(linesBefore, fixture.log().size()));
+        assertThat(afterPromote, containsString("Step 2 of 3: canary at 50%"));
+        assertThat(afterPromote, containsString("Measured error-rate at weight 50%: successful, 0.003"));
+        assertThat(afterPromote, containsString("Step 3 of 3: canary at 100%"));
+        assertFalse("the manual step is not measured again", afterPromote.contains("Step 1 of 3"));
+        assertThat("no imageTag given: the canary's own", stableImage(), containsString(":2.0.0"));
+        assertEquals("the canary's own values", "debug", stableConfig("LOG_LEVEL"));
+        assertEquals("its secret values, from a file", java.util.Base64.getEncoder().encodeToString("s3cr3t-db-key".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), bench.get("secret", "payments-db", "prod").get("data").asObject()
+                .getString("key", ""));
+        assertFalse("registered with the promoting step's mask", later.secrets().apply("key s3cr3t-db-key").contains("s3cr3t"));
+        assertFalse(fixture.logText().contains("s3cr3t-db-key"));
+        assertFalse(exists("ingress", "payments-canary"));
+        assertFalse(canaryReleaseExists());
+    }
+
+    private String stableSecret() throws Exception {
+        return new String(java.util.Base64.getDecoder().decode(bench.get("secret", "payments-db", "prod").get("data").asObject()
+                .getString("key", "")), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    public void canaryShiftsOwnPromotionPutsBackTheSecretValuesItsMaskedReadHid() throws Exception {
+        CanaryShiftRequest request = new CanaryShiftRequest(DeployRequest.builder("payments", "prod").imageTag("2.0.0")
+                .secretValues(Map.of("db.key", "s3cr3t-db-key")).build(),
+                plan(new CanaryStep(10, Pause.NONE), new CanaryStep(100, Pause.NONE)), Map.of("error-rate",
+                        new MetricQuery("sum(errors)", null)), BUILD);
+        assertTrue(fixture.logText(), shift(request, new ScriptedMetrics(ScriptedMetrics.value(0.002))).promoted());
+        assertEquals("the secret itself, not its placeholder", "s3cr3t-db-key", stableSecret());
+        assertFalse(fixture.logText().contains("s3cr3t-db-key"));
+    }
+
+    @Test
+    public void aValueTheBuildMasksElsewhereInTheCanarysValuesRefusesThePromotionWithStableUntouched() throws Exception {
+        CanaryShiftRequest request = new CanaryShiftRequest(DeployRequest.builder("payments", "prod").imageTag("2.0.0")
+                .values(Map.of("config", Map.of("COPY_OF_KEY", "s3cr3t-db-key")))
+                .secretValues(Map.of("db.key", "s3cr3t-db-key")).build(),
+                plan(new CanaryStep(10, Pause.NONE), new CanaryStep(100, Pause.NONE)), Map.of("error-rate",
+                        new MetricQuery("sum(errors)", null)), BUILD);
+        EngineException refused = assertThrows(EngineException.class,
+                () -> shift(request, new ScriptedMetrics(ScriptedMetrics.value(0.002))));
+        assertThat(refused.getMessage(), containsString("hold at config.COPY_OF_KEY a secret this build masks"));
+        assertThat("stable never touched", stableImage(), containsString(":1.0.0"));
+        assertFalse(exists("ingress", "payments-canary"));
+        assertFalse(canaryReleaseExists());
+    }
+
+    @Test
+    public void canaryPromoteFullPromotesAtOnceWithoutMeasuring() throws Exception {
+        shift(request(plan(new CanaryStep(10, new Pause.Manual()), step(50), new CanaryStep(100, Pause.NONE)), BUILD),
+                new ScriptedMetrics(ScriptedMetrics.value(0.002)));
+        List<MetricSource> opened = new java.util.ArrayList<>();
+        ScriptedMetrics never = new ScriptedMetrics(ScriptedMetrics.value(0.5));
+
+        CanaryShiftResult promoted = promote(BUILD, true, never, opened);
+        assertTrue(fixture.logText(), promoted.promoted());
         assertEquals(0, promoted.weight());
         assertThat(promoted.reason(), containsString("at step 1 (10%)"));
+        assertEquals("nothing measured", List.of(), never.asked());
+        assertEquals(List.of(), opened);
         assertThat(stableImage(), containsString(":2.0.0"));
         assertFalse("traffic on stable: the canary Ingress is gone", exists("ingress", "payments-canary"));
         assertFalse(canaryReleaseExists());
-        assertFalse(new CanaryStatus(ports, target, new RouterSpec.Nginx("payments"))
-                .run(new CanaryTarget("payments", "prod", null, null)).running());
+        assertThat(fixture.logText(), containsString("promoting it now, skipping its remaining steps and analysis"));
 
-        EngineException none = assertThrows(EngineException.class, () -> promote.run(new CanaryPromoteRequest(newVersion, BUILD)));
+        EngineException none = assertThrows(EngineException.class, () -> promote(BUILD, true, never, opened));
         assertThat(none.getMessage(), containsString("no canary of payments is running in prod"));
         assertThat(none.getMessage(), containsString("nothing to promote"));
+    }
+
+    @Test
+    public void aSecondManualPausePausesCanaryPromoteAgainAndCanaryStatusShowsThePlan() throws Exception {
+        shift(request(plan(new CanaryStep(10, new Pause.Manual()), new CanaryStep(50, new Pause.Manual()),
+                new CanaryStep(100, Pause.NONE)), BUILD), new ScriptedMetrics(ScriptedMetrics.value(0.002)));
+        List<MetricSource> opened = new java.util.ArrayList<>();
+
+        CanaryShiftResult again = promote(BUILD, false, new ScriptedMetrics(ScriptedMetrics.value(0.002)), opened);
+        assertTrue(fixture.logText(), again.paused());
+        assertEquals(50, again.weight());
+        assertThat(again.reason(), containsString("manual pause at weight 50"));
+        assertThat(stableImage(), containsString(":1.0.0"));
+
+        CanaryStatusResult status = new CanaryStatus(ports, target, new RouterSpec.Nginx("payments")).run(PAYMENTS);
+        assertEquals(Integer.valueOf(1), status.step());
+        assertEquals(Boolean.TRUE, status.paused());
+        assertEquals(50, status.weight());
+        Map<String, Object> plan = status.plan();
+        assertEquals(List.of(Map.of("weight", 10, "pause", "manual"), Map.of("weight", 50, "pause", "manual"),
+                Map.of("weight", 100, "pause", "none")), plan.get("steps"));
+        assertEquals(List.of("error-rate <= 0.01"), plan.get("checks"));
+        assertThat(fixture.logText(), containsString("Its plan: 10% until a person decides, 50% until a person decides,"
+                + " 100% (no pause); now at step 2 of 3, paused for a person"));
+
+        CanaryShiftResult promoted = promote(BUILD, false, new ScriptedMetrics(ScriptedMetrics.value(0.002)), opened);
+        assertTrue(fixture.logText(), promoted.promoted());
+        assertEquals("one measurement at 100%", 1, promoted.measurements().size());
+        assertThat(stableImage(), containsString(":2.0.0"));
+    }
+
+    @Test
+    public void aCanaryPromoteCutOffByARestartIsRunAgainFromTheStepItWasIn() throws Exception {
+        shift(request(plan(new CanaryStep(10, new Pause.Manual()), step(50), new CanaryStep(100, Pause.NONE)), BUILD),
+                new ScriptedMetrics(ScriptedMetrics.value(0.002)));
+        List<MetricSource> opened = new java.util.ArrayList<>();
+        clock.onSleep(() -> {
+            throw new ControllerDied();
+        });
+        assertThrows("the controller died in the 50% step's pause: no cleanup ran", ControllerDied.class,
+                () -> promote(BUILD, false, new ScriptedMetrics(ScriptedMetrics.value(0.002)), opened));
+        assertEquals(50, new CanaryStatus(ports, target, new RouterSpec.Nginx("payments")).run(PAYMENTS).weight());
+        clock.onSleep(() -> { });
+
+        int linesBefore = fixture.log().size();
+        CanaryShiftResult resumed = promote(BUILD, false, new ScriptedMetrics(ScriptedMetrics.value(0.002)), opened);
+        assertTrue(fixture.logText(), resumed.promoted());
+        String afterRestart = String.join("\n", fixture.log().subList(linesBefore, fixture.log().size()));
+        assertThat(afterRestart, containsString("Resuming this build's canary from the cluster: 50% for payments-canary at step 1"
+                + " by " + BUILD + " was not paused, so step 2 is run again"));
+        assertThat("the 50% step is set again, not let go", afterRestart, containsString("Step 2 of 3: canary at 50%"));
+        assertEquals("the 50% step measured again in full, then 100%", 6, resumed.measurements().size());
+    }
+
+    @Test
+    public void theDeprecatedImageTagMayOnlyRepeatTheCanarys() throws Exception {
+        shift(request(plan(new CanaryStep(10, new Pause.Manual()), new CanaryStep(100, Pause.NONE)), BUILD),
+                new ScriptedMetrics(ScriptedMetrics.value(0.002)));
+        List<MetricSource> opened = new java.util.ArrayList<>();
+        ValidationException other = assertThrows(ValidationException.class,
+                () -> promote(ports, BUILD, true, "3.0.0", new ScriptedMetrics(ScriptedMetrics.value(0.002)), opened));
+        assertEquals("imageTag", other.parameter());
+        assertThat(other.getMessage(), containsString("(2.0.0)"));
+        assertEquals("nothing moved", 10, new CanaryStatus(ports, target, new RouterSpec.Nginx("payments")).run(PAYMENTS).weight());
+
+        assertTrue(promote(ports, BUILD, true, "2.0.0", new ScriptedMetrics(ScriptedMetrics.value(0.002)), opened).promoted());
+        assertThat(fixture.logText(), containsString("imageTag is deprecated for canaryPromote"));
+        assertThat(stableImage(), containsString(":2.0.0"));
+    }
+
+    /** What a controller that dies mid-step looks like to the step: nothing after it runs, no cleanup either. */
+    private static final class ControllerDied extends Error {
+        private static final long serialVersionUID = 1L;
     }
 
     @Test

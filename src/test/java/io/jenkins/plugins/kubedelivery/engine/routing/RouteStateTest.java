@@ -29,6 +29,30 @@ public class RouteStateTest {
     }
 
     @Test
+    public void thePlanTravelsInTheSameAnnotationAsANestedObjectAndStaysAcrossWeights() {
+        RouteState state = new RouteState(10, "payments-canary", 0, "b").withPlan("{\"version\":1,\"steps\":[10,100]}");
+        JsonObject route = object(null);
+        state.at(100, 1).writeTo(route);
+        String annotation = route.get("metadata").asObject().get("annotations").asObject().getString(RouteState.ANNOTATION, "");
+        assertThat(annotation, containsString("\"plan\":{\"version\":1,"));
+        RouteState read = RouteState.of(route).orElseThrow();
+        assertEquals(new RouteState(100, "payments-canary", 1, "b", false, "{\"version\":1,\"steps\":[10,100]}"), read);
+        assertEquals("the plan stays out of messages", "100% for payments-canary at step 1 by b", read.toString());
+    }
+
+    @Test
+    public void aPauseIsRecordedForItsStepOnly() {
+        RouteState paused = new RouteState(25, "payments-canary", 1, "b").pausedHere();
+        JsonObject route = object(null);
+        paused.writeTo(route);
+        assertEquals(Optional.of(paused), RouteState.of(route));
+        assertTrue(RouteState.of(route).orElseThrow().paused());
+        assertEquals("25% for payments-canary at step 1 (paused) by b", paused.toString());
+        assertTrue("a router's read-back weight for the same step keeps the pause", paused.at(20, 1).paused());
+        assertFalse("the next step runs", paused.at(50, 2).paused());
+    }
+
+    @Test
     public void anAnnotationEditedByHandIsNamedNotGuessed() {
         RoutingException garbled = assertThrows(RoutingException.class,
                 () -> RouteState.of(object("{\"kube-delivery.io/canary\":\"25%\"}")));
