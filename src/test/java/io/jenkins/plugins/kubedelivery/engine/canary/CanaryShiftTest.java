@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -35,8 +36,9 @@ import org.junit.runners.Parameterized;
 import org.junit.runners.Parameterized.Parameters;
 
 /**
- * canaryShift end to end with the real helm and kubectl against the simulated cluster, the nginx
- * router, a scripted metric source and a clock that jumps over the pauses.
+ * canaryShift end to end with the real helm and kubectl against the simulated cluster (which serves
+ * the Gateway API and Istio CRDs), through each router, with a scripted metric source and a clock
+ * that jumps over the pauses. nginx runs with both helm majors, the other routers with one each.
  */
 @RunWith(Parameterized.class)
 public class CanaryShiftTest {
@@ -49,22 +51,26 @@ public class CanaryShiftTest {
     @Rule
     public final EngineFixture fixture = new EngineFixture();
     @Rule
-    public final TestCluster cluster = new TestCluster();
+    public final TestCluster cluster = new TestCluster().withFixtureCrds();
 
     private final FakeCanaryClock clock = new FakeCanaryClock();
     private RoutingCluster bench;
     private EnginePorts ports;
     private ClusterTarget target;
 
+    private final CanaryRoute route;
     private final String helmVersion;
 
-    public CanaryShiftTest(String helmVersion) {
+    public CanaryShiftTest(CanaryRoute route, String helmVersion) {
+        this.route = route;
         this.helmVersion = helmVersion;
     }
 
-    @Parameters(name = "helm {0}")
-    public static Collection<Object[]> versions() {
-        return Tools.helmParameters();
+    @Parameters(name = "{0}, helm {1}")
+    public static Collection<Object[]> routes() {
+        return List.of(new Object[] {CanaryRoute.NGINX, Tools.HELM_3}, new Object[] {CanaryRoute.NGINX, Tools.HELM_4},
+                new Object[] {CanaryRoute.GATEWAY_API, Tools.HELM_4}, new Object[] {CanaryRoute.ISTIO, Tools.HELM_3},
+                new Object[] {CanaryRoute.REPLICAS, Tools.HELM_4});
     }
 
     private static CanaryStep step(int weight) {
@@ -72,25 +78,26 @@ public class CanaryShiftTest {
     }
 
     @Before
-    public void stableReleaseBehindAnIngress() throws Exception {
+    public void stableReleaseBehindItsRouter() throws Exception {
         cluster.createNamespace("prod");
         ports = fixture.livePorts(cluster, helmVersion);
         target = EngineFixture.target(cluster);
-        new DeployService(ports, target, BUILD).run(DeployRequest.builder("payments", "prod").imageTag("1.0.0").build());
+        new DeployService(ports, target, BUILD).run(version("1.0.0"));
         bench = new RoutingCluster(fixture, cluster, Tools.KUBECTL_135);
-        bench.apply("""
-                {"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"payments","namespace":"prod"},
-                 "spec":{"ingressClassName":"nginx","rules":[{"host":"pay.example.com","http":{"paths":[
-                   {"path":"/","pathType":"Prefix","backend":{"service":{"name":"payments","port":{"number":8080}}}}]}}]}}
-                """);
+        route.prepare(bench);
     }
 
     private CanaryShift canary(ScriptedMetrics metrics) {
-        return new CanaryShift(ports, target, new RouterSpec.Nginx("payments"), metrics, clock);
+        return new CanaryShift(ports, target, route.spec, metrics, clock);
     }
 
-    private static CanaryShiftRequest request(CanaryPlan plan, String build) {
-        return new CanaryShiftRequest(DeployRequest.builder("payments", "prod").imageTag("2.0.0").build(), plan,
+    /** payments in prod at this image tag, with the values the router needs. */
+    private DeployRequest version(String imageTag) {
+        return DeployRequest.builder("payments", "prod").imageTag(imageTag).values(route.deployValues()).build();
+    }
+
+    private CanaryShiftRequest request(CanaryPlan plan, String build) {
+        return new CanaryShiftRequest(version("2.0.0"), plan,
                 Map.of("error-rate", new MetricQuery("sum(rate(errors{namespace=\"{{namespace}}\",service=\"{{canary}}\"}[{{interval}}]))",
                         null)), build);
     }
@@ -102,6 +109,16 @@ public class CanaryShiftTest {
 
     private boolean exists(String resource, String name) throws Exception {
         return !bench.kubectl(0, "get", resource, name, "-n", "prod", "--ignore-not-found", "-o", "name").output().isBlank();
+    }
+
+    /** The canary gets traffic: the routing objects carry a weight for it. */
+    private boolean canaryRouted() throws Exception {
+        return route.canaryWeight(bench) > 0;
+    }
+
+    /** The routing objects as before the canary: no weight or state for it, and no canary Ingress. */
+    private boolean trafficOnStable() throws Exception {
+        return route.canaryWeight(bench) == 0 && route.recorded(bench).isEmpty() && !exists("ingress", "payments-canary");
     }
 
     private boolean canaryReleaseExists() throws Exception {
@@ -117,12 +134,11 @@ public class CanaryShiftTest {
         assertEquals(0, result.weight());
         assertEquals("one measurement per minute of each 5-minute pause, one at 100%", 5 + 5 + 5 + 1, result.measurements().size());
         assertThat(stableImage(), containsString(":2.0.0"));
-        assertFalse("canary Ingress removed", exists("ingress", "payments-canary"));
+        assertTrue("traffic on stable", trafficOnStable());
         assertFalse("canary release removed", canaryReleaseExists());
-        assertTrue(exists("ingress", "payments"));
         assertEquals("sum(rate(errors{namespace=\"prod\",service=\"payments-canary\"}[60s]))", metrics.asked().get(0).query());
         String log = fixture.logText();
-        assertThat(log, containsString("Step 2 of 4: canary at 25%"));
+        assertThat(log, containsString("Step 2 of 4: canary at " + route.reached(25) + "%"));
         assertThat(log, containsString("Measured error-rate at weight 50%: successful, 0.002 within <= 0.01"));
         assertThat(log, containsString("Promoted payments"));
         assertThat(log, containsString("Stable release payments upgraded to revision 2 (image tag 2.0.0)"));
@@ -141,7 +157,7 @@ public class CanaryShiftTest {
         assertTrue(fixture.logText(), result.aborted());
         assertThat(result.reason(), containsString("0.042 > max 0.01"));
         assertThat(result.reason(), containsString("at weight 25"));
-        assertFalse("traffic back on stable: no canary Ingress", exists("ingress", "payments-canary"));
+        assertTrue("traffic back on stable", trafficOnStable());
         assertFalse("canary release removed", canaryReleaseExists());
         assertThat("stable never touched", stableImage(), containsString(":1.0.0"));
         String log = fixture.logText();
@@ -155,33 +171,33 @@ public class CanaryShiftTest {
         assertTrue(fixture.logText(), paused.paused());
         assertEquals(10, paused.weight());
         assertThat(paused.reason(), containsString("inconclusive"));
-        assertTrue("the canary keeps its traffic", exists("ingress", "payments-canary"));
+        assertTrue("the canary keeps its traffic", canaryRouted());
         assertTrue(canaryReleaseExists());
 
         EngineException refused = assertThrows(EngineException.class,
                 () -> canary(new ScriptedMetrics(ScriptedMetrics.value(0.002))).run(request(PLAN, "payments/main #42")));
-        assertThat(refused.getMessage(), containsString("10% for payments-canary at step 0 by " + BUILD));
+        assertThat(refused.getMessage(), containsString(route.reached(10) + "% for payments-canary at step 0 by " + BUILD));
         assertThat(refused.getMessage(), containsString("canaryAbort"));
-        assertTrue("another build's canary is left alone", exists("ingress", "payments-canary"));
+        assertTrue("another build's canary is left alone", canaryRouted());
 
         CanaryShiftResult resumed = canary(new ScriptedMetrics(ScriptedMetrics.value(0.002))).run(request(PLAN, BUILD));
         assertTrue(fixture.logText(), resumed.promoted());
-        assertThat(fixture.logText(), containsString("Resuming this build's canary from the cluster: 10% for payments-canary"));
-        assertFalse(exists("ingress", "payments-canary"));
+        assertThat(fixture.logText(), containsString("Resuming this build's canary from the cluster: " + route.reached(10) + "% for payments-canary"));
+        assertTrue(trafficOnStable());
         assertFalse(canaryReleaseExists());
     }
 
     @Test
     public void canaryStatusReadsAPausedCanaryAndCanaryAbortEndsItWhateverBuildStartedIt() throws Exception {
         canary(new ScriptedMetrics(new MetricReading.NoData("the query matched no series"))).run(request(PLAN, BUILD));
-        RouterSpec router = new RouterSpec.Nginx("payments");
+        RouterSpec router = route.spec;
         CanaryTarget payments = new CanaryTarget("payments", "prod", null, null);
 
         Map<String, Object> status = new CanaryStatus(ports, target, router).run(payments).toMap();
         assertEquals("the keys README.md documents", List.of("release", "canaryRelease", "namespace", "running", "weight",
                 "recordedWeight", "step", "build", "canaryReleaseInstalled", "matchesRecord"), List.copyOf(status.keySet()));
         assertEquals(true, status.get("running"));
-        assertEquals(10, status.get("weight"));
+        assertEquals(route.reached(10), status.get("weight"));
         assertEquals(0, status.get("step"));
         assertEquals(BUILD, status.get("build"));
         assertEquals(true, status.get("canaryReleaseInstalled"));
@@ -190,13 +206,13 @@ public class CanaryShiftTest {
                 .run(new CanaryAbortRequest(payments, Duration.ofMinutes(1))).toMap();
         assertEquals("the keys README.md documents", List.of("release", "canaryRelease", "namespace", "weightBefore", "build",
                 "canaryReleaseRemoved", "durationMillis"), List.copyOf(aborted.keySet()));
-        assertEquals(10, aborted.get("weightBefore"));
+        assertEquals(route.reached(10), aborted.get("weightBefore"));
         assertEquals(BUILD, aborted.get("build"));
         assertEquals(true, aborted.get("canaryReleaseRemoved"));
-        assertFalse(exists("ingress", "payments-canary"));
+        assertTrue(trafficOnStable());
         assertFalse(canaryReleaseExists());
         assertThat(stableImage(), containsString(":1.0.0"));
-        assertThat(fixture.logText(), containsString("Canary of payments in prod: recorded 10% for payments-canary at step 0 by "
+        assertThat(fixture.logText(), containsString("Canary of payments in prod: recorded " + route.reached(10) + "% for payments-canary at step 0 by "
                 + BUILD));
 
         CanaryStatusResult after = new CanaryStatus(ports, target, router).run(payments);
@@ -212,23 +228,23 @@ public class CanaryShiftTest {
                 new CanaryStep(100, Pause.NONE)), Duration.ofMinutes(1), List.of(ERROR_RATE), 0);
         CanaryShiftResult paused = canary(new ScriptedMetrics(ScriptedMetrics.value(0.002))).run(request(manual, BUILD));
         assertTrue(fixture.logText(), paused.paused());
-        CanaryPromote promote = new CanaryPromote(ports, target, new RouterSpec.Nginx("payments"));
-        DeployRequest newVersion = DeployRequest.builder("payments", "prod").imageTag("2.0.0").build();
+        CanaryPromote promote = new CanaryPromote(ports, target, route.spec);
+        DeployRequest newVersion = version("2.0.0");
 
         EngineException otherBuild = assertThrows(EngineException.class,
                 () -> promote.run(new CanaryPromoteRequest(newVersion, "payments/main #42")));
         assertThat(otherBuild.getMessage(), containsString("is not this build's"));
-        assertTrue("another build's canary is left alone", exists("ingress", "payments-canary"));
+        assertTrue("another build's canary is left alone", canaryRouted());
         assertThat(stableImage(), containsString(":1.0.0"));
 
         CanaryShiftResult promoted = promote.run(new CanaryPromoteRequest(newVersion, BUILD));
         assertTrue(promoted.promoted());
         assertEquals(0, promoted.weight());
-        assertThat(promoted.reason(), containsString("at step 1 (10%)"));
+        assertThat(promoted.reason(), containsString("at step 1 (" + route.reached(10) + "%)"));
         assertThat(stableImage(), containsString(":2.0.0"));
-        assertFalse("traffic on stable: the canary Ingress is gone", exists("ingress", "payments-canary"));
+        assertTrue("traffic on stable", trafficOnStable());
         assertFalse(canaryReleaseExists());
-        assertFalse(new CanaryStatus(ports, target, new RouterSpec.Nginx("payments"))
+        assertFalse(new CanaryStatus(ports, target, route.spec)
                 .run(new CanaryTarget("payments", "prod", null, null)).running());
 
         EngineException none = assertThrows(EngineException.class, () -> promote.run(new CanaryPromoteRequest(newVersion, BUILD)));
@@ -244,14 +260,14 @@ public class CanaryShiftTest {
                 new MetricReading.NoData("the query matched no series"));
         CanaryShiftResult paused = canary(first).run(request(PLAN, BUILD));
         assertEquals(25, paused.weight());
-        assertThat(bench.get("ingress", "payments-canary", "prod").get("metadata").asObject().get("annotations").asObject()
+        assertThat(bench.get(route.stateResource, route.stateObject, "prod").get("metadata").asObject().get("annotations").asObject()
                 .getString(RouteState.ANNOTATION, ""), containsString("\"step\":1"));
 
         int linesBefore = fixture.log().size();
         CanaryShiftResult resumed = canary(new ScriptedMetrics(ScriptedMetrics.value(0.002))).run(request(PLAN, BUILD));
         assertTrue(resumed.promoted());
         String afterRestart = String.join("\n", fixture.log().subList(linesBefore, fixture.log().size()));
-        assertThat(afterRestart, containsString("Resuming this build's canary from the cluster: 25% for payments-canary at step 1"));
+        assertThat(afterRestart, containsString("Resuming this build's canary from the cluster: " + route.reached(25) + "% for payments-canary at step 1"));
         assertFalse("the 10% step is not repeated", afterRestart.contains("Step 1 of 4"));
         assertEquals("steps 2 and 3 measured five times, step 4 once", 11, resumed.measurements().size());
     }
@@ -264,7 +280,7 @@ public class CanaryShiftTest {
         assertTrue(paused.paused());
         assertEquals(50, paused.weight());
         assertThat(paused.reason(), containsString("manual pause at weight 50"));
-        assertTrue(exists("ingress", "payments-canary"));
+        assertTrue(canaryRouted());
         assertTrue(canaryReleaseExists());
     }
 
@@ -273,7 +289,7 @@ public class CanaryShiftTest {
         clock.onSleep(() -> Thread.currentThread().interrupt());
         assertThrows(InterruptedException.class, () -> canary(new ScriptedMetrics(ScriptedMetrics.value(0.002)))
                 .run(request(PLAN, BUILD)));
-        assertFalse(exists("ingress", "payments-canary"));
+        assertTrue(trafficOnStable());
         assertFalse(canaryReleaseExists());
         assertThat(fixture.logText(), containsString("Aborting the canary because the build was stopped"));
         assertThat(stableImage(), containsString(":1.0.0"));
@@ -285,7 +301,7 @@ public class CanaryShiftTest {
                 .unavailable("connection refused")).run(request(PLAN, BUILD)));
         assertEquals("prometheusUrl", e.parameter());
         assertFalse(canaryReleaseExists());
-        assertFalse(exists("ingress", "payments-canary"));
+        assertTrue(trafficOnStable());
     }
 
     @Test
@@ -295,7 +311,7 @@ public class CanaryShiftTest {
         ValidationException e = assertThrows(ValidationException.class,
                 () -> canary(new ScriptedMetrics(ScriptedMetrics.value(0.002))).run(request(PLAN, BUILD)));
         assertThat(e.getMessage(), containsString("not a canary the plugin installed"));
-        assertFalse(exists("ingress", "payments-canary"));
+        assertEquals("no traffic moved", Optional.empty(), route.recorded(bench));
         assertTrue("left as it was", canaryReleaseExists());
     }
 }
