@@ -90,6 +90,8 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
             }
         }
         CanaryRelease.requireOwnedOrAbsent(stable.release(), ReleaseLabels.of(helm, kubectl, canaryRelease, stable.namespace()));
+        new CanaryPreflight(helm, kubectl, new DeployService(ports, cluster, request.build()), log, ports.clock())
+                .check(stable, request.canaryDeploy(canaryRelease), canaryRelease, routers.sharesStableService());
 
         List<Measurement> taken = new ArrayList<>();
         RouteState state = new RouteState(plan.step(startStep).weight(), canaryRelease, startStep, request.build());
@@ -133,9 +135,10 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
     private void installCanary(CanaryShiftRequest request, String canaryRelease, DeployPlan stable) throws InterruptedException {
         long at = ports.clock().millis();
         DeployResult canary = new DeployService(ports, cluster, request.build())
-                .run(request.deploy().asRelease(canaryRelease), Map.of(CanaryRelease.CANARY_OF, stable.release()));
+                .run(request.canaryDeploy(canaryRelease), Map.of(CanaryRelease.CANARY_OF, stable.release()));
         log.line("Canary release " + canaryRelease + " revision " + canary.revision() + CanaryPromotion.newImage(request.deploy())
-                + " ready in " + since(at) + "; no traffic on it yet");
+                + " with " + request.canaryReplicas() + " pod(s) ready in " + since(at) + (routers.sharesStableService()
+                        ? "; behind the stable Service already, as the replicas() router places it" : "; no traffic on it yet"));
     }
 
     /** The router's writes for the first weight, as a server-side dry run: nothing moves unless they would all succeed. */

@@ -44,6 +44,21 @@ public final class HelmCommands {
         return clusterCommand(args);
     }
 
+    /**
+     * The chart rendered on the client only, as the upgrade would render it for this release: no
+     * cluster read, so no ownership check can stop it (the caller compares the objects itself).
+     */
+    public CommandLine template(UpgradeOptions o) {
+        List<String> args = new ArrayList<>(List.of(helm, "template", o.release(), o.chart(), "--namespace", o.namespace()));
+        if (o.chartVersion() != null) {
+            args.addAll(List.of("--version", o.chartVersion()));
+        }
+        for (String file : o.valuesFiles()) {
+            args.addAll(List.of("--values", file));
+        }
+        return CommandLine.of(args);
+    }
+
     private static List<String> upgradeArguments(UpgradeOptions o, HelmVersion version) {
         List<String> args = new ArrayList<>(List.of("upgrade", "--install", o.release(), o.chart(), "--namespace", o.namespace()));
         if (o.chartVersion() != null) {

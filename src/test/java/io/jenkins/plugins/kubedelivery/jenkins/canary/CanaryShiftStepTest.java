@@ -86,6 +86,9 @@ public class CanaryShiftStepTest {
     @Test
     public void aCanaryWithoutChecksIsPromotedOnTheCluster() throws Exception {
         StepFixture fixture = clusterFixture();
+        // the stable release the canary runs beside
+        run(Tools.helm(Tools.HELM_3), "upgrade", "--install", "payments", fixture.workspace.resolve("helm/payments").toString(),
+                "--namespace", "stage");
         CanaryShiftStep step = step();
         step.setSteps(List.of(50, 100));
         step.setPause("1s");
@@ -174,8 +177,11 @@ public class CanaryShiftStepTest {
     }
 
     private String kubectl(String... arguments) throws Exception {
-        List<String> argv = new java.util.ArrayList<>(List.of(Tools.kubectl(Tools.KUBECTL_135).toString(), "--kubeconfig",
-                cluster.kubeconfig().toString()));
+        return run(Tools.kubectl(Tools.KUBECTL_135), arguments);
+    }
+
+    private String run(Path tool, String... arguments) throws Exception {
+        List<String> argv = new java.util.ArrayList<>(List.of(tool.toString(), "--kubeconfig", cluster.kubeconfig().toString()));
         argv.addAll(List.of(arguments));
         var result = new LocalProcessRunner(tmp.getRoot().toPath(), cluster.environment()).run(CommandLine.of(argv),
                 Duration.ofSeconds(60));
