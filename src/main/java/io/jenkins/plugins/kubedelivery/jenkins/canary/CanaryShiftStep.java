@@ -75,6 +75,8 @@ public final class CanaryShiftStep extends AbstractHelmStep {
     private int failureLimit;
     private int inconclusiveLimit;
     private int minRequests = DEFAULT_MIN_REQUESTS;
+    private int canaryReplicas = CanaryShiftRequest.DEFAULT_CANARY_REPLICAS;
+    private String replicaCountKey = CanaryShiftRequest.DEFAULT_REPLICA_COUNT_KEY;
 
     @DataBoundConstructor
     public CanaryShiftStep(String service, String environment, String imageTag) {
@@ -102,6 +104,8 @@ public final class CanaryShiftStep extends AbstractHelmStep {
     public int getFailureLimit() { return failureLimit; }
     public int getInconclusiveLimit() { return inconclusiveLimit; }
     public int getMinRequests() { return minRequests; }
+    public int getCanaryReplicas() { return canaryReplicas; }
+    public String getReplicaCountKey() { return replicaCountKey; }
 
     @DataBoundSetter public void setRelease(String release) { this.release = optional(release); }
     @DataBoundSetter public void setChart(String chart) { this.chart = optional(chart); }
@@ -119,6 +123,10 @@ public final class CanaryShiftStep extends AbstractHelmStep {
     @DataBoundSetter public void setFailureLimit(int failureLimit) { this.failureLimit = failureLimit; }
     @DataBoundSetter public void setInconclusiveLimit(int inconclusiveLimit) { this.inconclusiveLimit = inconclusiveLimit; }
     @DataBoundSetter public void setMinRequests(int minRequests) { this.minRequests = minRequests; }
+    @DataBoundSetter public void setCanaryReplicas(int canaryReplicas) { this.canaryReplicas = canaryReplicas; }
+    @DataBoundSetter public void setReplicaCountKey(String replicaCountKey) {
+        this.replicaCountKey = orDefault(replicaCountKey, CanaryShiftRequest.DEFAULT_REPLICA_COUNT_KEY);
+    }
 
     @Override
     protected String functionName() {
@@ -165,7 +173,7 @@ public final class CanaryShiftStep extends AbstractHelmStep {
         }
         CanaryPlan plan = new CanaryPlan(WeightSteps.parse(steps, pause), DurationText.parse("interval", interval), checks,
                 minRequests);
-        return new CanaryShiftRequest(deploy, plan, queries, build);
+        return new CanaryShiftRequest(deploy, plan, queries, build, canaryReplicas, replicaCountKey);
     }
 
     RouterSpec routerSpec() {
