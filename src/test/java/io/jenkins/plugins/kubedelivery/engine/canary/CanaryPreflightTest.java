@@ -60,13 +60,19 @@ public class CanaryPreflightTest {
         return DeployRequest.builder("payments", "prod").imageTag(imageTag).values(route.deployValues());
     }
 
-    private ValidationException refused(CanaryRoute route, DeployRequest.Builder newVersion) {
-        return assertThrows(ValidationException.class, () -> new CanaryShift(ports, target, route.spec,
+    /**
+     * The canary of this new version is refused naming the parameter, with the message saying each
+     * fragment (what is wrong, what to change), and nothing is installed or routed.
+     */
+    private void assertRefused(CanaryRoute route, DeployRequest.Builder newVersion, String parameter, String... fragments)
+            throws Exception {
+        ValidationException e = assertThrows(ValidationException.class, () -> new CanaryShift(ports, target, route.spec,
                 new ScriptedMetrics(ScriptedMetrics.value(0)), new FakeCanaryClock())
                 .run(new CanaryShiftRequest(newVersion.build(), PLAN, Map.of(), BUILD)));
-    }
-
-    private void assertNothingMoved(CanaryRoute route) throws Exception {
+        assertEquals(e.getMessage(), parameter, e.parameter());
+        for (String fragment : fragments) {
+            assertThat(e.getMessage(), containsString(fragment));
+        }
         assertTrue("no canary release", new HelmClient(ports.runner(), ports.helm(), target).history("payments-canary", "prod", 1)
                 .isEmpty());
         assertEquals("no routing change", Optional.empty(), route.recorded(bench));
@@ -78,12 +84,9 @@ public class CanaryPreflightTest {
         new DeployService(ports, target, BUILD).run(payments("1.0.0", CanaryRoute.NGINX).chart("helm/fixed").build());
         CanaryRoute.NGINX.prepare(bench);
 
-        ValidationException e = refused(CanaryRoute.NGINX, payments("2.0.0", CanaryRoute.NGINX).chart("helm/fixed"));
-        assertEquals("chart", e.parameter());
-        assertThat(e.getMessage(), containsString("render the same objects (ConfigMap prod/payments-config, Service prod/payments,"
-                + " Deployment prod/payments)"));
-        assertThat(e.getMessage(), containsString("derive the names from the release name ({{ .Release.Name }}"));
-        assertNothingMoved(CanaryRoute.NGINX);
+        assertRefused(CanaryRoute.NGINX, payments("2.0.0", CanaryRoute.NGINX).chart("helm/fixed"), "chart",
+                "render the same objects (ConfigMap prod/payments-config, Service prod/payments, Deployment prod/payments)",
+                "derive the names from the release name ({{ .Release.Name }}");
     }
 
     @Test
@@ -92,24 +95,18 @@ public class CanaryPreflightTest {
         new DeployService(ports, target, BUILD).run(payments("1.0.0", CanaryRoute.REPLICAS).build());
         CanaryRoute.NGINX.prepare(bench);
 
-        ValidationException e = refused(CanaryRoute.NGINX, payments("2.0.0", CanaryRoute.REPLICAS));
-        assertEquals("chart", e.parameter());
-        assertThat(e.getMessage(), containsString("service payments of release payments (selector {app.kubernetes.io/name=payments})"
-                + " also selects the pods of release payments-canary"));
-        assertThat(e.getMessage(), containsString("add a label that differs per release to the Service selector"));
-        assertNothingMoved(CanaryRoute.NGINX);
+        assertRefused(CanaryRoute.NGINX, payments("2.0.0", CanaryRoute.REPLICAS), "chart",
+                "service payments of release payments (selector {app.kubernetes.io/name=payments}) also selects the pods of release"
+                        + " payments-canary", "add a label that differs per release to the Service selector");
     }
 
     @Test
     public void theReplicasRouterIsRefusedWhenTheStableServiceWouldNotSelectTheCanarysPods() throws Exception {
         new DeployService(ports, target, BUILD).run(payments("1.0.0", CanaryRoute.NGINX).build());
 
-        ValidationException e = refused(CanaryRoute.REPLICAS, payments("2.0.0", CanaryRoute.NGINX));
-        assertEquals("router", e.parameter());
-        assertThat(e.getMessage(), containsString("service payments (selector {app.kubernetes.io/instance=payments}) does not select"
-                + " the pods of release payments-canary"));
-        assertThat(e.getMessage(), containsString("use only labels both releases share, or use an L7 router"));
-        assertNothingMoved(CanaryRoute.REPLICAS);
+        assertRefused(CanaryRoute.REPLICAS, payments("2.0.0", CanaryRoute.NGINX), "router",
+                "service payments (selector {app.kubernetes.io/instance=payments}) does not select the pods of release payments-canary",
+                "use only labels both releases share, or use an L7 router");
     }
 
     @Test
@@ -121,12 +118,9 @@ public class CanaryPreflightTest {
                   "metrics":[{"type":"Resource","resource":{"name":"cpu","target":{"type":"Utilization","averageUtilization":70}}}]}}
                 """);
 
-        ValidationException e = refused(CanaryRoute.REPLICAS, payments("2.0.0", CanaryRoute.REPLICAS));
-        assertEquals("router", e.parameter());
-        assertThat(e.getMessage(), containsString("horizontalpodautoscaler prod/payments-cpu scales the Deployment of payments or its"
-                + " canary, and would fight the replicas() router"));
-        assertThat(e.getMessage(), containsString("use an L7 router (nginx, gatewayApi or istio)"));
-        assertNothingMoved(CanaryRoute.REPLICAS);
+        assertRefused(CanaryRoute.REPLICAS, payments("2.0.0", CanaryRoute.REPLICAS), "router",
+                "horizontalpodautoscaler prod/payments-cpu scales the Deployment of payments or its canary, and would fight the"
+                        + " replicas() router", "use an L7 router (nginx, gatewayApi or istio)");
         assertEquals("the stable release untouched", 3, bench.get("deployment", "payments", "prod").get("spec").asObject()
                 .getInt("replicas", -1));
     }
@@ -134,11 +128,8 @@ public class CanaryPreflightTest {
     @Test
     public void aCanaryWithoutAStableReleaseIsRefused() throws Exception {
         CanaryRoute.NGINX.prepare(bench);
-        ValidationException e = refused(CanaryRoute.NGINX, payments("2.0.0", CanaryRoute.NGINX));
-        assertEquals("service", e.parameter());
-        assertThat(e.getMessage(), containsString("release payments is not installed in prod"));
-        assertThat(e.getMessage(), containsString("deploy it with deployService first"));
-        assertNothingMoved(CanaryRoute.NGINX);
+        assertRefused(CanaryRoute.NGINX, payments("2.0.0", CanaryRoute.NGINX), "service",
+                "release payments is not installed in prod", "deploy it with deployService first");
     }
 
     @Test

@@ -13,33 +13,31 @@ import java.util.Optional;
  * against the objects by each {@code *RouterKubectlTest}; here they tell where the traffic is.
  */
 enum CanaryRoute {
-    NGINX(new RouterSpec.Nginx("payments"), "ingress", "payments-canary", """
+    NGINX(new RouterSpec.Nginx("payments"), "ingress/payments-canary", """
             {"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"payments","namespace":"prod"},
              "spec":{"ingressClassName":"nginx","rules":[{"host":"pay.example.com","http":{"paths":[
                {"path":"/","pathType":"Prefix","backend":{"service":{"name":"payments","port":{"number":8080}}}}]}}]}}
             """),
-    GATEWAY_API(new RouterSpec.GatewayApi("payments", null), "httproute", "payments", """
+    GATEWAY_API(new RouterSpec.GatewayApi("payments", null), "httproute/payments", """
             {"apiVersion":"gateway.networking.k8s.io/v1","kind":"HTTPRoute","metadata":{"name":"payments","namespace":"prod"},
              "spec":{"parentRefs":[{"name":"public"}],"rules":[
                {"matches":[{"path":{"type":"PathPrefix","value":"/"}}],"backendRefs":[{"name":"payments","port":8080}]}]}}
             """),
-    ISTIO(new RouterSpec.Istio("payments", null), "virtualservice", "payments", """
+    ISTIO(new RouterSpec.Istio("payments", null), "virtualservice/payments", """
             {"apiVersion":"networking.istio.io/v1","kind":"VirtualService","metadata":{"name":"payments","namespace":"prod"},
              "spec":{"hosts":["pay.example.com"],"http":[
                {"name":"primary","route":[{"destination":{"host":"payments","port":{"number":8080}}}]}]}}
             """),
     /** No routing object: the stable Service selects both releases' pods by the label they share. */
-    REPLICAS(new RouterSpec.Replicas(), "deployment", "payments-canary", null);
+    REPLICAS(new RouterSpec.Replicas(), "deployment/payments-canary", null);
 
     final RouterSpec spec;
-    /** The object that carries the router's {@link RouteState} while a canary runs. */
-    final String stateResource;
+    /** The object that carries the router's {@link RouteState} while a canary runs, as kubectl names it ({@code kind/name}). */
     final String stateObject;
     private final String routingObject;
 
-    CanaryRoute(RouterSpec spec, String stateResource, String stateObject, String routingObject) {
+    CanaryRoute(RouterSpec spec, String stateObject, String routingObject) {
         this.spec = spec;
-        this.stateResource = stateResource;
         this.stateObject = stateObject;
         this.routingObject = routingObject;
     }

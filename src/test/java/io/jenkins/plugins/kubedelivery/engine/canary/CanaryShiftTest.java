@@ -7,6 +7,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import com.eclipsesource.json.JsonObject;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
@@ -15,6 +16,7 @@ import io.jenkins.plugins.kubedelivery.engine.analysis.MetricQuery;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricReading;
 import io.jenkins.plugins.kubedelivery.engine.analysis.Threshold;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
+import io.jenkins.plugins.kubedelivery.engine.cli.JsonOutput;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
@@ -260,8 +262,10 @@ public class CanaryShiftTest {
                 new MetricReading.NoData("the query matched no series"));
         CanaryShiftResult paused = canary(first).run(request(PLAN, BUILD));
         assertEquals(25, paused.weight());
-        assertThat(bench.get(route.stateResource, route.stateObject, "prod").get("metadata").asObject().get("annotations").asObject()
-                .getString(RouteState.ANNOTATION, ""), containsString("\"step\":1"));
+        JsonObject recordedOn = JsonOutput.parse(bench.kubectl(0, "get", route.stateObject, "-n", "prod", "-o", "json").output(),
+                "kubectl get").asObject();
+        assertThat(recordedOn.get("metadata").asObject().get("annotations").asObject().getString(RouteState.ANNOTATION, ""),
+                containsString("\"step\":1"));
 
         int linesBefore = fixture.log().size();
         CanaryShiftResult resumed = canary(new ScriptedMetrics(ScriptedMetrics.value(0.002))).run(request(PLAN, BUILD));
