@@ -34,18 +34,18 @@ enum CanaryRoute {
     final RouterSpec spec;
     /** The object that carries the router's {@link RouteState} while a canary runs, as kubectl names it ({@code kind/name}). */
     final String stateObject;
-    private final String routingObject;
+    /** The routing object as the user has it before any canary; none for replicas. */
+    private final Optional<String> routingObject;
 
     CanaryRoute(RouterSpec spec, String stateObject, String routingObject) {
         this.spec = spec;
         this.stateObject = stateObject;
-        this.routingObject = routingObject;
+        this.routingObject = Optional.ofNullable(routingObject);
     }
 
-    /** The routing object as the user has it before any canary (none for replicas). */
     void prepare(RoutingCluster bench) throws Exception {
-        if (routingObject != null) {
-            bench.apply(routingObject);
+        if (routingObject.isPresent()) {
+            bench.apply(routingObject.get());
         }
     }
 
