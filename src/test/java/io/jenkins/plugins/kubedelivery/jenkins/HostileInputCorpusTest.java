@@ -508,6 +508,11 @@ public class HostileInputCorpusTest {
         refused(CANARY, "failureLimit", -1);
         refused(CANARY, "inconclusiveLimit", -1);
         refused(CANARY, "minRequests", -1);
+        refused(CANARY, "canaryReplicas", 0);
+        accepted(CANARY, "canaryReplicas", 2, "Canary of payments");
+        refused(CANARY, "replicaCountKey", "replica count");
+        refused(CANARY, "replicaCountKey", "replicas=3,image.tag=evil");
+        accepted(CANARY, "replicaCountKey", "app.replicas", "Canary of payments");
         refused(CANARY, "timeout", "0s");
         accepted(CANARY, "wait", false, "Canary of payments");
         refused(CANARY, "kubeconfigCredentialsId", "../../secrets/kubeconfig");

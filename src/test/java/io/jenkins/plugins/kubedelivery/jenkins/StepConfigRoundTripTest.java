@@ -122,12 +122,13 @@ public class StepConfigRoundTripTest {
                 "interval", "30s", "analysis", analysis, "prometheusUrl", "http://prometheus.monitoring:9090",
                 "prometheusCredentialsId", "prometheus-token", "failureLimit", 1, "inconclusiveLimit", 2, "minRequests", 100,
                 "namespace", "payments-prod"));
-        arguments.putAll(Map.of("timeout", "10m", "wait", false));
+        arguments.putAll(Map.of("timeout", "10m", "wait", false, "canaryReplicas", 2, "replicaCountKey", "app.replicas"));
         arguments.putAll(VAULT);
         roundTrip(CanaryShiftStep.class, arguments);
         defaults(CanaryShiftStep.class, Map.of("service", "payments", "environment", "prod", "imageTag", "abc123"),
                 Map.of("steps", List.of(10, 25, 50, 100), "pause", "5m", "interval", "1m", "failureLimit", 0,
-                        "inconclusiveLimit", 0, "minRequests", 50, "timeout", "5m", "wait", true));
+                        "inconclusiveLimit", 0, "minRequests", 50, "timeout", "5m", "wait", true, "canaryReplicas", 1,
+                        "replicaCountKey", "replicaCount"));
     }
 
     @Test

@@ -84,7 +84,7 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
         String canaryRelease = CanaryRelease.nameFor(request.deploy().release() == null ? "service" : "release", stable.release());
         Map<String, MetricQuery> queries = renderQueries(request, stable, canaryRelease);
         CanaryPlan plan = request.plan();
-        CanaryRecord record = new CanaryRecord(plan, queries, source, CanaryRecord.Promotion.of(request.deploy(), List.of()));
+        CanaryRecord record = new CanaryRecord(plan, queries, source, CanaryRecord.Promotion.of(request.deploy(), List.of(request.replicaCountKey())));
         String recorded = record.toJson(); // its size is checked here, before the first command
 
         HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
@@ -105,6 +105,8 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
             }
         }
         CanaryRelease.requireOwnedOrAbsent(stable.release(), ReleaseLabels.of(helm, kubectl, canaryRelease, stable.namespace()));
+        new CanaryPreflight(helm, kubectl, new DeployService(ports, cluster, request.build()), log, ports.clock())
+                .check(stable, request.canaryDeploy(canaryRelease), canaryRelease, routers.sharesStableService());
 
         RouteState state = new RouteState(plan.step(startStep).weight(), canaryRelease, startStep, request.build())
                 .withPlan(recorded);
@@ -160,9 +162,10 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
     private void installCanary(CanaryShiftRequest request, String canaryRelease, DeployPlan stable) throws InterruptedException {
         long at = ports.clock().millis();
         DeployResult canary = new DeployService(ports, cluster, request.build())
-                .run(request.deploy().asRelease(canaryRelease), CanaryRouterLabels.of(stable.release(), routers));
+                .run(request.canaryDeploy(canaryRelease), CanaryRouterLabels.of(stable.release(), routers));
         log.line("Canary release " + canaryRelease + " revision " + canary.revision() + CanaryPromotion.newImage(request.deploy())
-                + " ready in " + since(at) + "; no traffic on it yet");
+                + " with " + request.canaryReplicas() + " pod(s) ready in " + since(at) + (routers.sharesStableService()
+                        ? "; behind the stable Service already, as the replicas() router places it" : "; no traffic on it yet"));
     }
 
     /** The router's writes for the first weight, as a server-side dry run: nothing moves unless they would all succeed. */

@@ -31,6 +31,14 @@ public sealed interface RouterSpec extends Serializable {
     /** The source of the built-in checks' metrics; empty when the router has none (replicas). */
     Optional<RequestMetrics> requestMetrics();
 
+    /**
+     * Whether the stable Service sends traffic to both releases' pods (replicas), rather than the
+     * router to each release's own Service: it decides which selection {@link CanaryRelease} requires.
+     */
+    default boolean sharesStableService() {
+        return false;
+    }
+
     /** The router's own query placeholders ({@code {{ingress}}}). */
     default Map<String, String> queryVariables() {
         return Map.of();
@@ -100,6 +108,11 @@ public sealed interface RouterSpec extends Serializable {
         public TrafficRouter on(RoutingObjects objects, EngineLog log, String namespace, String stable, String canary) {
             return new ReplicasRouter(objects, log, namespace, new ReplicasRouter.Side(stable, stable),
                     new ReplicasRouter.Side(canary, canary));
+        }
+
+        @Override
+        public boolean sharesStableService() {
+            return true;
         }
 
         @Override

@@ -78,6 +78,11 @@ public final class HelmClient {
         succeed("helm uninstall", commands.uninstall(release, namespace, timeout), timeout.plus(GRACE));
     }
 
+    /** The objects the chart renders for this release ({@code helm template}); may hold Secrets, so it is never shown. */
+    public String template(UpgradeOptions options) throws InterruptedException {
+        return succeed("helm template", commands.template(options), READ_TIMEOUT).output();
+    }
+
     /** The manifest helm recorded for one revision, without its hooks. */
     public String manifest(String release, String namespace, int revision) throws InterruptedException {
         return succeed("helm get manifest", commands.getManifest(release, namespace, revision), READ_TIMEOUT).output();

@@ -44,14 +44,31 @@ public final class HelmCommands {
         return clusterCommand(args);
     }
 
-    private static List<String> upgradeArguments(UpgradeOptions o, HelmVersion version) {
-        List<String> args = new ArrayList<>(List.of("upgrade", "--install", o.release(), o.chart(), "--namespace", o.namespace()));
+    /**
+     * The chart rendered on the client only, as the upgrade would render it for this release: no
+     * cluster read, so no ownership check can stop it (the caller compares the objects itself).
+     */
+    public CommandLine template(UpgradeOptions o) {
+        List<String> args = new ArrayList<>(List.of(helm, "template"));
+        args.addAll(releaseAndChart(o));
+        return CommandLine.of(args);
+    }
+
+    /** The release, chart, namespace, chart version and values files: what decides the rendered objects. */
+    private static List<String> releaseAndChart(UpgradeOptions o) {
+        List<String> args = new ArrayList<>(List.of(o.release(), o.chart(), "--namespace", o.namespace()));
         if (o.chartVersion() != null) {
             args.addAll(List.of("--version", o.chartVersion()));
         }
         for (String file : o.valuesFiles()) {
             args.addAll(List.of("--values", file));
         }
+        return args;
+    }
+
+    private static List<String> upgradeArguments(UpgradeOptions o, HelmVersion version) {
+        List<String> args = new ArrayList<>(List.of("upgrade", "--install"));
+        args.addAll(releaseAndChart(o));
         args.addAll(List.of("--timeout", seconds(o.timeout()), "--history-max", String.valueOf(o.historyMax())));
         if (o.waitForReady()) {
             args.add("--wait");

@@ -156,6 +156,16 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
         }
     }
 
+    /**
+     * The objects this deploy would install, rendered by {@code helm template} from the same chart,
+     * values files and generated values, without touching the cluster. May hold Secrets: never shown.
+     */
+    public String render(DeployRequest request) throws InterruptedException {
+        ports.secrets().addAll(request.secretValues().values());
+        DeployPlan plan = new DeployPlanner(ports.workspace()).plan(request);
+        return new HelmClient(ports.runner(), ports.helm(), cluster).template(upgradeOptions(plan, null, Map.of()));
+    }
+
     private InstalledRelease upgrade(HelmClient helm, HelmVersion version, DeployPlan plan, UpgradeOptions options,
             BackgroundRead<ReleaseHistory> before) throws InterruptedException {
         try {

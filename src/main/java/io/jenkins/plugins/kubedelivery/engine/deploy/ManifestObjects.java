@@ -15,7 +15,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * when its kind is namespaced, as helm applies it; {@code kind: List} documents give their items.
  * Documents that are empty or name no kind are skipped, as helm skips them.
  */
-final class ManifestObjects {
+public final class ManifestObjects {
     /** A manifest is the chart's objects, small; the limit only stops a runaway document. */
     private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
 
@@ -25,7 +25,7 @@ final class ManifestObjects {
      * @param what which manifest, for the error ("the deployed manifest")
      * @throws EngineException when the text is not YAML; the message carries a position, never content (it may be a Secret)
      */
-    static Map<ObjectKey, Map<String, Object>> parse(String manifest, String releaseNamespace, String what) {
+    public static Map<ObjectKey, Map<String, Object>> parse(String manifest, String releaseNamespace, String what) {
         LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(true).setCodePointLimit(MAX_CODE_POINTS).build();
         Map<ObjectKey, Map<String, Object>> objects = new LinkedHashMap<>();
         try {

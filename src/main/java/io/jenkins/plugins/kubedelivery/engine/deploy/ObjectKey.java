@@ -8,7 +8,7 @@ import java.util.Set;
  *
  * @param namespace the object's namespace; empty for a cluster-scoped kind
  */
-record ObjectKey(String apiVersion, String kind, String namespace, String name) {
+public record ObjectKey(String apiVersion, String kind, String namespace, String name) {
     /**
      * The built-in kinds that live outside namespaces. A manifest does not say which kinds are
      * namespaced, so every other kind (custom resources included) is taken to be namespaced.

@@ -77,6 +77,8 @@ public final class CanaryShiftStep extends AbstractHelmStep {
     private List<VaultSecretPath> vaultSecrets;
     private String vaultUrl;
     private String vaultCredentialId;
+    private int canaryReplicas = CanaryShiftRequest.DEFAULT_CANARY_REPLICAS;
+    private String replicaCountKey = CanaryShiftRequest.DEFAULT_REPLICA_COUNT_KEY;
 
     @DataBoundConstructor
     public CanaryShiftStep(String service, String environment, String imageTag) {
@@ -107,6 +109,8 @@ public final class CanaryShiftStep extends AbstractHelmStep {
     public List<VaultSecretPath> getVaultSecrets() { return vaultSecrets; }
     public String getVaultUrl() { return vaultUrl; }
     public String getVaultCredentialId() { return vaultCredentialId; }
+    public int getCanaryReplicas() { return canaryReplicas; }
+    public String getReplicaCountKey() { return replicaCountKey; }
 
     @DataBoundSetter public void setRelease(String release) { this.release = optional(release); }
     @DataBoundSetter public void setChart(String chart) { this.chart = optional(chart); }
@@ -127,6 +131,10 @@ public final class CanaryShiftStep extends AbstractHelmStep {
     @DataBoundSetter public void setVaultSecrets(List<VaultSecretPath> vaultSecrets) { this.vaultSecrets = vaultSecrets; }
     @DataBoundSetter public void setVaultUrl(String vaultUrl) { this.vaultUrl = optional(vaultUrl); }
     @DataBoundSetter public void setVaultCredentialId(String id) { this.vaultCredentialId = optional(id); }
+    @DataBoundSetter public void setCanaryReplicas(int canaryReplicas) { this.canaryReplicas = canaryReplicas; }
+    @DataBoundSetter public void setReplicaCountKey(String replicaCountKey) {
+        this.replicaCountKey = orDefault(replicaCountKey, CanaryShiftRequest.DEFAULT_REPLICA_COUNT_KEY);
+    }
 
     @Override
     protected String functionName() {
@@ -174,7 +182,7 @@ public final class CanaryShiftStep extends AbstractHelmStep {
         }
         CanaryPlan plan = new CanaryPlan(WeightSteps.parse(steps, pause), DurationText.parse("interval", interval), checks,
                 minRequests);
-        return new CanaryShiftRequest(deploy, plan, queries, build);
+        return new CanaryShiftRequest(deploy, plan, queries, build, canaryReplicas, replicaCountKey);
     }
 
     RouterSpec routerSpec() {

@@ -54,6 +54,14 @@ public class HelmCommandsTest {
     }
 
     @Test
+    public void theTemplateRendersTheUpgradesChartAndValuesWithoutTheCluster() {
+        UpgradeOptions pinned = new UpgradeOptions("payments-canary", "oci://registry.example.com/charts/payments", "1.4.0", "stage",
+                List.of("/ws/helm/payments/values.stage.yaml"), Duration.ofMinutes(5), true, true, 10, false, null);
+        assertEquals(List.of("helm", "template", "payments-canary", "oci://registry.example.com/charts/payments", "--namespace",
+                "stage", "--version", "1.4.0", "--values", "/ws/helm/payments/values.stage.yaml"), commands.template(pinned).arguments());
+    }
+
+    @Test
     public void theDeployedManifestIsReadByRevision() {
         assertEquals(List.of("helm", "get", "manifest", "payments", "--namespace", "stage", "--revision", "3",
                 "--kubeconfig", "/tmp/kd/kubeconfig", "--kube-context", "prod"), commands.getManifest("payments", "stage", 3).arguments());

@@ -81,6 +81,9 @@ public class CanaryShiftStepTest {
     @Test
     public void aCanaryWithoutChecksIsPromotedOnTheCluster() throws Exception {
         StepFixture fixture = clusterFixture();
+        // the stable release the canary runs beside
+        CanaryClusters.helm(cluster, tmp, "upgrade", "--install", "payments", fixture.workspace.resolve("helm/payments").toString(),
+                "--namespace", "stage");
         CanaryShiftStep step = step();
         step.setSteps(List.of(50, 100));
         step.setPause("1s");

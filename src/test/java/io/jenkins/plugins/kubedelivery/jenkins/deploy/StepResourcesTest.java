@@ -141,8 +141,8 @@ public class StepResourcesTest {
         assertParameters(CanaryAbortStep.class, "service", "environment", "namespace", "release", "router", "timeout");
         assertParameters(CanaryShiftStep.class, "service", "environment", "imageTag", "namespace", "release", "chart", "version",
                 "valuesFiles", "values", "imageRepository", "router", "steps", "pause", "interval", "analysis", "prometheusUrl",
-                "prometheusCredentialsId", "failureLimit", "inconclusiveLimit", "minRequests", "timeout", "wait", "vaultSecrets",
-                "vaultUrl", "vaultCredentialId");
+                "prometheusCredentialsId", "failureLimit", "inconclusiveLimit", "minRequests", "canaryReplicas", "replicaCountKey",
+                "timeout", "wait", "vaultSecrets", "vaultUrl", "vaultCredentialId");
         assertParameters(DeployServiceStep.class, "service", "environment", "namespace", "release", "chart", "version",
                 "valuesFiles", "values", "secretValues", "imageTag", "imageRepository", "imageTagKey", "imageRepositoryKey", "timeout",
                 "wait", "atomic", "historyMax", "createNamespace", "dryRun", "recoverStuckRelease", "description", "vaultSecrets",

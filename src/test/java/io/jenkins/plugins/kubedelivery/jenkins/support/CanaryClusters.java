@@ -35,8 +35,17 @@ public final class CanaryClusters {
 
     /** kubectl 1.35 against the cluster; fails the test unless it exits 0. */
     public static String kubectl(TestCluster cluster, TemporaryFolder tmp, String... arguments) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of(Tools.kubectl(Tools.KUBECTL_135).toString(), "--kubeconfig",
-                cluster.kubeconfig().toString()));
+        return run(Tools.kubectl(Tools.KUBECTL_135), cluster, tmp, arguments);
+    }
+
+    /** helm 3 against the cluster (the stable release a canary runs beside); fails the test unless it exits 0. */
+    public static String helm(TestCluster cluster, TemporaryFolder tmp, String... arguments) throws IOException, InterruptedException {
+        return run(Tools.helm(Tools.HELM_3), cluster, tmp, arguments);
+    }
+
+    private static String run(Path tool, TestCluster cluster, TemporaryFolder tmp, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of(tool.toString(), "--kubeconfig", cluster.kubeconfig().toString()));
         argv.addAll(List.of(arguments));
         var result = new LocalProcessRunner(tmp.getRoot().toPath(), cluster.environment()).run(CommandLine.of(argv),
                 Duration.ofSeconds(60));
