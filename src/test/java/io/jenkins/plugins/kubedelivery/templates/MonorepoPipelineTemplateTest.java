@@ -41,6 +41,10 @@ public class MonorepoPipelineTemplateTest {
                 "changedFiles", 4, "durationMillis", 31);
     }
 
+    /** payments first; search and web after it (web through search); ledger on its own. */
+    private static final Map<String, List<String>> DEPENDENCIES = Map.of("payments", List.of(), "search", List.of("payments"),
+            "web", List.of("search"), "ledger", List.of());
+
     private static PipelineTemplate template(Map<String, String> env, List<String> changed) throws Exception {
         return new PipelineTemplate("monorepoPipeline", env)
                 .stub("checkout", args -> Map.of("GIT_COMMIT", "c0ffee1"))
@@ -207,6 +211,62 @@ public class MonorepoPipelineTemplateTest {
         assertEquals(Map.of("service", "payments", "environment", "prod"), t.arguments("canaryAbort", 0));
         assertEquals(1, t.stepNames().stream().filter("canaryShift"::equals).count());
         assertTrue(t.echoed().get(t.echoed().size() - 1).contains("payments | aborted     |"));
+    }
+
+    private static PipelineTemplate withDependencies(List<String> changed) throws Exception {
+        Map<String, Object> changes = new HashMap<>(changes(changed));
+        Map<String, List<String>> dependsOn = new LinkedHashMap<>();
+        changed.forEach(service -> dependsOn.put(service, DEPENDENCIES.get(service)));
+        changes.put("dependsOn", dependsOn);
+        return template(MAIN, changed).stub("changedServices", args -> changes);
+    }
+
+    @Test
+    public void dependentsAreDeliveredAfterWhatTheyDependOnAndOthersAlongsideTheFirst() throws Exception {
+        List<String> started = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> ended = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, List<String>> endedBeforeStart = new java.util.concurrent.ConcurrentHashMap<>();
+        PipelineTemplate t = withDependencies(List.of("web", "search", "payments", "ledger")).stub("deployService", args -> {
+            String service = (String) args.get("service");
+            endedBeforeStart.put(service, List.copyOf(ended));
+            started.add(service);
+            Thread.sleep(service.equals("payments") ? 300 : 100);
+            ended.add(service);
+            return Map.of("revision", 2, "previousRevision", 1, "namespace", "shop-stage", "durationMillis", 100);
+        });
+        t.call(named("parallelism", 4));
+        assertEquals("three waves, each its own bounded parallel", List.of(Map.of("branches", List.of("lane 1", "lane 2")),
+                Map.of("branches", List.of("lane 1")), Map.of("branches", List.of("lane 1"))),
+                t.calls().stream().filter(c -> c.getKey().equals("parallel")).map(Map.Entry::getValue).toList());
+        assertTrue("search after payments ended: " + endedBeforeStart, endedBeforeStart.get("search").contains("payments"));
+        assertTrue("web after search ended: " + endedBeforeStart, endedBeforeStart.get("web").contains("search"));
+        assertFalse("ledger depends on nothing: it went alongside payments", endedBeforeStart.get("ledger").contains("payments"));
+        assertEquals(List.of("payments", "ledger"), started.subList(0, 2).stream().sorted(java.util.Comparator.reverseOrder()).toList());
+        assertTrue(t.echoed().contains("monorepoPipeline: delivery order by dependsOn: 1. payments, ledger; 2. search (after payments); "
+                + "3. web (after search)"));
+    }
+
+    @Test
+    public void aFailureStopsItsDependentsSayingWhyButNotTheOtherServices() throws Exception {
+        PipelineTemplate t = withDependencies(List.of("payments", "search", "web", "ledger")).stub("deployService", args -> {
+            if (args.get("service").equals("payments")) {
+                throw new IllegalStateException("deployService: payments: helm upgrade failed");
+            }
+            return Map.of("revision", 4, "previousRevision", 3, "namespace", "shop-stage", "durationMillis", 2000);
+        });
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(named("parallelism", 2)));
+        assertEquals("monorepoPipeline: 1 of 4 services failed: payments (deployService: payments: helm upgrade failed); 2 not delivered"
+                + " because of them: search (depends on payments, which failed), web (depends on search, which was not delivered either)",
+                e.getMessage());
+        assertEquals("ledger, in no chain with payments, was deployed", List.of("payments", "ledger"), t.calls().stream()
+                .filter(c -> c.getKey().equals("deployService")).map(c -> (String) c.getValue().get("service"))
+                .sorted(java.util.Comparator.reverseOrder()).toList());
+        assertEquals("monorepoPipeline: main branch, image c0ffee1 to stage, 2 at a time: 1 failed, 2 skipped, 1 deployed\n"
+                + "service  | outcome  | where      | revision | was | took  | why\n"
+                + "payments | failed   | -          | -        | -   | -     | deployService: payments: helm upgrade failed\n"
+                + "search   | skipped  | -          | -        | -   | -     | depends on payments, which failed\n"
+                + "web      | skipped  | -          | -        | -   | -     | depends on search, which was not delivered either\n"
+                + "ledger   | deployed | shop-stage | 4        | 3   | 2.0 s |", t.echoed().get(t.echoed().size() - 1));
     }
 
     @Test
