@@ -9,6 +9,7 @@ def call(Map config = [:]) {
     deliverService.checkParameters(caller, config, parameterKinds())
     int parallelism = config.parallelism != null ? config.parallelism : DEFAULT_PARALLELISM
     String trigger = deliverService.triggerOf(config.mainBranch ?: 'main')
+    deliverService.requireCanaryRouter(caller, trigger, config, "${caller}(canary: [router: { service -> nginx(ingress: service) }])")
     return deliverService.onToolsPod(caller, config) {
         deliverChanged(caller, trigger, parallelism, config)
     }

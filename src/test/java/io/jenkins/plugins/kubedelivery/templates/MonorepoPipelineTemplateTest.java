@@ -129,7 +129,7 @@ public class MonorepoPipelineTemplateTest {
                         : Map.of("promoted", true, "namespace", "shop-prod", "revision", 9, "previousRevision", 8, "durationMillis", 600_000))
                 .stub("canaryPromote", args -> Map.of("promoted", true, "namespace", "shop-prod", "revision", 12, "previousRevision", 11,
                         "durationMillis", 900_000));
-        t.call(named("parallelism", 1, "kubeconfigCredentialsId", "prod-kubeconfig", "canary", Map.of("steps", List.of(25, 100)),
+        t.call(named("parallelism", 1, "kubeconfigCredentialsId", "prod-kubeconfig", "canary", Map.of("router", PipelineTemplate.answering(service -> "nginx(" + service + ")"), "steps", List.of(25, 100)),
                 "approvers", "release-managers"));
         assertEquals(Map.of("message", "Release payments, ledger 2.0.0 to prod through canaries?", "ok", "Release",
                 "submitter", "release-managers"), t.arguments("input", 0));
@@ -138,11 +138,22 @@ public class MonorepoPipelineTemplateTest {
                 t.timeline().subList(t.timeline().indexOf("stage(Approval)") + 1, t.timeline().size()).stream()
                         .map(s -> s.startsWith("echo(") ? "echo" : s).toList());
         assertEquals(Map.of("kubeconfigCredentialsId", "prod-kubeconfig", "service", "ledger", "environment", "prod",
-                "steps", List.of(25, 100), "imageTag", "2.0.0"), t.arguments("canaryShift", 1));
+                "router", "nginx(ledger)", "steps", List.of(25, 100), "imageTag", "2.0.0"), t.arguments("canaryShift", 1));
+        assertEquals("each service its own router, from the closure", "nginx(payments)", t.arguments("canaryShift", 0).get("router"));
+        assertEquals("and the pause is promoted through the same", "nginx(payments)", t.arguments("canaryPromote", 0).get("router"));
         assertEquals("monorepoPipeline: tag, image 2.0.0 to prod, 1 at a time: 2 promoted\n"
                 + "service  | outcome  | where     | revision | was | took\n"
                 + "payments | promoted | shop-prod | 12       | 11  | 900.0 s\n"
                 + "ledger   | promoted | shop-prod | 9        | 8   | 600.0 s", t.echoed().get(t.echoed().size() - 1));
+    }
+
+    @Test
+    public void aTagBuildWithoutCanaryRouterIsRefusedBeforeAnyStep() throws Exception {
+        PipelineTemplate t = template(Map.of("TAG_NAME", "2.0.0", "BRANCH_NAME", "2.0.0"), List.of("payments"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(named("canary", Map.of("pause", "5m"))));
+        assertEquals("monorepoPipeline: this tag build (2.0.0) releases through canaryShift, which needs canary.router to know how "
+                + "traffic reaches the canary: give it, e.g. monorepoPipeline(canary: [router: { service -> nginx(ingress: service) }])", e.getMessage());
+        assertEquals(List.of(), t.stepNames());
     }
 
     @Test
@@ -207,8 +218,9 @@ public class MonorepoPipelineTemplateTest {
                 .stub("canaryShift", args -> Map.of("paused", true, "weight", 10))
                 .stub("input", failingAt(1, rejected))
                 .stub("canaryAbort", args -> Map.of("aborted", true));
-        assertSame(rejected, assertThrows(InterruptedException.class, () -> t.call(named("parallelism", 1))));
-        assertEquals(Map.of("service", "payments", "environment", "prod"), t.arguments("canaryAbort", 0));
+        assertSame(rejected, assertThrows(InterruptedException.class, () -> t.call(named("parallelism", 1, "canary",
+                Map.of("router", "nginx(shop)")))));
+        assertEquals(Map.of("service", "payments", "environment", "prod", "router", "nginx(shop)"), t.arguments("canaryAbort", 0));
         assertEquals(1, t.stepNames().stream().filter("canaryShift"::equals).count());
         assertTrue(t.echoed().get(t.echoed().size() - 1).contains("payments | aborted     |"));
     }
