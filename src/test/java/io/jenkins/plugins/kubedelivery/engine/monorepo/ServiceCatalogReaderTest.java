@@ -64,7 +64,7 @@ public class ServiceCatalogReaderTest {
                     kubeContext: prod-eu
                     canary: true
                 preview:
-                  namespacePattern: pr-{pr}-{repository}
+                  namePattern: pr-{pr}-{repository}
                   ttl: 72h
                   quota: {limits.memory: 8Gi, pods: 20}
                 canary:

@@ -62,7 +62,7 @@ public class DeletePreviewNamespaceStepTest {
         assertEquals("42", parameters.pr());
         assertEquals("shop", parameters.repository());
         assertNull(parameters.namespace());
-        assertEquals("pr-{pr}-{repository}", parameters.namePattern());
+        assertNull("unset: delivery.yaml's or the default", parameters.namePattern());
         assertFalse("does not wait by default", parameters.waitForDeletion());
     }
 
