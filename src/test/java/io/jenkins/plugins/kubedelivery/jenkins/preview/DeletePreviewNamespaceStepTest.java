@@ -102,6 +102,21 @@ public class DeletePreviewNamespaceStepTest {
         assertEquals(List.of(), fixture.stagingDirectories());
     }
 
+    @Test
+    public void derivesTheNameWithDeliveryYamlsNamePatternAsCreatePreviewNamespaceDid() throws Exception {
+        java.nio.file.Files.writeString(fixture.workspace.resolve("delivery.yaml"), "preview:\n  namePattern: preview-{repository}-{pr}\n");
+        fixture.launcher.reply("kubectl", "delete", KubectlReplies.deleted("preview-shop-42"))
+                .reply("kubectl", "namespace", KubectlReplies.object(KubectlReplies.ownedPreview("preview-shop-42", "42", "shop",
+                        "2026-11-25T08:00:00Z")));
+
+        TestStepContext context = run(prFortyTwoOfShop());
+
+        assertNull(String.valueOf(context.failure()), context.failure());
+        assertEquals(Map.of("namespace", "preview-shop-42", "deleted", true, "alreadyGone", false), context.result());
+        assertTrue(fixture.log(), fixture.log().contains("From delivery.yaml for the preview of PR 42 of shop: namePattern "
+                + "preview-{repository}-{pr}"));
+    }
+
     private static DeletePreviewNamespaceStep prFortyTwoOfShop() {
         DeletePreviewNamespaceStep step = new DeletePreviewNamespaceStep();
         step.setPr("42");
