@@ -149,7 +149,8 @@ public final class CreatePreviewNamespaceStep extends AbstractClusterStep {
                 quota = preview.quota();
             }
             return new Call(request.withSettings(choice.pick("namePattern", request.namePattern(), preview.namePattern()),
-                    choice.pick("hostPattern", request.hostPattern(), preview.hostPattern()), ttl, quota), true, clusterAccess);
+                    choice.pick("hostPattern", request.hostPattern(), preview.hostPattern()), ttl, quota),
+                    quotaGiven || !preview.quota().isEmpty(), clusterAccess);
         }
 
         @Override
