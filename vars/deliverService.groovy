@@ -105,6 +105,16 @@ Map createPreview(Map cluster, Map preview, String commit) {
     return createPreviewNamespace(cluster + (commit ? [commit: commit] : [:]) + (preview ?: [:]))
 }
 
+// A tag build releases through canaryShift, which cannot start without its router: refused before the pod
+// starts, so that nothing is built, asked or deployed for a release that would stop at production's door.
+// `example` is a call of the caller's that passes one.
+void requireCanaryRouter(String caller, String trigger, Map config, String example) {
+    if (trigger == TAG && !(config.canary instanceof Map && config.canary.router)) {
+        error "${caller}: this tag build (${env.TAG_NAME}) releases through canaryShift, which needs canary.router to know how " +
+                "traffic reaches the canary: give it, e.g. ${example}"
+    }
+}
+
 // A release through canaryShift, with its manual pauses as `input`s. While canaryShift or canaryPromote
 // runs, an abort or a failed analysis is the step's to handle (traffic back to stable, canary removed);
 // while the pipeline waits at a pause no step runs, so a rejected or aborted `input` is answered here
@@ -113,7 +123,7 @@ Map createPreview(Map cluster, Map preview, String commit) {
 // canaryPromote (without full: the canary goes on to its next steps, with their pauses and analysis) and canaryAbort
 // find the canary as canaryShift placed it: the same router, namespace and release.
 Map canaryRelease(String caller, Map target, String imageTag, Map config) {
-    Map canary = config.canary ?: [:]
+    Map canary = canaryOf(config, target.service)
     Map placed = target + canary.subMap(['router', 'namespace', 'release'])
     Map result = canaryShift(target + canary + [imageTag: imageTag])
     while (result?.paused) {
@@ -131,6 +141,13 @@ Map canaryRelease(String caller, Map target, String imageTag, Map config) {
         error "${caller}: ${target.service}: the canary was aborted: ${result.reason}"
     }
     return result
+}
+
+// The template's canary parameters for one service: a router given as a closure is asked for the service's
+// own (monorepoPipeline's services each have their Ingress or route: router: { service -> nginx(ingress: service) }).
+Map canaryOf(Map config, String service) {
+    Map canary = config.canary ?: [:]
+    return canary.router instanceof Closure ? canary + [router: canary.router.call(service)] : canary
 }
 
 void abortPausedCanary(String caller, Map target, Object weight, Throwable stopped) {

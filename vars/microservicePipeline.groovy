@@ -9,6 +9,8 @@ def call(Map config = [:]) {
     deliverService.checkParameters(caller, config, parameterKinds())
     String service = deliverService.requireService(caller, config)
     String trigger = deliverService.triggerOf(config.mainBranch ?: 'main')
+    deliverService.requireCanaryRouter(caller, trigger, config,
+            "${caller}(service: '${service}', canary: [router: nginx(ingress: '${service}')])")
     return deliverService.onToolsPod(caller, config) {
         deliver(caller, service, trigger, config)
     }

@@ -1,13 +1,15 @@
 // The root Jenkinsfile of a monorepo:  monorepoPipeline()
 // On a pod agent: checkout, changedServices, then each changed service built, tested and delivered as
 // microservicePipeline would deliver it (a pull request's one preview, stage, or an approved canary to
-// production), `parallelism` services at a time; at the end one table of what went where, with
-// revisions and timings, whatever happened. The shared rules live in deliverService.groovy.
+// production), `parallelism` services at a time and each after the changed services it depends on
+// (delivery.yaml's dependsOn); at the end one table of what went where, with revisions and timings,
+// whatever happened. The shared rules live in deliverService.groovy.
 def call(Map config = [:]) {
     String caller = 'monorepoPipeline'
     deliverService.checkParameters(caller, config, parameterKinds())
     int parallelism = config.parallelism != null ? config.parallelism : DEFAULT_PARALLELISM
     String trigger = deliverService.triggerOf(config.mainBranch ?: 'main')
+    deliverService.requireCanaryRouter(caller, trigger, config, "${caller}(canary: [router: { service -> nginx(ingress: service) }])")
     return deliverService.onToolsPod(caller, config) {
         deliverChanged(caller, trigger, parallelism, config)
     }
@@ -28,6 +30,7 @@ Map deliverChanged(String caller, String trigger, int parallelism, Map config) {
         changes = changedServices(config.base ? [base: config.base] : [:])
     }
     List services = changes.services ?: []
+    Map dependsOn = changes.dependsOn ?: [:]
     echo "${caller}: ${services.size()} service(s) to deliver: ${services}; " +
             (changes.all ? "all of them, because ${changes.why}" : "compared with ${changes.baseCommit}, ${changes.why}")
     if (services.isEmpty()) {
@@ -54,20 +57,84 @@ Map deliverChanged(String caller, String trigger, int parallelism, Map config) {
 
     Map rows = [:]
     services.each { rows[it] = [outcome: 'not started'] }
+    List waves = inWaves(caller, services, dependsOn)
+    if (waves.size() > 1) {
+        echo "${caller}: delivery order by dependsOn: " + describeWaves(waves, dependsOn)
+    }
     try {
         stage('Deliver') {
-            eachBounded(services, parallelism, rows) { String service ->
-                rows[service] = deliverOne(caller, trigger, service, imageTag, cluster, where, config)
+            for (List wave : waves) {
+                List ready = withDependenciesDelivered(wave, dependsOn, rows)
+                if (ready) {
+                    eachBounded(ready, parallelism, rows) { String service ->
+                        rows[service] = deliverOne(caller, trigger, service, imageTag, cluster, where, config)
+                    }
+                }
             }
         }
     } finally {
         echo summary(caller, trigger, imageTag, where, parallelism, rows)
     }
     List failed = rows.findAll { service, row -> row.outcome == 'failed' }.collect { service, row -> "${service} (${row.reason})" }
+    List skipped = rows.findAll { service, row -> row.outcome == SKIPPED }.collect { service, row -> "${service} (${row.reason})" }
     if (failed) {
-        error "${caller}: ${failed.size()} of ${services.size()} services failed: ${failed.join(', ')}"
+        error "${caller}: ${failed.size()} of ${services.size()} services failed: ${failed.join(', ')}" +
+                (skipped ? "; ${skipped.size()} not delivered because of them: ${skipped.join(', ')}" : '')
     }
     return rows.collectEntries { service, row -> [(service): row.result] }
+}
+
+@groovy.transform.Field static final String SKIPPED = 'skipped'
+// What a dependency's row says once it is done and its dependents may go ahead.
+@groovy.transform.Field static final List DONE = ['deployed', 'promoted', 'built']
+
+// The services in waves: the first holds those depending on no other changed service, each next one
+// those whose changed dependencies are all in earlier waves; in changedServices' order within a wave.
+// changedServices names, for each service, the changed services it depends on (delivery.yaml refuses a
+// cycle, so every service finds its wave).
+@NonCPS
+List inWaves(String caller, List services, Map dependsOn) {
+    Map waveOf = [:]
+    List waves = []
+    while (waveOf.size() < services.size()) {
+        List wave = services.findAll { service ->
+            !waveOf.containsKey(service) && (dependsOn[service] ?: []).every { waveOf.containsKey(it) || !(it in services) }
+        }
+        if (wave.isEmpty()) {
+            throw new IllegalStateException("${caller}: the changed services' dependsOn go round in a circle among " +
+                    "${services.findAll { !waveOf.containsKey(it) }}; fix dependsOn in delivery.yaml")
+        }
+        wave.each { waveOf[it] = waves.size() }
+        waves << wave
+    }
+    return waves
+}
+
+@NonCPS
+String describeWaves(List waves, Map dependsOn) {
+    return (0..<waves.size()).collect { index ->
+        "${index + 1}. " + waves[index].collect { service ->
+            List after = dependsOn[service] ?: []
+            after ? "${service} (after ${after.join(', ')})" : service
+        }.join(', ')
+    }.join('; ')
+}
+
+// The wave's services whose dependencies were all delivered; the others are marked skipped, saying which
+// dependency was not delivered and what became of it. Services of other dependency chains go on.
+@NonCPS
+List withDependenciesDelivered(List wave, Map dependsOn, Map rows) {
+    List ready = []
+    for (String service : wave) {
+        String blocking = (dependsOn[service] ?: []).find { rows[it] != null && !(rows[it].outcome in DONE) }
+        if (blocking) {
+            String what = rows[blocking].outcome == SKIPPED ? 'was not delivered either' : rows[blocking].outcome
+            rows[service] = [outcome: SKIPPED, reason: "depends on ${blocking}, which ${what}"]
+        } else {
+            ready << service
+        }
+    }
+    return ready
 }
 
 // Runs `body` for every item, at most `parallelism` at once: that many parallel branches, each taking the

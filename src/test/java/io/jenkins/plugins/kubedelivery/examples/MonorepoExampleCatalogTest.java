@@ -40,14 +40,16 @@ public class MonorepoExampleCatalogTest {
             Path directory = ExampleMonorepo.ROOT.resolve(service.directory());
             assertTrue(service.name() + "'s Dockerfile", Files.isRegularFile(directory.resolve("Dockerfile")));
             assertEquals(service.name() + "'s Jenkinsfile is the template in one line",
-                    "@Library('kube-delivery') _\nmicroservicePipeline(service: '" + service.name() + "')\n",
+                    "@Library('kube-delivery') _\nmicroservicePipeline(service: '" + service.name() + "', canary: [router: nginx(ingress: '"
+                            + service.name() + "')])\n",
                     Files.readString(directory.resolve("Jenkinsfile")));
             assertTrue(service.name() + " has a chart in the repository", service.localChart());
             for (String path : service.paths()) {
                 assertTrue(service.name() + "'s path " + path + " exists", Files.exists(ExampleMonorepo.ROOT.resolve(path)));
             }
         }
-        assertEquals("@Library('kube-delivery') _\nmonorepoPipeline()\n", ExampleMonorepo.read("Jenkinsfile"));
+        assertEquals("@Library('kube-delivery') _\nmonorepoPipeline(canary: [router: { service -> nginx(ingress: service) }])\n",
+                ExampleMonorepo.read("Jenkinsfile"));
     }
 
     @Test
@@ -91,7 +93,7 @@ public class MonorepoExampleCatalogTest {
                 CATALOG.environment("prod"));
 
         PreviewDefaults preview = CATALOG.preview();
-        assertEquals("pr-{pr}-{repository}", preview.namespacePattern());
+        assertEquals("pr-{pr}-{repository}", preview.namePattern());
         assertEquals("pr-{pr}.{repository}.preview.example.com", preview.hostPattern());
         assertEquals("72h", preview.ttl());
         assertEquals(List.of("limits.memory", "pods", "requests.cpu"), preview.quota().keySet().stream().sorted().toList());

@@ -86,15 +86,14 @@ public class StepConfigRoundTripTest {
                 "ingressNamespace", "traefik", "copySecrets", List.of("registry-pull"), "secretsNamespace", "shared",
                 "labels", Map.of("team", "pay"), "annotations", Map.of("owner", "pay")));
         roundTrip(CreatePreviewNamespaceStep.class, arguments);
-        defaults(CreatePreviewNamespaceStep.class, Map.of(), Map.of("namePattern", "pr-{pr}-{repository}", "ttl", "72h",
-                "networkPolicy", true, "ingressNamespace", "ingress-nginx"));
+        defaults(CreatePreviewNamespaceStep.class, Map.of(), Map.of("networkPolicy", true));
     }
 
     @Test
     public void deletePreviewNamespace() throws Exception {
         roundTrip(DeletePreviewNamespaceStep.class, with(CLUSTER, Map.of("pr", "42", "repository", "shop",
                 "namespace", "pr-42-shop", "namePattern", "preview-{pr}", "wait", true)));
-        defaults(DeletePreviewNamespaceStep.class, Map.of(), Map.of("namePattern", "pr-{pr}-{repository}", "wait", false));
+        defaults(DeletePreviewNamespaceStep.class, Map.of(), Map.of("wait", false));
     }
 
     @Test

@@ -28,6 +28,9 @@ public class MicroservicePipelineTemplateTest {
     private static final Map<String, Object> PROMOTED = Map.of("state", "promoted", "weight", 100, "promoted", true, "aborted", false,
             "paused", false, "durationMillis", 61_000);
 
+    /** What a tag build needs at least: canaryShift's router (a string here, as the stubbed steps take it). */
+    private static final Map<String, Object> ROUTED = Map.of("router", "nginx(payments)");
+
     private static PipelineTemplate template(Map<String, String> env) throws Exception {
         return new PipelineTemplate("microservicePipeline", env)
                 .stub("checkout", args -> Map.of("GIT_COMMIT", "c0ffee1", "GIT_BRANCH", "origin/main"))
@@ -130,7 +133,7 @@ public class MicroservicePipelineTemplateTest {
     public void aTagIsApprovedThenShiftedToProductionThroughTheCanary() throws Exception {
         PipelineTemplate t = template(TAG);
         Object result = t.call(withClosures(t, "service", "payments", "kubeconfigCredentialsId", "prod-kubeconfig",
-                "approvers", "release-managers", "inputTimeoutMinutes", 120, "canary", Map.of("steps", List.of(10, 50, 100), "pause", "5m")));
+                "approvers", "release-managers", "inputTimeoutMinutes", 120, "canary", Map.of("router", "nginx(payments)", "steps", List.of(10, 50, 100), "pause", "5m")));
         assertEquals(then(CHECKOUT_BUILD_TEST, "stage(Approval)", "timeout", "input", "stage(Production)", "container(helm)", "canaryShift"),
                 t.timeline());
         assertEquals("the tag, not the commit, is the image", "1.5.0", t.arguments("build", 0).get("imageTag"));
@@ -138,9 +141,25 @@ public class MicroservicePipelineTemplateTest {
                 "submitter", "release-managers"), t.arguments("input", 0));
         assertEquals(Map.of("time", 120, "unit", "MINUTES"), t.arguments("timeout", 0));
         assertEquals(Map.of("kubeconfigCredentialsId", "prod-kubeconfig", "service", "payments", "environment", "prod",
-                "steps", List.of(10, 50, 100), "pause", "5m", "imageTag", "1.5.0"), t.arguments("canaryShift", 0));
+                "router", "nginx(payments)", "steps", List.of(10, 50, 100), "pause", "5m", "imageTag", "1.5.0"), t.arguments("canaryShift", 0));
         assertSame(PROMOTED, result);
         assertEquals("payments 1.5.0 in prod", String.valueOf(t.currentBuild().get("description")));
+    }
+
+    @Test
+    public void aTagBuildWithoutCanaryRouterIsRefusedBeforeAnythingIsBuiltOrAsked() throws Exception {
+        for (Object canary : java.util.Arrays.asList(null, Map.of("steps", List.of(10, 100)))) {
+            PipelineTemplate t = template(TAG);
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> t.call(withClosures(t, "service", "payments", "canary", canary)));
+            assertEquals("microservicePipeline: this tag build (1.5.0) releases through canaryShift, which needs canary.router to know how "
+                    + "traffic reaches the canary: give it, e.g. microservicePipeline(service: 'payments', canary: [router: "
+                    + "nginx(ingress: 'payments')])", e.getMessage());
+            assertEquals("no pod, checkout, build or approval", List.of(), t.stepNames());
+        }
+        PipelineTemplate main = template(MAIN);
+        main.call(named("service", "payments"));
+        assertTrue("only a tag build needs the router", main.stepNames().contains("deployService"));
     }
 
     @Test
@@ -173,7 +192,7 @@ public class MicroservicePipelineTemplateTest {
         PipelineTemplate t = template(TAG)
                 .stub("canaryShift", args -> Map.of("paused", true, "weight", 10))
                 .stub("canaryPromote", args -> answers.remove(0));
-        t.call(named("service", "payments"));
+        t.call(named("service", "payments", "canary", ROUTED));
         assertEquals(List.of("canaryShift", "timeout", "input", "canaryPromote", "timeout", "input", "canaryPromote"),
                 t.stepNames().subList(t.stepNames().indexOf("canaryShift"), t.stepNames().size()));
         assertEquals("payments: the canary holds 10% of prod's traffic. Continue the release?", t.arguments("input", 1).get("message"));
@@ -188,12 +207,12 @@ public class MicroservicePipelineTemplateTest {
                 .stub("input", failingAt(1, rejected))
                 .stub("canaryAbort", args -> Map.of("aborted", true));
         InterruptedException thrown = assertThrows(InterruptedException.class,
-                () -> t.call(named("service", "payments", "kubeconfigCredentialsId", "prod-kubeconfig")));
+                () -> t.call(named("service", "payments", "kubeconfigCredentialsId", "prod-kubeconfig", "canary", ROUTED)));
         assertSame(rejected, thrown);
         assertEquals(List.of("canaryShift", "timeout", "input", "echo", "canaryAbort"),
                 t.stepNames().subList(t.stepNames().indexOf("canaryShift"), t.stepNames().size()));
-        assertEquals(Map.of("kubeconfigCredentialsId", "prod-kubeconfig", "service", "payments", "environment", "prod"),
-                t.arguments("canaryAbort", 0));
+        assertEquals(Map.of("kubeconfigCredentialsId", "prod-kubeconfig", "service", "payments", "environment", "prod",
+                "router", "nginx(payments)"), t.arguments("canaryAbort", 0));
         assertTrue(t.echoed().toString(), t.echoed().get(t.echoed().size() - 1).contains(
                 "payments: the canary paused at 25% is aborted because the pause was rejected or timed out, or the build aborted"));
         assertFalse(t.stepNames().contains("canaryPromote"));
@@ -208,7 +227,7 @@ public class MicroservicePipelineTemplateTest {
                 .stub("canaryAbort", args -> {
                     throw new IllegalStateException("canaryAbort: the API server is unreachable");
                 });
-        assertSame(aborted, assertThrows(InterruptedException.class, () -> t.call(named("service", "payments"))));
+        assertSame(aborted, assertThrows(InterruptedException.class, () -> t.call(named("service", "payments", "canary", ROUTED))));
         assertTrue(t.echoed().toString(), t.echoed().get(t.echoed().size() - 1).contains("canaryAbort failed (canaryAbort: the API "
                 + "server is unreachable); the canary still takes traffic: run canaryAbort(service: 'payments', environment: 'prod', router: <canaryShift's router>)"));
     }
@@ -219,7 +238,7 @@ public class MicroservicePipelineTemplateTest {
         PipelineTemplate t = template(TAG).stub("input", args -> {
             throw rejected;
         });
-        assertSame(rejected, assertThrows(InterruptedException.class, () -> t.call(named("service", "payments"))));
+        assertSame(rejected, assertThrows(InterruptedException.class, () -> t.call(named("service", "payments", "canary", ROUTED))));
         assertEquals("stage(Approval)", t.timeline().get(t.timeline().size() - 3));
         assertEquals("input", t.timeline().get(t.timeline().size() - 1));
     }
@@ -230,7 +249,7 @@ public class MicroservicePipelineTemplateTest {
         PipelineTemplate t = template(TAG).stub("canaryShift", args -> {
             throw new IllegalStateException("canaryShift: error-rate 0.042 > max 0.01 in 2 of 3 measurements at weight 25");
         });
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(named("service", "payments")));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(named("service", "payments", "canary", ROUTED)));
         assertTrue(e.getMessage(), e.getMessage().contains("error-rate 0.042"));
         assertEquals("canaryShift", t.stepNames().get(t.stepNames().size() - 1));
     }
@@ -238,7 +257,7 @@ public class MicroservicePipelineTemplateTest {
     @Test
     public void aCanaryResultThatSaysAbortedFailsTheBuild() throws Exception {
         PipelineTemplate t = template(TAG).stub("canaryShift", args -> Map.of("aborted", true, "reason", "latency p99 812 ms > 500"));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(named("service", "payments")));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(named("service", "payments", "canary", ROUTED)));
         assertEquals("microservicePipeline: payments: the canary was aborted: latency p99 812 ms > 500", e.getMessage());
     }
 

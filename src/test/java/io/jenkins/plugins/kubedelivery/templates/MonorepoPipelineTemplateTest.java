@@ -41,6 +41,10 @@ public class MonorepoPipelineTemplateTest {
                 "changedFiles", 4, "durationMillis", 31);
     }
 
+    /** payments first; search and web after it (web through search); ledger on its own. */
+    private static final Map<String, List<String>> DEPENDENCIES = Map.of("payments", List.of(), "search", List.of("payments"),
+            "web", List.of("search"), "ledger", List.of());
+
     private static PipelineTemplate template(Map<String, String> env, List<String> changed) throws Exception {
         return new PipelineTemplate("monorepoPipeline", env)
                 .stub("checkout", args -> Map.of("GIT_COMMIT", "c0ffee1"))
@@ -125,7 +129,7 @@ public class MonorepoPipelineTemplateTest {
                         : Map.of("promoted", true, "namespace", "shop-prod", "revision", 9, "previousRevision", 8, "durationMillis", 600_000))
                 .stub("canaryPromote", args -> Map.of("promoted", true, "namespace", "shop-prod", "revision", 12, "previousRevision", 11,
                         "durationMillis", 900_000));
-        t.call(named("parallelism", 1, "kubeconfigCredentialsId", "prod-kubeconfig", "canary", Map.of("steps", List.of(25, 100)),
+        t.call(named("parallelism", 1, "kubeconfigCredentialsId", "prod-kubeconfig", "canary", Map.of("router", PipelineTemplate.answering(service -> "nginx(" + service + ")"), "steps", List.of(25, 100)),
                 "approvers", "release-managers"));
         assertEquals(Map.of("message", "Release payments, ledger 2.0.0 to prod through canaries?", "ok", "Release",
                 "submitter", "release-managers"), t.arguments("input", 0));
@@ -134,14 +138,24 @@ public class MonorepoPipelineTemplateTest {
                 t.timeline().subList(t.timeline().indexOf("stage(Approval)") + 1, t.timeline().size()).stream()
                         .map(s -> s.startsWith("echo(") ? "echo" : s).toList());
         assertEquals(Map.of("kubeconfigCredentialsId", "prod-kubeconfig", "service", "ledger", "environment", "prod",
-                "steps", List.of(25, 100), "imageTag", "2.0.0"), t.arguments("canaryShift", 1));
-        assertEquals("the paused canary carried on to its next steps, found as canaryShift placed it",
-                Map.of("kubeconfigCredentialsId", "prod-kubeconfig", "service", "payments", "environment", "prod"),
-                t.arguments("canaryPromote", 0));
+                "router", "nginx(ledger)", "steps", List.of(25, 100), "imageTag", "2.0.0"), t.arguments("canaryShift", 1));
+        assertEquals("each service its own router, from the closure", "nginx(payments)", t.arguments("canaryShift", 0).get("router"));
+        assertEquals("the paused canary carried on to its next steps: no image tag, no full",
+                List.of(), t.arguments("canaryPromote", 0).keySet().stream().filter(k -> k.equals("imageTag") || k.equals("full")).toList());
+        assertEquals("and the pause is promoted through the same", "nginx(payments)", t.arguments("canaryPromote", 0).get("router"));
         assertEquals("monorepoPipeline: tag, image 2.0.0 to prod, 1 at a time: 2 promoted\n"
                 + "service  | outcome  | where     | revision | was | took\n"
                 + "payments | promoted | shop-prod | 12       | 11  | 900.0 s\n"
                 + "ledger   | promoted | shop-prod | 9        | 8   | 600.0 s", t.echoed().get(t.echoed().size() - 1));
+    }
+
+    @Test
+    public void aTagBuildWithoutCanaryRouterIsRefusedBeforeAnyStep() throws Exception {
+        PipelineTemplate t = template(Map.of("TAG_NAME", "2.0.0", "BRANCH_NAME", "2.0.0"), List.of("payments"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(named("canary", Map.of("pause", "5m"))));
+        assertEquals("monorepoPipeline: this tag build (2.0.0) releases through canaryShift, which needs canary.router to know how "
+                + "traffic reaches the canary: give it, e.g. monorepoPipeline(canary: [router: { service -> nginx(ingress: service) }])", e.getMessage());
+        assertEquals(List.of(), t.stepNames());
     }
 
     @Test
@@ -206,10 +220,67 @@ public class MonorepoPipelineTemplateTest {
                 .stub("canaryShift", args -> Map.of("paused", true, "weight", 10))
                 .stub("input", failingAt(1, rejected))
                 .stub("canaryAbort", args -> Map.of("aborted", true));
-        assertSame(rejected, assertThrows(InterruptedException.class, () -> t.call(named("parallelism", 1))));
-        assertEquals(Map.of("service", "payments", "environment", "prod"), t.arguments("canaryAbort", 0));
+        assertSame(rejected, assertThrows(InterruptedException.class, () -> t.call(named("parallelism", 1, "canary",
+                Map.of("router", "nginx(shop)")))));
+        assertEquals(Map.of("service", "payments", "environment", "prod", "router", "nginx(shop)"), t.arguments("canaryAbort", 0));
         assertEquals(1, t.stepNames().stream().filter("canaryShift"::equals).count());
         assertTrue(t.echoed().get(t.echoed().size() - 1).contains("payments | aborted     |"));
+    }
+
+    private static PipelineTemplate withDependencies(List<String> changed) throws Exception {
+        Map<String, Object> changes = new HashMap<>(changes(changed));
+        Map<String, List<String>> dependsOn = new LinkedHashMap<>();
+        changed.forEach(service -> dependsOn.put(service, DEPENDENCIES.get(service)));
+        changes.put("dependsOn", dependsOn);
+        return template(MAIN, changed).stub("changedServices", args -> changes);
+    }
+
+    @Test
+    public void dependentsAreDeliveredAfterWhatTheyDependOnAndOthersAlongsideTheFirst() throws Exception {
+        List<String> started = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> ended = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, List<String>> endedBeforeStart = new java.util.concurrent.ConcurrentHashMap<>();
+        PipelineTemplate t = withDependencies(List.of("web", "search", "payments", "ledger")).stub("deployService", args -> {
+            String service = (String) args.get("service");
+            endedBeforeStart.put(service, List.copyOf(ended));
+            started.add(service);
+            Thread.sleep(service.equals("payments") ? 300 : 100);
+            ended.add(service);
+            return Map.of("revision", 2, "previousRevision", 1, "namespace", "shop-stage", "durationMillis", 100);
+        });
+        t.call(named("parallelism", 4));
+        assertEquals("three waves, each its own bounded parallel", List.of(Map.of("branches", List.of("lane 1", "lane 2")),
+                Map.of("branches", List.of("lane 1")), Map.of("branches", List.of("lane 1"))),
+                t.calls().stream().filter(c -> c.getKey().equals("parallel")).map(Map.Entry::getValue).toList());
+        assertTrue("search after payments ended: " + endedBeforeStart, endedBeforeStart.get("search").contains("payments"));
+        assertTrue("web after search ended: " + endedBeforeStart, endedBeforeStart.get("web").contains("search"));
+        assertFalse("ledger depends on nothing: it went alongside payments", endedBeforeStart.get("ledger").contains("payments"));
+        assertEquals(List.of("payments", "ledger"), started.subList(0, 2).stream().sorted(java.util.Comparator.reverseOrder()).toList());
+        assertTrue(t.echoed().contains("monorepoPipeline: delivery order by dependsOn: 1. payments, ledger; 2. search (after payments); "
+                + "3. web (after search)"));
+    }
+
+    @Test
+    public void aFailureStopsItsDependentsSayingWhyButNotTheOtherServices() throws Exception {
+        PipelineTemplate t = withDependencies(List.of("payments", "search", "web", "ledger")).stub("deployService", args -> {
+            if (args.get("service").equals("payments")) {
+                throw new IllegalStateException("deployService: payments: helm upgrade failed");
+            }
+            return Map.of("revision", 4, "previousRevision", 3, "namespace", "shop-stage", "durationMillis", 2000);
+        });
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(named("parallelism", 2)));
+        assertEquals("monorepoPipeline: 1 of 4 services failed: payments (deployService: payments: helm upgrade failed); 2 not delivered"
+                + " because of them: search (depends on payments, which failed), web (depends on search, which was not delivered either)",
+                e.getMessage());
+        assertEquals("ledger, in no chain with payments, was deployed", List.of("payments", "ledger"), t.calls().stream()
+                .filter(c -> c.getKey().equals("deployService")).map(c -> (String) c.getValue().get("service"))
+                .sorted(java.util.Comparator.reverseOrder()).toList());
+        assertEquals("monorepoPipeline: main branch, image c0ffee1 to stage, 2 at a time: 1 failed, 2 skipped, 1 deployed\n"
+                + "service  | outcome  | where      | revision | was | took  | why\n"
+                + "payments | failed   | -          | -        | -   | -     | deployService: payments: helm upgrade failed\n"
+                + "search   | skipped  | -          | -        | -   | -     | depends on payments, which failed\n"
+                + "web      | skipped  | -          | -        | -   | -     | depends on search, which was not delivered either\n"
+                + "ledger   | deployed | shop-stage | 4        | 3   | 2.0 s |", t.echoed().get(t.echoed().size() - 1));
     }
 
     @Test

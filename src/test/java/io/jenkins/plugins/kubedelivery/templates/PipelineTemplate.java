@@ -123,6 +123,16 @@ final class PipelineTemplate {
     }
 
     /** A closure the Jenkinsfile passes (a build or test body): each call is recorded as the step {@code name}. */
+    /** A closure of the Jenkinsfile's that answers its one argument through {@code answer}, e.g. a router per service. */
+    static Closure<Object> answering(java.util.function.Function<Object, Object> answer) {
+        return new Closure<Object>(null) {
+            @Override
+            public Object call(Object... args) {
+                return answer.apply(args[0]);
+            }
+        };
+    }
+
     Closure<Object> closure(String name) {
         return new Closure<Object>(null) {
             @Override
@@ -166,7 +176,9 @@ final class PipelineTemplate {
         String text = Files.readString(jenkinsfile).replaceAll("(?m)^@Library\\(.*$", "");
         Binding jenkinsfileBinding = new Binding();
         for (Object name : binding.getVariables().keySet()) {
-            if (binding.getVariable((String) name) instanceof Script template) {
+            if (binding.getVariable((String) name) instanceof Closure<?> step) {
+                jenkinsfileBinding.setVariable((String) name, step); // a stubbed step or symbol, e.g. nginx(ingress: ...)
+            } else if (binding.getVariable((String) name) instanceof Script template) {
                 jenkinsfileBinding.setVariable((String) name, new Closure<Object>(null) {
                     @Override
                     public Object call(Object... args) {

@@ -16,8 +16,9 @@ import java.util.Set;
  * an affected one, transitively. A change to {@code delivery.yaml} or the root {@code Jenkinsfile}
  * affects all. A pure function: git reads the change, this decides.
  *
- * <p>Paths are matched through an index by first path segment, so a change of thousands of files in
- * a repository of a thousand services costs a few map lookups per file.
+ * <p>Paths are matched through {@link PathOwners}, a tree of path segments, and dependents through
+ * one reverse map of {@code dependsOn}, so a change of thousands of files in a repository of a
+ * thousand services costs a few map lookups per file and per affected service.
  */
 public final class ChangeImpact {
     /** Files whose change may change how every service is delivered. */
@@ -25,22 +26,39 @@ public final class ChangeImpact {
 
     private ChangeImpact() {}
 
-    /** @return the affected services in catalogue order, each with its reason */
+    /** @return the affected services in catalogue order, each with its reason and its affected dependencies */
     public static List<AffectedService> of(DeliveryCatalog catalog, List<ChangedPath> changes) {
         for (ChangedPath change : changes) {
             String global = AFFECT_ALL.contains(change.path()) ? change.path()
                     : change.previousPath() != null && AFFECT_ALL.contains(change.previousPath()) ? change.previousPath() : null;
             if (global != null) {
-                return catalog.services().keySet().stream()
-                        .map(s -> new AffectedService(s, global + " changed, which may change every service")).toList();
+                return every(catalog, global + " changed, which may change every service");
             }
         }
         Map<String, String> reasons = direct(catalog, changes);
         addDependents(catalog, reasons);
-        List<AffectedService> affected = new ArrayList<>();
-        for (String service : catalog.services().keySet()) {
-            if (reasons.containsKey(service)) {
-                affected.add(new AffectedService(service, reasons.get(service)));
+        return inCatalogueOrder(catalog, reasons);
+    }
+
+    /** Every service of the catalogue, for one reason, when no exact answer is possible or wanted. */
+    public static List<AffectedService> every(DeliveryCatalog catalog, String reason) {
+        Map<String, String> reasons = new HashMap<>();
+        catalog.services().keySet().forEach(service -> reasons.put(service, reason));
+        return inCatalogueOrder(catalog, reasons);
+    }
+
+    private static List<AffectedService> inCatalogueOrder(DeliveryCatalog catalog, Map<String, String> reasons) {
+        List<AffectedService> affected = new ArrayList<>(reasons.size());
+        for (ServiceDefinition service : catalog.services().values()) {
+            String reason = reasons.get(service.name());
+            if (reason != null) {
+                List<String> dependencies = new ArrayList<>();
+                for (String dependency : service.dependsOn()) {
+                    if (reasons.containsKey(dependency)) {
+                        dependencies.add(dependency);
+                    }
+                }
+                affected.add(new AffectedService(service.name(), reason, dependencies));
             }
         }
         return affected;
@@ -48,18 +66,12 @@ public final class ChangeImpact {
 
     /** Services a changed file belongs to, with the first such file and how many more. */
     private static Map<String, String> direct(DeliveryCatalog catalog, List<ChangedPath> changes) {
-        Map<String, List<Owner>> index = index(catalog);
+        PathOwners owners = PathOwners.of(catalog);
         Map<String, List<ChangedPath>> matched = new LinkedHashMap<>();
         for (ChangedPath change : changes) {
-            for (String path : change.previousPath() == null ? List.of(change.path()) : List.of(change.path(), change.previousPath())) {
-                for (Owner owner : index.getOrDefault(firstSegment(path), List.of())) {
-                    if (owner.covers(path)) {
-                        List<ChangedPath> files = matched.computeIfAbsent(owner.service, s -> new ArrayList<>());
-                        if (files.isEmpty() || files.get(files.size() - 1) != change) {
-                            files.add(change);
-                        }
-                    }
-                }
+            match(owners.of(change.path()), change, matched);
+            if (change.previousPath() != null) {
+                match(owners.of(change.previousPath()), change, matched);
             }
         }
         Map<String, String> reasons = new HashMap<>();
@@ -68,49 +80,34 @@ public final class ChangeImpact {
         return reasons;
     }
 
+    /** Counts the change once per service, even when both sides of a rename belong to it. */
+    private static void match(List<String> services, ChangedPath change, Map<String, List<ChangedPath>> matched) {
+        for (String service : services) {
+            List<ChangedPath> files = matched.computeIfAbsent(service, s -> new ArrayList<>());
+            if (files.isEmpty() || files.get(files.size() - 1) != change) {
+                files.add(change);
+            }
+        }
+    }
+
     /** Breadth first, so each dependent's reason names the shortest chain to a changed service. */
     private static void addDependents(DeliveryCatalog catalog, Map<String, String> reasons) {
+        Map<String, List<String>> dependents = new HashMap<>();
+        for (ServiceDefinition service : catalog.services().values()) {
+            for (String dependency : service.dependsOn()) {
+                dependents.computeIfAbsent(dependency, d -> new ArrayList<>()).add(service.name());
+            }
+        }
         Deque<String> queue = new ArrayDeque<>();
         catalog.services().keySet().stream().filter(reasons::containsKey).forEach(queue::add);
         while (!queue.isEmpty()) {
             String changed = queue.poll();
-            for (ServiceDefinition dependent : catalog.dependents(changed)) {
-                if (!reasons.containsKey(dependent.name())) {
-                    reasons.put(dependent.name(), "depends on " + changed + ", which " + reasons.get(changed));
-                    queue.add(dependent.name());
+            for (String dependent : dependents.getOrDefault(changed, List.of())) {
+                if (!reasons.containsKey(dependent)) {
+                    reasons.put(dependent, "depends on " + changed + ", which " + reasons.get(changed));
+                    queue.add(dependent);
                 }
             }
-        }
-    }
-
-    private static Map<String, List<Owner>> index(DeliveryCatalog catalog) {
-        Map<String, List<Owner>> index = new HashMap<>();
-        for (ServiceDefinition service : catalog.services().values()) {
-            List<String> roots = new ArrayList<>();
-            roots.add(service.directory() + "/");
-            if (service.localChart()) {
-                roots.add(service.chart() + "/");
-            }
-            roots.addAll(service.paths());
-            for (String root : roots) {
-                index.computeIfAbsent(firstSegment(root), k -> new ArrayList<>()).add(new Owner(service.name(), root));
-            }
-        }
-        return index;
-    }
-
-    private static String firstSegment(String path) {
-        int slash = path.indexOf('/');
-        return slash < 0 ? path : path.substring(0, slash);
-    }
-
-    /**
-     * A path that belongs to a service: a directory when it ends with a slash; otherwise a file, or a
-     * directory written without its slash.
-     */
-    private record Owner(String service, String root) {
-        boolean covers(String path) {
-            return root.endsWith("/") ? path.startsWith(root) : path.equals(root) || path.startsWith(root + "/");
         }
     }
 }

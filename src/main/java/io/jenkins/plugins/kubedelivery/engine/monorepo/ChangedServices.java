@@ -120,9 +120,7 @@ public final class ChangedServices implements UseCase<ChangedServicesRequest, Ch
     }
 
     private ChangedServicesResult everything(DeliveryCatalog catalog, String why, long started) {
-        List<AffectedService> all = catalog.services().keySet().stream().map(s -> new AffectedService(s, "every service: " + why))
-                .toList();
-        return new ChangedServicesResult(all, true, null, why, 0, clock.millis() - started);
+        return new ChangedServicesResult(ChangeImpact.every(catalog, "every service: " + why), true, null, why, 0, clock.millis() - started);
     }
 
     private void report(ChangedServicesResult result, DeliveryCatalog catalog) {

@@ -27,15 +27,21 @@ public record ChangedServicesResult(List<AffectedService> services, boolean all,
 
     /**
      * {@code services} (the names, in catalogue order), {@code reasons} (service to why it is
-     * affected), {@code all}, {@code baseCommit}, {@code why}, {@code changedFiles}, {@code durationMillis}.
+     * affected), {@code dependsOn} (service to the listed services it depends on, to be delivered
+     * before it; an empty list for none), {@code all}, {@code baseCommit}, {@code why}, {@code changedFiles}, {@code durationMillis}.
      */
     @Override
     public Map<String, Object> toMap() {
         Map<String, Object> reasons = new LinkedHashMap<>();
-        services.forEach(s -> reasons.put(s.service(), s.reason()));
+        Map<String, Object> dependsOn = new LinkedHashMap<>();
+        for (AffectedService s : services) {
+            reasons.put(s.service(), s.reason());
+            dependsOn.put(s.service(), new ArrayList<>(s.dependsOn()));
+        }
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("services", new ArrayList<>(names()));
         map.put("reasons", reasons);
+        map.put("dependsOn", dependsOn);
         map.put("all", all);
         map.put("baseCommit", baseCommit);
         map.put("why", why);

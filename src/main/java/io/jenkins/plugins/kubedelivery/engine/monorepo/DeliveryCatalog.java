@@ -3,7 +3,6 @@ package io.jenkins.plugins.kubedelivery.engine.monorepo;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,10 +36,5 @@ public record DeliveryCatalog(Map<String, ServiceDefinition> services, Map<Strin
     /** The environment as {@code delivery.yaml} defines it, or by convention. */
     public EnvironmentDefinition environment(String name) {
         return Optional.ofNullable(environments.get(name)).orElseGet(() -> EnvironmentDefinition.byConvention(name));
-    }
-
-    /** Services that depend on {@code service} directly. */
-    public List<ServiceDefinition> dependents(String service) {
-        return services.values().stream().filter(s -> s.dependsOn().contains(service)).toList();
     }
 }

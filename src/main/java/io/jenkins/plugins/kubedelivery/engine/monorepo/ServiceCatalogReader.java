@@ -29,7 +29,7 @@ public final class ServiceCatalogReader {
     private static final Set<String> VAULT_SECRET_KEYS = Set.of("path", "engineVersion", "values");
     private static final Set<String> ENVIRONMENT_KEYS =
             Set.of("namespace", "kubeconfigCredentialsId", "kubeContext", "valuesSuffix", "canary");
-    private static final Set<String> PREVIEW_KEYS = Set.of("namespacePattern", "hostPattern", "ttl", "quota");
+    private static final Set<String> PREVIEW_KEYS = Set.of("namePattern", "hostPattern", "ttl", "quota");
     private static final Set<String> CANARY_KEYS =
             Set.of("steps", "pause", "interval", "failureLimit", "inconclusiveLimit", "minRequests", "prometheusUrl");
     /** helm's {@code repo/chart} form, as deployService accepts it. */
@@ -192,7 +192,7 @@ public final class ServiceCatalogReader {
         }
         Map<String, YamlNode> fields = node.mapping(PREVIEW_KEYS);
         YamlNode quota = fields.get("quota");
-        return new PreviewDefaults(text(fields, "namespacePattern"), text(fields, "hostPattern"), text(fields, "ttl"),
+        return new PreviewDefaults(text(fields, "namePattern"), text(fields, "hostPattern"), text(fields, "ttl"),
                 quota == null ? Map.of() : quota.textMap());
     }
 

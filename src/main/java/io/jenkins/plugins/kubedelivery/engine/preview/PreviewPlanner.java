@@ -21,15 +21,14 @@ public final class PreviewPlanner {
 
     /** @param now the creation time (for created-at when the namespace is new, and expiry) */
     public static PreviewPlan plan(PreviewRequest given, Instant now, String existingCreatedAt) {
-        PreviewRequest r = given.withPullRequest(PreviewInputs.pullRequest("pr", given.pr()));
+        PreviewRequest r = given.withDefaults().withPullRequest(PreviewInputs.pullRequest("pr", given.pr()));
         PreviewInputs.repository("repository", r.repository());
-        String namePattern = PreviewInputs.pattern("namePattern", orDefault(r.namePattern(), PreviewRequest.DEFAULT_NAME_PATTERN),
-                PreviewRequest.DEFAULT_NAME_PATTERN);
+        String namePattern = PreviewInputs.pattern("namePattern", r.namePattern(), PreviewRequest.DEFAULT_NAME_PATTERN);
         PreviewNaming.Name namespace = PreviewNaming.name("namePattern", namePattern, r.placeholders());
         String url = r.hostPattern() == null || r.hostPattern().isBlank() ? null
                 : "https://" + PreviewNaming.host("hostPattern", PreviewInputs.pattern("hostPattern", r.hostPattern(),
                         "pr-{pr}.{repository}.preview.example.com"), r.placeholders());
-        Duration ttl = DurationBounds.TTL.require("ttl", r.ttl() == null ? PreviewRequest.DEFAULT_TTL : r.ttl());
+        Duration ttl = DurationBounds.TTL.require("ttl", r.ttl());
         requireQuantities("quota", r.quota());
         requireQuantities("limitDefaults", r.limitDefaults());
         requireQuantities("limitDefaultRequests", r.limitDefaultRequests());
@@ -112,9 +111,5 @@ public final class PreviewPlanner {
         if (value != null && !value.isBlank()) {
             map.put(key, value);
         }
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -3,12 +3,10 @@ package io.jenkins.plugins.kubedelivery.jenkins.deploy;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.CatalogSettings;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.DeliveryCatalog;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.SettingsChoice;
-import io.jenkins.plugins.kubedelivery.engine.monorepo.WorkspaceCatalog;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
+import io.jenkins.plugins.kubedelivery.jenkins.DeliveryYaml;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
 import io.jenkins.plugins.kubedelivery.jenkins.StepCall;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The call of a step that runs helm on releases. Its engine request is transient: a deploy's holds
@@ -42,16 +40,7 @@ abstract class ReleaseCall<R> implements StepCall {
     /** On the agent, before any command: delivery.yaml's values for what the step was not given, said in the log. */
     @Override
     public final StepCall resolved(EngineSession session) throws Exception {
-        Optional<DeliveryCatalog> catalog = WorkspaceCatalog.readIfPresent(session.ports().workspace());
-        if (catalog.isEmpty()) {
-            return this;
-        }
-        SettingsChoice choice = new SettingsChoice();
-        StepCall resolved = withCatalogue(catalog.get(), choice);
-        List<String> taken = choice.fromCatalogue();
-        session.log().println("From delivery.yaml for " + target + ": "
-                + (taken.isEmpty() ? "nothing (the parameters and the conventions decide)" : String.join(", ", taken)));
-        return resolved;
+        return DeliveryYaml.resolve(session, this, this::withCatalogue);
     }
 
     /** This call with {@code delivery.yaml}'s values, picked through {@code choice}, for what the step was not given. */

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.kubedelivery.jenkins.preview;
 
 import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
-import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.orDefault;
 
 import static io.jenkins.plugins.kubedelivery.jenkins.preview.PullRequestEnvironment.given;
 
@@ -9,10 +8,10 @@ import hudson.EnvVars;
 import hudson.Extension;
 import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewNamespace;
 import io.jenkins.plugins.kubedelivery.engine.preview.DeletePreviewRequest;
-import io.jenkins.plugins.kubedelivery.engine.preview.PreviewRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.AbstractClusterStep;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterStepDescriptor;
+import io.jenkins.plugins.kubedelivery.jenkins.DeliveryYaml;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
 import io.jenkins.plugins.kubedelivery.jenkins.StepCall;
 import java.io.Serializable;
@@ -26,7 +25,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code deletePreviewNamespace}: removes a pull request's preview namespace through the engine's
  * {@code DeletePreviewNamespace}, which refuses a namespace the plugin does not own or that belongs to
  * another pull request. The namespace is named by {@code namespace}, or derived from {@code pr}
- * and {@code repository} (by default from the build's environment) with {@code namePattern}.
+ * and {@code repository} (by default from the build's environment) with {@code namePattern}, by
+ * default the one {@code createPreviewNamespace} used: {@code delivery.yaml}'s {@code preview.namePattern}
+ * where the workspace has it, else the engine's default.
  */
 public final class DeletePreviewNamespaceStep extends AbstractClusterStep {
     public static final String FUNCTION_NAME = "deletePreviewNamespace";
@@ -34,7 +35,7 @@ public final class DeletePreviewNamespaceStep extends AbstractClusterStep {
     private String pr;
     private String repository;
     private String namespace;
-    private String namePattern = PreviewRequest.DEFAULT_NAME_PATTERN;
+    private String namePattern;
     private boolean wait;
 
     @DataBoundConstructor
@@ -49,9 +50,7 @@ public final class DeletePreviewNamespaceStep extends AbstractClusterStep {
     @DataBoundSetter public void setPr(String pr) { this.pr = optional(pr); }
     @DataBoundSetter public void setRepository(String repository) { this.repository = optional(repository); }
     @DataBoundSetter public void setNamespace(String namespace) { this.namespace = optional(namespace); }
-    @DataBoundSetter public void setNamePattern(String namePattern) {
-        this.namePattern = orDefault(namePattern, PreviewRequest.DEFAULT_NAME_PATTERN);
-    }
+    @DataBoundSetter public void setNamePattern(String namePattern) { this.namePattern = optional(namePattern); }
     @DataBoundSetter public void setWait(boolean wait) { this.wait = wait; }
 
     @Override
@@ -79,7 +78,18 @@ public final class DeletePreviewNamespaceStep extends AbstractClusterStep {
      * Resumable: the delete carries preconditions on the uid and resourceVersion the engine just
      * read, and a namespace already gone counts as deleted, so running it again is safe.
      */
-    private record Call(DeletePreviewRequest request, ClusterAccess clusterAccess) implements StepCall {
+    record Call(DeletePreviewRequest request, ClusterAccess clusterAccess) implements StepCall {
+        /** Derives the name as createPreviewNamespace did: with delivery.yaml's namePattern when the step names neither. */
+        @Override
+        public StepCall resolved(EngineSession session) throws Exception {
+            if (request.namespace() != null) {
+                return this;
+            }
+            return DeliveryYaml.resolve(session, this, (catalog, choice) -> new Call(new DeletePreviewRequest(request.pr(),
+                    request.repository(), null, choice.pick("namePattern", request.namePattern(), catalog.preview().namePattern()),
+                    request.waitForDeletion()), clusterAccess));
+        }
+
         @Override
         public Object run(EngineSession session) throws Exception {
             return new DeletePreviewNamespace(session.ports(), session.cluster()).run(request).toMap();

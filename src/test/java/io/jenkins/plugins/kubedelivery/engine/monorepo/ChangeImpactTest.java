@@ -83,4 +83,25 @@ public class ChangeImpactTest {
     public void filesOutsideEveryServiceAffectNothing() {
         assertEquals(List.of(), impact(ChangedPath.modified("README.md"), ChangedPath.modified("docs/x.md")));
     }
+
+    @Test
+    public void aDirectoryRootOwnsWhatIsBelowItAndAPlainRootOwnsItselfToo() {
+        assertEquals("a file named like the directory is not in it", List.of(), impact(ChangedPath.modified("libs/common")));
+        assertEquals(List.of(), impact(ChangedPath.modified("helm/search"), ChangedPath.modified("helm/searchers/values.yaml"),
+                ChangedPath.modified("payment/x")));
+        assertEquals("payments: changed in tools/codegen.sh/x", impact(ChangedPath.modified("tools/codegen.sh/x")).get(0));
+        assertEquals("payments: changed in libs/common/deep/er/Money.java",
+                impact(ChangedPath.modified("libs/common/deep/er/Money.java")).get(0));
+    }
+
+    @Test
+    public void eachAffectedServiceNamesTheAffectedServicesItDependsOn() {
+        List<AffectedService> all = ChangeImpact.of(CATALOG, List.of(ChangedPath.modified("payments/src/Api.java")));
+        assertEquals(List.of(List.of(), List.of("payments"), List.of("search")), all.stream().map(AffectedService::dependsOn).toList());
+        assertEquals("search's dependency did not change: nothing to wait for", List.of(List.of()),
+                ChangeImpact.of(CATALOG, List.of(ChangedPath.modified("search/a.go"))).stream().map(AffectedService::dependsOn).toList()
+                        .subList(0, 1));
+        assertEquals(List.of(List.of(), List.of("payments"), List.of("search"), List.of()),
+                ChangeImpact.every(CATALOG, "first build").stream().map(AffectedService::dependsOn).toList());
+    }
 }

@@ -64,7 +64,7 @@ public class ServiceCatalogReaderTest {
                     kubeContext: prod-eu
                     canary: true
                 preview:
-                  namespacePattern: pr-{pr}-{repository}
+                  namePattern: pr-{pr}-{repository}
                   ttl: 72h
                   quota: {limits.memory: 8Gi, pods: 20}
                 canary:
@@ -83,7 +83,7 @@ public class ServiceCatalogReaderTest {
         assertEquals(new PreviewDefaults("pr-{pr}-{repository}", null, "72h", Map.of("limits.memory", "8Gi", "pods", "20")),
                 catalog.preview());
         assertEquals(new CanaryDefaults(List.of(10, 25, 50, 100), "5m", null, null, null, 50, null), catalog.canary());
-        assertEquals(List.of("payments"), catalog.dependents("search").stream().map(ServiceDefinition::name).toList());
+        assertEquals(List.of("search"), catalog.services().get("payments").dependsOn());
     }
 
     @Test

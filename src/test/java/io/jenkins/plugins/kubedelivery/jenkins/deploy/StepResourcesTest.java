@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kubedelivery.jenkins.deploy;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
@@ -49,7 +50,8 @@ public class StepResourcesTest {
             ReapPreviewNamespacesStep.class, ChangedServicesStep.class, CanaryShiftStep.class, CanaryStatusStep.class,
             CanaryAbortStep.class);
     /** Steps without an optional parameter that has a default, so without a form default to check. */
-    private static final Set<Class<? extends Step>> NO_FORM_DEFAULTS = Set.of(ChangedServicesStep.class, CanaryStatusStep.class);
+    private static final Set<Class<? extends Step>> NO_FORM_DEFAULTS = Set.of(ChangedServicesStep.class, CanaryStatusStep.class,
+            DeletePreviewNamespaceStep.class);
     /** Types no form control binds to (lists and maps); written in the script, and named in help.html instead. */
     private static final Set<String> SCRIPT_ONLY = Set.of("valuesFiles", "values", "secretValues", "quota", "limitDefaults",
             "limitDefaultRequests", "copySecrets", "labels", "annotations", "openPullRequests", "steps");
@@ -115,7 +117,8 @@ public class StepResourcesTest {
         assertEquals("5m", defaults.getTimeout());
         assertEquals(10, defaults.getHistoryMax());
         assertTrue(defaults.isWait());
-        assertEquals("72h", ((CreatePreviewNamespaceStep) new CreatePreviewNamespaceStep.DescriptorImpl().getDefaults()).getTtl());
+        assertNull("unset in the form: delivery.yaml's, else the engine's default",
+                ((CreatePreviewNamespaceStep) new CreatePreviewNamespaceStep.DescriptorImpl().getDefaults()).getTtl());
     }
 
     @Test

@@ -117,7 +117,7 @@ public class ChangedServicesStepTest {
         assertNull(result.get("baseCommit"));
         assertTrue(String.valueOf(result.get("why")), String.valueOf(result.get("why")).contains("first build"));
         assertTrue(fixture.log(), fixture.log().contains("changedServices: all 3 services, because this is the first build"));
-        assertEquals(List.of("services", "reasons", "all", "baseCommit", "why", "changedFiles", "durationMillis"),
+        assertEquals(List.of("services", "reasons", "dependsOn", "all", "baseCommit", "why", "changedFiles", "durationMillis"),
                 new ArrayList<>(result.keySet()));
     }
 

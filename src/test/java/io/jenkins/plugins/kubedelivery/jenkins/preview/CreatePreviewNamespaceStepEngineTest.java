@@ -114,6 +114,58 @@ public class CreatePreviewNamespaceStepEngineTest {
     }
 
     @Test
+    public void takesFromDeliveryYamlsPreviewWhatTheParametersLeaveUnset() throws Exception {
+        Files.writeString(fixture.workspace.resolve("delivery.yaml"), """
+                preview:
+                  namePattern: preview-{repository}-{pr}
+                  hostPattern: pr-{pr}.{repository}.preview.example.com
+                  ttl: 7d
+                  quota: {pods: "12"}
+                """);
+        List<String> applied = new CopyOnWriteArrayList<>();
+        fixture.launcher.onLaunch(launch -> {
+            int flag = launch.cmds().indexOf("--filename");
+            if (launch.cmds().contains("apply") && flag >= 0) {
+                try {
+                    applied.add(Files.readString(Path.of(launch.cmds().get(flag + 1))));
+                } catch (java.io.IOException e) {
+                    applied.add(e.toString());
+                }
+            }
+        });
+        fixture.launcher.reply("kubectl", "create", KubectlReplies.created("preview-shop-42"))
+                .reply("kubectl", "apply", KubectlReplies.applied("resourcequota/kube-delivery-preview"));
+        CreatePreviewNamespaceStep step = new CreatePreviewNamespaceStep();
+        step.setKubeconfigCredentialsId("preview-kubeconfig");
+        step.setTtl("2h");
+        Instant before = Instant.now();
+
+        TestStepContext context = run(step);
+
+        assertNull(String.valueOf(context.failure()), context.failure());
+        Map<?, ?> result = (Map<?, ?>) context.result();
+        assertEquals("preview-shop-42", result.get("namespace"));
+        assertEquals("https://pr-42.shop.preview.example.com", result.get("url"));
+        Instant expiresAt = Instant.parse((String) result.get("expiresAt"));
+        assertTrue("the parameter's ttl wins", expiresAt.isBefore(before.plus(Duration.ofHours(3))));
+        String manifest = applied.size() == 1 ? applied.get(0).replaceAll("\\s", "") : applied.toString();
+        assertTrue(manifest, manifest.contains("\"kind\":\"ResourceQuota\"") && manifest.contains("\"hard\":{\"pods\":\"12\"}"));
+        assertTrue(fixture.log(), fixture.log().contains("From delivery.yaml for PR 42 of shop: quota {pods=12}, "
+                + "namePattern preview-{repository}-{pr}, hostPattern pr-{pr}.{repository}.preview.example.com\n"));
+    }
+
+    @Test
+    public void aBrokenDeliveryYamlFailsTheStepNamingItsLineBeforeAnyCommand() throws Exception {
+        Files.writeString(fixture.workspace.resolve("delivery.yaml"), "preview:\n  namespacePattern: pr-{pr}\n");
+
+        TestStepContext context = run(step());
+
+        assertTrue(String.valueOf(context.failure()), String.valueOf(context.failure().getMessage())
+                .contains("delivery.yaml:2:3: preview.namespacePattern: unknown key; the keys here are [hostPattern, namePattern, quota, ttl]"));
+        assertEquals(List.of(), verbs());
+    }
+
+    @Test
     public void copiesSecretsThroughAPrivateFileAndNeverShowsTheirValues() throws Exception {
         fixture.launcher.reply("kubectl", "secrets", KubectlReplies.list(KubectlReplies.secret("registry-pull", "preview-secrets",
                         Map.of(".dockerconfigjson", PULL_SECRET_BASE64))))

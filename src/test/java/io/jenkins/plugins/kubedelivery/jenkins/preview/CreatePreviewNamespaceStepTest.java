@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kubedelivery.jenkins.preview;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -10,6 +11,9 @@ import io.jenkins.plugins.kubedelivery.engine.preview.PreviewRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.support.Checkpoints;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
 import io.jenkins.plugins.kubedelivery.jenkins.support.TestStepContext;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.PreviewDefaults;
+import io.jenkins.plugins.kubedelivery.engine.monorepo.SettingsChoice;
+import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,14 +44,17 @@ public class CreatePreviewNamespaceStepTest {
         assertEquals("feature/pay", request.branch());
         assertEquals("0123abc", request.commit());
         assertEquals("https://ci.example.com/job/shop/job/PR-42/3/", request.buildUrl());
-        assertEquals("pr-{pr}-{repository}", request.namePattern());
+        assertNull("unset: delivery.yaml's or the default", request.namePattern());
+        assertNull(request.ttl());
+        assertNull(request.ingressNamespace());
+        assertEquals("pr-{pr}-{repository}", request.withDefaults().namePattern());
         assertNull("no host pattern, so no URL", request.hostPattern());
-        assertEquals(Duration.ofHours(72), request.ttl());
+        assertEquals(Duration.ofHours(72), request.withDefaults().ttl());
         assertEquals(Map.of(), request.quota());
         assertEquals(Map.of(), request.limitDefaults());
         assertEquals(Map.of(), request.limitDefaultRequests());
         assertTrue(request.networkPolicy());
-        assertEquals("ingress-nginx", request.ingressNamespace());
+        assertEquals("ingress-nginx", request.withDefaults().ingressNamespace());
         assertEquals(List.of(), request.copySecrets());
         assertNull(request.secretsNamespace());
         assertEquals(Map.of(), request.extraLabels());
@@ -121,17 +128,60 @@ public class CreatePreviewNamespaceStepTest {
         }
     }
 
+    private static final PreviewDefaults FILE = new PreviewDefaults("preview-{repository}-{pr}", "pr-{pr}.shop.example.com", "7d",
+            Map.of("pods", "12"));
+
+    private static CreatePreviewNamespaceStep.Call call(CreatePreviewNamespaceStep step) {
+        return new CreatePreviewNamespaceStep.Call(step.toRequest(PR_BUILD), step.getQuota() != null, null);
+    }
+
     @Test
-    public void blankFormFieldsMeanTheDefault() {
+    public void deliveryYamlsPreviewFillsWhatTheStepLeftUnsetAndSaysSo() {
+        SettingsChoice choice = new SettingsChoice();
+        PreviewRequest request = call(new CreatePreviewNamespaceStep()).withPreview(FILE, choice).request();
+
+        assertEquals("preview-{repository}-{pr}", request.namePattern());
+        assertEquals("pr-{pr}.shop.example.com", request.hostPattern());
+        assertEquals(Duration.ofDays(7), request.ttl());
+        assertEquals(Map.of("pods", "12"), request.quota());
+        assertEquals(List.of("ttl 7d", "quota {pods=12}", "namePattern preview-{repository}-{pr}", "hostPattern pr-{pr}.shop.example.com"),
+                choice.fromCatalogue());
+        assertEquals("what the file leaves out keeps the engine's default", "ingress-nginx", request.withDefaults().ingressNamespace());
+    }
+
+    @Test
+    public void parametersGivenWinOverDeliveryYamlEvenWithTheDefaultsValueOrAnEmptyQuota() {
+        CreatePreviewNamespaceStep step = new CreatePreviewNamespaceStep();
+        step.setNamePattern("pr-{pr}-{repository}");
+        step.setTtl("72h");
+        step.setQuota(Map.of());
+        SettingsChoice choice = new SettingsChoice();
+        PreviewRequest request = call(step).withPreview(FILE, choice).request();
+
+        assertEquals("pr-{pr}-{repository}", request.namePattern());
+        assertEquals(Duration.ofHours(72), request.ttl());
+        assertEquals("quota: [:] asks for none", Map.of(), request.quota());
+        assertEquals(List.of("hostPattern pr-{pr}.shop.example.com"), choice.fromCatalogue());
+    }
+
+    @Test
+    public void aBadTimeToLiveInDeliveryYamlIsRefusedNamingTheFilesKey() {
+        ValidationException e = assertThrows(ValidationException.class, () -> call(new CreatePreviewNamespaceStep())
+                .withPreview(new PreviewDefaults(null, null, "3 days", Map.of()), new SettingsChoice()));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("delivery.yaml preview.ttl"));
+    }
+
+    @Test
+    public void blankFormFieldsAreUnset() {
         CreatePreviewNamespaceStep step = new CreatePreviewNamespaceStep();
         step.setNamePattern("");
         step.setTtl(" ");
         step.setIngressNamespace("");
         step.setPr("");
 
-        assertEquals("pr-{pr}-{repository}", step.getNamePattern());
-        assertEquals("72h", step.getTtl());
-        assertEquals("ingress-nginx", step.getIngressNamespace());
+        assertNull(step.getNamePattern());
+        assertNull(step.getTtl());
+        assertNull(step.getIngressNamespace());
         assertNull(step.getPr());
     }
 

@@ -62,7 +62,7 @@ public class DeletePreviewNamespaceStepTest {
         assertEquals("42", parameters.pr());
         assertEquals("shop", parameters.repository());
         assertNull(parameters.namespace());
-        assertEquals("pr-{pr}-{repository}", parameters.namePattern());
+        assertNull("unset: delivery.yaml's or the default", parameters.namePattern());
         assertFalse("does not wait by default", parameters.waitForDeletion());
     }
 
@@ -100,6 +100,21 @@ public class DeletePreviewNamespaceStepTest {
                 + "\"resourceVersion\":\"17\"}}", deleteOptions.get(0));
         assertTrue(fixture.log(), fixture.log().contains("Deleted preview namespace pr-42-shop (its objects are removed in the background) in "));
         assertEquals(List.of(), fixture.stagingDirectories());
+    }
+
+    @Test
+    public void derivesTheNameWithDeliveryYamlsNamePatternAsCreatePreviewNamespaceDid() throws Exception {
+        java.nio.file.Files.writeString(fixture.workspace.resolve("delivery.yaml"), "preview:\n  namePattern: preview-{repository}-{pr}\n");
+        fixture.launcher.reply("kubectl", "delete", KubectlReplies.deleted("preview-shop-42"))
+                .reply("kubectl", "namespace", KubectlReplies.object(KubectlReplies.ownedPreview("preview-shop-42", "42", "shop",
+                        "2026-11-25T08:00:00Z")));
+
+        TestStepContext context = run(prFortyTwoOfShop());
+
+        assertNull(String.valueOf(context.failure()), context.failure());
+        assertEquals(Map.of("namespace", "preview-shop-42", "deleted", true, "alreadyGone", false), context.result());
+        assertTrue(fixture.log(), fixture.log().contains("From delivery.yaml for the preview of PR 42 of shop: namePattern "
+                + "preview-{repository}-{pr}"));
     }
 
     private static DeletePreviewNamespaceStep prFortyTwoOfShop() {
