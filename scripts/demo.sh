@@ -16,7 +16,8 @@ echo "Built target/kube-delivery.hpi"
 # started, as it does at its end or on a failure, and this script waits for that before it exits.
 mvn -B -q -ntp test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
   -Dexec.classpathScope=test -Dexec.mainClass=io.jenkins.plugins.kubedelivery.demo.DeliveryDemo \
-  -Dkubedelivery.tools="$PWD/.tools" -Dexec.cleanupDaemonThreads=false &
+  -Dkubedelivery.tools="$PWD/.tools" -Dkubedelivery.prometheus="${KUBEDELIVERY_PROMETHEUS:-/usr/bin/prometheus}" \
+  -Dexec.cleanupDaemonThreads=false &
 demo=$!
 stop_demo() {
   kill -TERM "$demo" 2>/dev/null || true
