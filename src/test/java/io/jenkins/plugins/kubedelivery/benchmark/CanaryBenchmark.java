@@ -17,8 +17,6 @@ import io.jenkins.plugins.kubedelivery.engine.canary.CanaryShiftResult;
 import io.jenkins.plugins.kubedelivery.engine.canary.CanaryStep;
 import io.jenkins.plugins.kubedelivery.engine.canary.Pause;
 import io.jenkins.plugins.kubedelivery.engine.canary.RouterSpec;
-import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
-import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandRunner;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
@@ -249,13 +247,7 @@ final class CanaryBenchmark {
     private long timeBare(String... arguments) throws Exception {
         List<String> argv = new ArrayList<>(List.of(arguments));
         argv.addAll(List.of("--kubeconfig", cluster.kubeconfig().toString()));
-        long started = System.nanoTime();
-        CommandResult result = bare.run(CommandLine.of(argv), WAIT);
-        long nanos = System.nanoTime() - started;
-        if (!result.succeeded()) {
-            throw new IllegalStateException(String.join(" ", argv) + " failed: " + result.output());
-        }
-        return nanos;
+        return BareCommand.time(bare, argv, WAIT);
     }
 
     /** One canaryShift: how it ended, when it ran, what its metric source and its clock spent, its commands. */

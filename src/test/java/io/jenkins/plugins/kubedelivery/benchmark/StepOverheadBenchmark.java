@@ -1,7 +1,5 @@
 package io.jenkins.plugins.kubedelivery.benchmark;
 
-import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
-import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
 import io.jenkins.plugins.kubedelivery.jenkins.deploy.DeployServiceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.deploy.RollbackServiceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
@@ -165,13 +163,7 @@ final class StepOverheadBenchmark {
         }
 
         private long timeBare(List<String> argv) throws Exception {
-            long t0 = System.nanoTime();
-            CommandResult result = bare.run(CommandLine.of(argv), WAIT);
-            long nanos = System.nanoTime() - t0;
-            if (!result.succeeded()) {
-                throw new IllegalStateException(String.join(" ", argv) + " failed: " + result.output());
-            }
-            return nanos;
+            return BareCommand.time(bare, argv, WAIT);
         }
     }
 
