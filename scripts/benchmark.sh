@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Prints the figures of docs/ARCHITECTURE.md, "Performance targets" (per-call overhead, deploy and
 # rollback cost, a whole deployService and rollbackService step beside bare helm, reaping 1,000 previews,
-# a 10-service preview deploy), measured with the real helm and kubectl against the simulated cluster,
-# then change detection on a generated 1,000-service, 200,000-file monorepo beside a bare git diff.
-# Numbers, not pass/fail. Arguments pick parts: deploy, overhead, reap, preview, changes
-# (e.g. bash scripts/benchmark.sh overhead); none runs all. KUBEDELIVERY_REPETITIONS sets the pairs
-# per figure of the overhead part (default 7).
+# a 10-service preview deploy, canaryShift's abort and 4-step overhead beside bare kubectl and helm),
+# measured with the real helm and kubectl against the simulated cluster, then change detection on a
+# generated 1,000-service, 200,000-file monorepo beside a bare git diff. Numbers, not pass/fail.
+# Arguments pick parts: deploy, overhead, reap, preview, canary, changes (e.g. bash scripts/benchmark.sh
+# overhead); none runs all. KUBEDELIVERY_REPETITIONS sets the runs per figure of the overhead and
+# canary parts (default 7).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-tools.sh >/dev/null

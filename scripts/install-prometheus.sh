@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Prometheus server the canary analysis tests query: Debian's package `prometheus`.
-# Tests start their own instance on loopback (a free port, a temporary data directory, a scrape
-# interval of 1 s) and stop it; this script only makes the binary available and never leaves the
-# packaged service running. Idempotent: returns at once when the binary is there.
+# Installs the Prometheus server the canary analysis tests and the demo query: Debian's package
+# `prometheus`. Tests and the demo start their own instance on loopback (a free port, a temporary
+# data directory, a scrape interval of 1 s) and stop it; this script only makes the binary
+# available and never leaves the packaged service running. Idempotent: returns at once when the
+# binary is there.
 #
 #   scripts/install-prometheus.sh        (needs root for apt-get, as CI runs)
 set -euo pipefail

@@ -3,6 +3,7 @@ package io.jenkins.plugins.kubedelivery.benchmark;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandRunner;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployServices;
@@ -34,14 +35,15 @@ import java.util.List;
  * Prints the figures docs/ARCHITECTURE.md ("Performance targets") sets targets for, measured with the real helm and kubectl
  * against the simulated cluster on this machine: per-call overhead, API calls and time per deploy
  * and rollback, a whole deploy and rollback step against bare helm ({@link StepOverheadBenchmark}),
- * reaping 1,000 previews, and a 10-service preview deploy. A benchmark, not a test:
+ * reaping 1,000 previews, a 10-service preview deploy, and canaryShift's abort, overhead and
+ * commands beside bare commands ({@link CanaryBenchmark}). A benchmark, not a test:
  * it asserts nothing and prints numbers. Run by {@code scripts/benchmark.sh}.
  */
 public final class DeliveryBenchmark {
     private static final int SERVICES = 10;
     private static final int PREVIEWS = 1000;
-    /** Step-and-bare pairs per figure of the overhead part: enough for a median on a noisy machine. */
-    private static final int OVERHEAD_PAIRS = 7;
+    /** Runs (step and bare) per figure of the overhead and canary parts: enough for a median on a noisy machine. */
+    private static final int REPETITIONS = 7;
 
     private final TestCluster cluster;
     private final Path workspace;
@@ -66,8 +68,9 @@ public final class DeliveryBenchmark {
             }
             DeliveryBenchmark bench = new DeliveryBenchmark(cluster, workspace, staging);
             System.out.printf("Machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-            // Arguments name the parts to run (deploy, overhead, reap, preview); none runs them all.
-            List<String> parts = args.length == 0 ? List.of("deploy", "overhead", "reap", "preview") : List.of(args);
+            // Arguments name the parts to run (deploy, overhead, reap, preview, canary); none runs them all.
+            int repetitions = Integer.getInteger("kubedelivery.repetitions", REPETITIONS);
+            List<String> parts = args.length == 0 ? List.of("deploy", "overhead", "reap", "preview", "canary") : List.of(args);
             if (parts.contains("deploy")) {
                 for (String helm : Tools.HELM_VERSIONS) {
                     bench.perCallOverhead(helm);
@@ -75,7 +78,7 @@ public final class DeliveryBenchmark {
                 }
             }
             if (parts.contains("overhead")) {
-                new StepOverheadBenchmark(cluster, Integer.getInteger("kubedelivery.repetitions", OVERHEAD_PAIRS)).run();
+                new StepOverheadBenchmark(cluster, repetitions).run();
             }
             if (parts.contains("reap")) {
                 bench.reap();
@@ -83,12 +86,16 @@ public final class DeliveryBenchmark {
             if (parts.contains("preview")) {
                 bench.previewOfTenServices();
             }
+            if (parts.contains("canary")) {
+                new CanaryBenchmark(cluster, workspace, bench.runner(), runner -> bench.ports(runner, Tools.HELM_4), repetitions)
+                        .run();
+            }
         } finally {
             EngineFixture.deleteTree(workspace);
         }
     }
 
-    private EnginePorts ports(CountingRunner runner, String helm) {
+    private EnginePorts ports(CommandRunner runner, String helm) {
         return EnginePorts.builder()
                 .tools(io.jenkins.plugins.kubedelivery.engine.cli.Tools.onPath(runner)
                         .withHelm(Tools.helm(helm).toString()).withKubectl(Tools.kubectl(Tools.KUBECTL_135).toString()))

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.kubedelivery.benchmark;
 
-import io.jenkins.plugins.kubedelivery.engine.cli.CommandLine;
-import io.jenkins.plugins.kubedelivery.engine.cli.CommandResult;
 import io.jenkins.plugins.kubedelivery.jenkins.deploy.DeployServiceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.deploy.RollbackServiceStep;
 import io.jenkins.plugins.kubedelivery.jenkins.support.StepFixture;
@@ -15,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -166,13 +163,7 @@ final class StepOverheadBenchmark {
         }
 
         private long timeBare(List<String> argv) throws Exception {
-            long t0 = System.nanoTime();
-            CommandResult result = bare.run(CommandLine.of(argv), WAIT);
-            long nanos = System.nanoTime() - t0;
-            if (!result.succeeded()) {
-                throw new IllegalStateException(String.join(" ", argv) + " failed: " + result.output());
-            }
-            return nanos;
+            return BareCommand.time(bare, argv, WAIT);
         }
     }
 
@@ -181,38 +172,28 @@ final class StepOverheadBenchmark {
 
     /** Paired timings of step and bare helm. */
     private static final class Series {
-        private final List<Long> steps = new ArrayList<>();
-        private final List<Long> firstCommands = new ArrayList<>();
-        private final List<Long> changes = new ArrayList<>();
-        private final List<Long> bares = new ArrayList<>();
-        private final List<Long> differences = new ArrayList<>();
-        private final List<Double> ratios = new ArrayList<>();
+        private final Samples steps = new Samples();
+        private final Samples firstCommands = new Samples();
+        private final Samples changes = new Samples();
+        private final Samples bares = new Samples();
+        private final Samples differences = new Samples();
+        private final Samples ratios = new Samples();
 
         void add(StepTime step, long bare) {
-            steps.add(step.total());
-            firstCommands.add(step.firstCommand());
-            changes.add(step.change());
-            bares.add(bare);
-            differences.add(step.total() - bare);
+            steps.addNanos(step.total());
+            firstCommands.addNanos(step.firstCommand());
+            changes.addNanos(step.change());
+            bares.addNanos(bare);
+            differences.addNanos(step.total() - bare);
             ratios.add((double) step.total() / bare);
         }
 
         /** The figure, then where the step's time before its change went: setting up, then the reads. */
         String line(String what, String change) {
-            return String.format("%s: ratio %.3f (%.3f to %.3f); step %.2f s, bare %.2f s, step - bare %+.0f ms (medians);"
+            return String.format("%s: ratio %s; step %.2f s, bare %.2f s, step - bare %+.0f ms (medians);"
                     + " helm %s launched %.0f ms into the step (first command at %.0f ms)",
-                    what, medianOf(ratios), Collections.min(ratios), Collections.max(ratios), median(steps) / 1e9,
-                    median(bares) / 1e9, median(differences) / 1e6, change, median(changes) / 1e6, median(firstCommands) / 1e6);
-        }
-
-        private static double median(List<Long> values) {
-            return medianOf(values.stream().map(Long::doubleValue).toList());
-        }
-
-        private static double medianOf(List<Double> values) {
-            List<Double> sorted = values.stream().sorted().toList();
-            int n = sorted.size();
-            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+                    what, ratios.ratio(), steps.median() / 1e9, bares.median() / 1e9, differences.median() / 1e6, change,
+                    changes.median() / 1e6, firstCommands.median() / 1e6);
         }
     }
 }

@@ -33,17 +33,20 @@ import java.util.Map;
 
 /**
  * The plugin's main job with no Jenkins and no cluster: a pull request gets a preview, the merge
- * goes to stage, releases go to prod and a bad one rolls back by itself. The same engine the steps
- * use drives the real helm 4 and kubectl 1.35 against the simulated cluster, and the output is the
- * log a Jenkins build would show. Run by {@code scripts/demo.sh}.
+ * goes to stage, releases go to prod and a bad one rolls back by itself, then releases go to prod
+ * through a canary checked by a real Prometheus ({@link CanaryReleases}): one promoted, one aborted.
+ * The same engine the steps use drives the real helm 4 and kubectl 1.35 against the simulated
+ * cluster, and the output is the log a Jenkins build would show. Run by {@code scripts/demo.sh}.
  */
 public final class DeliveryDemo {
     private static final EngineLog OUT = System.out::println;
 
+    private final TestCluster testCluster;
     private final ClusterTarget cluster;
     private final EnginePorts ports;
 
     private DeliveryDemo(TestCluster testCluster, Path workspace, LocalStagingArea staging) {
+        this.testCluster = testCluster;
         this.cluster = new ClusterTarget(testCluster.kubeconfig().toString(), null, "demo-cluster");
         CountingRunner runner = new CountingRunner(new LocalProcessRunner(workspace, testCluster.environment()), OUT);
         this.ports = EnginePorts.builder()
@@ -98,6 +101,8 @@ public final class DeliveryDemo {
         step("rollbackService", () -> new RollbackService(ports, cluster, "shop/rollback #1")
                 .run(new RollbackRequest("payments", "prod", null, null, 0, Duration.ofMinutes(1), true)).toMap());
 
+        new CanaryReleases(ports, cluster, testCluster).run();
+
         build("shop/nightly-reap #9", "nightly clean-up: pull request 43's preview outlived its PR");
         new CreatePreviewNamespace(ports, cluster).run(previewRequest("43", "abc4321"));
         step("reapPreviewNamespaces", () -> new ReapPreviewNamespaces(ports, cluster)
@@ -115,13 +120,13 @@ public final class DeliveryDemo {
                 true, "ingress-nginx", List.of(), null, Map.of(), Map.of());
     }
 
-    private static void build(String name, String what) {
+    static void build(String name, String what) {
         System.out.println();
         System.out.println("================ " + name + ": " + what);
     }
 
     /** Runs one step as the Pipeline would show it: its log, then its result or its one-line error. */
-    private static void step(String name, Step body) throws InterruptedException {
+    static void step(String name, Step body) throws InterruptedException {
         System.out.println("[Pipeline] " + name);
         long started = System.nanoTime();
         try {
@@ -133,7 +138,7 @@ public final class DeliveryDemo {
     }
 
     @FunctionalInterface
-    private interface Step {
+    interface Step {
         Object run() throws InterruptedException;
     }
 }

@@ -57,6 +57,17 @@ public final class MetricsExporter implements AutoCloseable {
     }
 
     /**
+     * ingress-nginx's request counter {@code nginx_ingress_controller_requests} for one Ingress, growing
+     * by {@code perSecond} answers with this status. The controller marks a canary's requests with its
+     * upstream in the {@code canary} label ({@code <namespace>-<service>-<port>}) and stable's with an
+     * empty one, under the stable Ingress's name.
+     */
+    public void ingressNginxRequests(String namespace, String ingress, String canary, String status, double perSecond) {
+        counter("nginx_ingress_controller_requests", Map.of("namespace", namespace, "ingress", ingress, "canary", canary,
+                "status", status), perSecond);
+    }
+
+    /**
      * A histogram of request durations, {@code perSecond} observations of {@code observed} each (in the
      * unit of {@code bounds}): {@code _bucket}, {@code _sum} and {@code _count} series as Prometheus
      * clients write them.

@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 /**
  * A real Prometheus server (Debian's package, installed by {@code scripts/install-prometheus.sh}),
  * started on a free loopback port with its own data directory, scraping one {@link MetricsExporter}
- * every second, and stopped with everything it wrote removed.
+ * every second, and stopped with everything it wrote removed: by {@link #close()}, or, when the JVM
+ * ends first (Ctrl-C or a kill of the demo, a test run cut short), by a shutdown hook, so that no
+ * server outlives the process that started it.
  */
 public final class RealPrometheus implements AutoCloseable {
     private static final Duration READY_WITHIN = Duration.ofSeconds(30);
@@ -26,6 +28,8 @@ public final class RealPrometheus implements AutoCloseable {
     private final Process process;
     private final Path directory;
     private final int port;
+    private final Thread stopAtExit = new Thread(this::stop, "stop prometheus");
+    private boolean stopped;
 
     private RealPrometheus(Process process, Path directory, int port) {
         this.process = process;
@@ -66,6 +70,7 @@ public final class RealPrometheus implements AutoCloseable {
                 .redirectOutput(directory.resolve("prometheus.log").toFile())
                 .start();
         RealPrometheus prometheus = new RealPrometheus(process, directory, port);
+        Runtime.getRuntime().addShutdownHook(prometheus.stopAtExit);
         try {
             prometheus.await("ready", () -> prometheus.status("/-/ready") == 200);
         } catch (RuntimeException | InterruptedException e) {
@@ -122,15 +127,38 @@ public final class RealPrometheus implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is ending and the hook is stopping the server: stop() below waits until it has
+        }
+        stop();
+    }
+
+    /** Ends the server (TERM, then KILL after 10 s) and removes its directory; the second call does nothing. */
+    private synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         process.destroy();
-        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
+        boolean interrupted = false;
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            interrupted = true;
         }
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a leftover temp directory is not worth failing a test for
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

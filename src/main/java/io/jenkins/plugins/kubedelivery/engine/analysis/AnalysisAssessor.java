@@ -6,7 +6,10 @@ import java.util.List;
  * The verdict on one check from its measurements so far: a pure function, modelled on Argo
  * Rollouts' {@code assessMetricStatus}. Limits are checked in the order that is safest for users:
  * failures first (abort), then inconclusive (ask a person), then provider errors in a row (abort);
- * only when none is exceeded and every expected measurement is in does the check pass.
+ * only when none is exceeded, every expected measurement is in and at least one of them was
+ * successful does the check pass. Failed, inconclusive and errored measurements within their limits
+ * are tolerated, never a pass: a step whose every measurement errored (Prometheus down) or found no
+ * data goes on measuring until a limit decides, instead of passing on no evidence.
  */
 public final class AnalysisAssessor {
     private AnalysisAssessor() {}
@@ -34,13 +37,13 @@ public final class AnalysisAssessor {
                     + consecutiveErrors + " times in a row (consecutiveErrorLimit " + check.consecutiveErrorLimit() + "): "
                     + lastDetail(measurements, AnalysisPhase.ERROR));
         }
-        if (taken >= expectedCount) {
+        int successful = count(measurements, AnalysisPhase.SUCCESSFUL);
+        if (taken >= expectedCount && successful > 0) {
             return new Assessment(check.name(), AnalysisPhase.SUCCESSFUL, check.name() + " " + check.threshold().describe()
-                    + " in " + (taken - failed - inconclusive - count(measurements, AnalysisPhase.ERROR)) + " of " + taken
-                    + " measurements");
+                    + " in " + successful + " of " + taken + " measurements");
         }
         return new Assessment(check.name(), AnalysisPhase.RUNNING, check.name() + ": " + taken + " of " + expectedCount
-                + " measurements taken");
+                + " measurements taken, " + successful + " successful");
     }
 
     private static int count(List<Measurement> measurements, AnalysisPhase phase) {

@@ -37,6 +37,6 @@ public final class MeasurementJudge {
         return check.threshold().violation(value)
                 .map(why -> new Measurement(check.name(), at, AnalysisPhase.FAILED, value, why))
                 .orElseGet(() -> new Measurement(check.name(), at, AnalysisPhase.SUCCESSFUL, value,
-                        Threshold.number(value) + " within " + check.threshold().describe()));
+                        check.threshold().quote(value) + " within " + check.threshold().describe()));
     }
 }

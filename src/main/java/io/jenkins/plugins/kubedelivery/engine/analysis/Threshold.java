@@ -35,12 +35,31 @@ public record Threshold(Double min, Double max) implements java.io.Serializable 
     /** @return why {@code value} is out of range, e.g. {@code 0.042 > max 0.01}; empty when in range */
     public Optional<String> violation(double value) {
         if (max != null && value > max) {
-            return Optional.of(number(value) + " > max " + number(max));
+            return Optional.of(quote(value) + " > max " + number(max));
         }
         if (min != null && value < min) {
-            return Optional.of(number(value) + " < min " + number(min));
+            return Optional.of(quote(value) + " < min " + number(min));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A measured value as the log quotes it: 4 significant digits (Prometheus answers
+     * 0.05999999824717353 for a 6% error rate), or as many more as it takes to stay on the same side
+     * of each bound as the value itself, so that a quote never reads as a verdict it is not.
+     */
+    public String quote(double value) {
+        for (int digits = 4; digits < 17; digits++) {
+            double rounded = new java.math.BigDecimal(value).round(new java.math.MathContext(digits)).doubleValue();
+            if (sameSide(rounded, value, min) && sameSide(rounded, value, max)) {
+                return number(rounded);
+            }
+        }
+        return number(value);
+    }
+
+    private static boolean sameSide(double quoted, double value, Double bound) {
+        return bound == null || Integer.signum(Double.compare(quoted, bound)) == Integer.signum(Double.compare(value, bound));
     }
 
     /** {@code <= 0.01}, {@code >= 0.99}, {@code 0.5..2}: the range as a log line shows it. */

@@ -81,6 +81,20 @@ public class AnalysisAssessorTest {
     }
 
     @Test
+    public void withoutASuccessfulMeasurementTheCheckGoesOnMeasuringWhateverTheCount() {
+        // Prometheus down all step long: errors within the consecutive-error limit are not a pass
+        Assessment unreachable = assess(errorRate(0, 0, 4), "eee", 3);
+        assertEquals(AnalysisPhase.RUNNING, unreachable.phase());
+        assertEquals("error-rate: 3 of 3 measurements taken, 0 successful", unreachable.message());
+        assertEquals(AnalysisPhase.ERROR, assess(errorRate(0, 0, 4), "eeeee", 3).phase());
+        // no data or a bad value within its limit is not a pass either
+        assertEquals(AnalysisPhase.RUNNING, assess(errorRate(0, 1, 4), "n", 1).phase());
+        assertEquals(AnalysisPhase.RUNNING, assess(errorRate(1, 0, 4), "b", 1).phase());
+        // one success among tolerated ones passes, as before
+        assertEquals(AnalysisPhase.SUCCESSFUL, assess(errorRate(0, 0, 4), "eeg", 3).phase());
+    }
+
+    @Test
     public void failureOutranksInconclusive() {
         assertEquals(AnalysisPhase.FAILED, assess(errorRate(0, 0, 4), "nb", 3).phase());
     }

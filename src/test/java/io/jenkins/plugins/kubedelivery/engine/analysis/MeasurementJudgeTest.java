@@ -39,6 +39,17 @@ public class MeasurementJudgeTest {
     }
 
     @Test
+    public void aMeasuredValueIsQuotedWithFourSignificantDigitsUnlessThatWouldBlurItsVerdict() {
+        // what a real Prometheus answers for an error rate of 6%, and of 0.5%
+        assertEquals("0.06 > max 0.01", judge(ERROR_RATE, new MetricReading.Value(0.05999999824717353, 500.0)).detail());
+        assertEquals("0.005 within <= 0.01", judge(ERROR_RATE, new MetricReading.Value(0.005000001343240973, 500.0)).detail());
+        assertEquals("0.0100004 > max 0.01", judge(ERROR_RATE, new MetricReading.Value(0.0100004, 500.0)).detail());
+        assertEquals("0.98999 < min 0.99", judge(SUCCESS_RATE, new MetricReading.Value(0.98999, 500.0)).detail());
+        assertEquals("523.7 within <= 500000", judge(new MetricCheck("latency", Threshold.atMost(500000), null, 0, 0, 4),
+                new MetricReading.Value(523.66666, 500.0)).detail());
+    }
+
+    @Test
     public void noDataIsInconclusiveNeverAPass() {
         Measurement m = judge(ERROR_RATE, new MetricReading.NoData("the query matched no series"));
         assertEquals(AnalysisPhase.INCONCLUSIVE, m.phase());

@@ -79,18 +79,10 @@ public class CanaryShiftPrometheusTest {
 
     /** ingress-nginx's request counter for the canary (a non-empty canary label) and for stable (always 500s). */
     private static void serve(String namespace, double ok, double failed) {
-        Map<String, String> canary = Map.of("namespace", namespace, "ingress", "payments", "canary",
-                namespace + "-payments-canary-8080");
-        Map<String, String> stable = Map.of("namespace", namespace, "ingress", "payments", "canary", "", "status", "500");
-        exporter.counter("nginx_ingress_controller_requests", with(canary, "200"), ok);
-        exporter.counter("nginx_ingress_controller_requests", with(canary, "503"), failed);
-        exporter.counter("nginx_ingress_controller_requests", stable, 50);
-    }
-
-    private static Map<String, String> with(Map<String, String> labels, String status) {
-        Map<String, String> all = new java.util.HashMap<>(labels);
-        all.put("status", status);
-        return all;
+        String canary = namespace + "-payments-canary-8080";
+        exporter.ingressNginxRequests(namespace, "payments", canary, "200", ok);
+        exporter.ingressNginxRequests(namespace, "payments", canary, "503", failed);
+        exporter.ingressNginxRequests(namespace, "payments", "", "500", 50);
     }
 
     private static PrometheusMetricProvider provider() {
