@@ -127,6 +127,25 @@ public class HelmVersionsTest {
     /** An abort during the read stops the version command too, and only then is reported. */
     @Test
     public void anAbortStopsTheVersionCommandBeforeItIsReported() throws Exception {
+        assertAnAbortStopsTheVersionCommandFirst(helm -> versions.alongside(helm, () -> {
+            new CountDownLatch(1).await(); // the history read, aborted
+            return "never";
+        }));
+    }
+
+    /** The same for a caller that only waits for the version. */
+    @Test
+    public void anAbortOfACallerAskingAloneStopsTheVersionCommandBeforeItIsReported() throws Exception {
+        assertAnAbortStopsTheVersionCommandFirst(versions::of);
+    }
+
+    /** What a caller does with the versions, until it is interrupted. */
+    @FunctionalInterface
+    private interface Caller {
+        Object call(HelmClient helm) throws Exception;
+    }
+
+    private void assertAnAbortStopsTheVersionCommandFirst(Caller call) throws Exception {
         CountDownLatch versionRunning = new CountDownLatch(1);
         AtomicReference<Throwable> versionOutcome = new AtomicReference<>();
         HelmClient helm = helm((command, timeout) -> {
@@ -144,11 +163,7 @@ public class HelmVersionsTest {
         AtomicReference<Boolean> versionEndedFirst = new AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
-                versions.alongside(helm, () -> {
-                    versionRunning.await();
-                    new CountDownLatch(1).await(); // the history read, aborted
-                    return "never";
-                });
+                call.call(helm);
             } catch (Throwable t) {
                 versionEndedFirst.set(versionOutcome.get() != null);
                 callerOutcome.set(t);
@@ -213,42 +228,4 @@ public class HelmVersionsTest {
         assertEquals(4, version.major());
         assertEquals("v4.1.4+g1a2b3c4", version.text());
     }
-
-    @Test
-    public void askedAloneAnAbortStopsTheVersionCommandBeforeItIsReported() throws Exception {
-        CountDownLatch versionRunning = new CountDownLatch(1);
-        AtomicReference<Throwable> versionOutcome = new AtomicReference<>();
-        HelmClient helm = helm((command, timeout) -> {
-            versionRunning.countDown();
-            try {
-                new CountDownLatch(1).await(); // as a hanging helm: ends only when its runner is interrupted
-                return ok(VERSION);
-            } catch (InterruptedException killed) {
-                Thread.sleep(50); // the kill takes a moment; the caller must wait for it
-                versionOutcome.set(killed);
-                throw killed;
-            }
-        });
-        AtomicReference<Throwable> callerOutcome = new AtomicReference<>();
-        AtomicReference<Boolean> versionEndedFirst = new AtomicReference<>();
-        Thread caller = new Thread(() -> {
-            try {
-                versions.of(helm);
-            } catch (Throwable t) {
-                versionEndedFirst.set(versionOutcome.get() != null);
-                callerOutcome.set(t);
-            }
-        });
-        caller.start();
-        assertTrue(versionRunning.await(5, TimeUnit.SECONDS));
-        Thread.sleep(20);
-        caller.interrupt();
-        caller.join(10_000);
-
-        assertFalse("the caller ended", caller.isAlive());
-        assertTrue(String.valueOf(callerOutcome.get()), callerOutcome.get() instanceof InterruptedException);
-        assertEquals("the version command had ended when the abort was reported", Boolean.TRUE, versionEndedFirst.get());
-        assertTrue(ended.get("version").await(0, TimeUnit.SECONDS));
-    }
-
 }
