@@ -5,6 +5,7 @@ import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.UseCase;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
+import io.jenkins.plugins.kubedelivery.engine.cli.BackgroundRead;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.DurationBounds;
@@ -52,11 +53,20 @@ public final class RollbackService implements UseCase<RollbackRequest, RollbackR
         Duration timeout = DurationBounds.TIMEOUT.require("timeout", request.timeout() == null ? DeployRequest.DEFAULT_TIMEOUT : request.timeout());
         try (ReleaseLocks.Lease lease = ReleaseLocks.shared().acquire(cluster, namespace, release, owner, log)) {
             HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
-            ReleaseHistory history = new ReleaseHistory(helm.history(release, namespace, ReleaseHistory.WINDOW));
+            // The history is read while whatever stands beside the release (a canary) is cleared: a rollback is
+            // the emergency path, so the canary ends first even if the revision asked for then proves not to exist.
+            BackgroundRead<ReleaseHistory> reading = BackgroundRead.start("kube-delivery-helm-history",
+                    () -> new ReleaseHistory(helm.history(release, namespace, ReleaseHistory.WINDOW)));
+            ReleaseHistory history;
+            try {
+                guard.beforeChange(release, namespace, timeout, ReleaseGuard.Change.ROLLBACK);
+                history = reading.get();
+            } finally {
+                reading.stop();
+            }
             RollbackTarget target = RollbackTarget.choose(history, request.toRevision(), release, namespace);
             ReleaseRevision from = target.from();
             ReleaseRevision to = target.to();
-            guard.beforeChange(release, namespace, timeout, ReleaseGuard.Change.ROLLBACK);
             log.line("Rolling back " + release + " in " + namespace + " from revision " + from.revision() + " to revision "
                     + to.revision() + " (" + to.chart() + ", app " + to.appVersion() + ")");
             helm.rollback(release, namespace, to.revision(), timeout, request.waitForReady());

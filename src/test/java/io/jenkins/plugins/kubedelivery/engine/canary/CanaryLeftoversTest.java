@@ -143,7 +143,7 @@ public class CanaryLeftoversTest {
     public void theCanaryOfARunningBuildIsRefusedByDeployAndCanaryShiftAndLeftAsItIs() throws Exception {
         BuildLiveness running = only(KILLED, BuildLiveness.State.RUNNING);
         EngineException deploy = assertThrows(EngineException.class, () -> deploy(running).run());
-        assertThat(deploy.getMessage(), containsString("10% for payments-canary at step 0 by " + KILLED));
+        assertThat(deploy.getMessage(), containsString("10% for payments-canary at step 0 (paused) by " + KILLED));
         assertThat(deploy.getMessage(), containsString("build " + KILLED + " is still running"));
         assertThat(deploy.getMessage(), containsString("canaryAbort"));
 
