@@ -61,9 +61,11 @@ public record CanaryRecord(CanaryPlan plan, Map<String, MetricQuery> queries, Me
 
         /** The promotion of a canary installed from this deploy request. */
         public static Promotion of(DeployRequest deploy, List<String> canaryOnlyKeys) {
+            // Vault's keys too: a later canaryPromote reads the canary's values with a mask that does not know them yet
+            List<String> secretKeys = new java.util.ArrayList<>(deploy.secretValues().keySet());
+            deploy.vaultSecrets().valuesKeys().stream().filter(key -> !secretKeys.contains(key)).forEach(secretKeys::add);
             return new Promotion(deploy.chart(), deploy.chartVersion(), deploy.valuesSuffix(), deploy.waitForReady(),
-                    deploy.atomic(), deploy.historyMax(), deploy.imageTag(), List.copyOf(deploy.secretValues().keySet()),
-                    canaryOnlyKeys);
+                    deploy.atomic(), deploy.historyMax(), deploy.imageTag(), List.copyOf(secretKeys), canaryOnlyKeys);
         }
     }
 

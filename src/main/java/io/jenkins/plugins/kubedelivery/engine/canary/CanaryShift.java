@@ -77,10 +77,15 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
      * @throws InterruptedException when the build was stopped; traffic is back on stable and the canary removed
      */
     @Override
-    public CanaryShiftResult run(CanaryShiftRequest request) throws InterruptedException {
+    public CanaryShiftResult run(CanaryShiftRequest asked) throws InterruptedException {
         long started = ports.clock().millis();
         // Everything checked before the first command: the deploy's parameters, the names, the queries.
-        DeployPlan stable = new DeployPlanner(ports.workspace()).plan(request.deploy());
+        DeployPlan stable = new DeployPlanner(ports.workspace()).plan(asked.deploy());
+        // Vault values read once, before the first command, and held for this run only (the kept request has the
+        // paths): the canary is installed with them, and this run's own promotion puts them back where the canary's
+        // values, read through the masking filter, show their placeholders.
+        CanaryShiftRequest request = asked.withDeploy(new DeployService(ports, cluster, asked.build())
+                .withVaultValues(asked.deploy()));
         String canaryRelease = CanaryRelease.nameFor(request.deploy().release() == null ? "service" : "release", stable.release());
         Map<String, MetricQuery> queries = renderQueries(request, stable, canaryRelease);
         CanaryPlan plan = request.plan();

@@ -56,6 +56,11 @@ public record CanaryShiftRequest(DeployRequest deploy, CanaryPlan plan, Map<Stri
         this(deploy, plan, queries, build, null, null);
     }
 
+    /** The same canary of another deploy request (the one with its Vault values read). */
+    public CanaryShiftRequest withDeploy(DeployRequest other) {
+        return new CanaryShiftRequest(other, plan, queries, build, canaryReplicas, replicaCountKey);
+    }
+
     /**
      * The canary release's deploy: the new version, under the canary's name, with its own replica
      * count added to the values (after the user's, so it wins).

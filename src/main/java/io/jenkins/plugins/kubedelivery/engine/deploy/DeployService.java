@@ -206,7 +206,7 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
      * The request with its {@code vaultSecrets} read (through the secret source port, each value
      * registered with the masking filter as it arrives) and added to its secret values.
      */
-    DeployRequest withVaultValues(DeployRequest request) throws InterruptedException {
+    public DeployRequest withVaultValues(DeployRequest request) throws InterruptedException {
         if (request.vaultSecrets().isEmpty()) {
             return request;
         }

@@ -69,6 +69,9 @@ public class CanaryVaultSecretsTest {
                   password: {{ .password | b64enc }}
                   {{- end }}
                 """);
+        // the stable release the canary runs beside, installed by hand: only canaryShift reads Vault
+        CanaryClusters.helm(cluster, tmp, "upgrade", "--install", "payments", fixture.workspace.resolve("helm/payments").toString(),
+                "--namespace", "stage");
         CanaryShiftStep step = step();
         CanaryShiftRequest request = step.toRequest(step.routerSpec(), "payments » main #7");
         assertEquals("secret/payments/stage", request.deploy().vaultSecrets().paths().get(0).path());
@@ -83,7 +86,7 @@ public class CanaryVaultSecretsTest {
         assertEquals("promoted", ((Map<?, ?>) context.result()).get("state"));
         String stored = kubectl("get", "secret", "payments-db", "-n", "stage", "-o", "jsonpath={.data.password}");
         assertEquals(PASSWORD, new String(Base64.getDecoder().decode(stored), StandardCharsets.UTF_8));
-        assertEquals("read for the canary and again for the promoted stable release", 2, vault.pathsRead().size());
+        assertEquals("read once, before the first command, for the canary and its promotion", 1, vault.pathsRead().size());
         assertFalse(checkpoint.contains(PASSWORD));
         assertEquals(List.of(), fixture.stagingDirectories());
     }

@@ -64,9 +64,10 @@ public class DeployServicesStepEngineTest {
 
     @Test
     public void deploysEveryServiceIntoThePreviewAndReturnsAMapPerService() throws Exception {
-        fixture.launcher
-                .reply("helm", "payments", HelmReplies.releaseNotFound(), release("payments", "pr-42-shop", 1, "Install complete"))
-                .reply("helm", "search", HelmReplies.releaseNotFound(), release("search", "pr-42-shop", 1, "Install complete"));
+        for (String service : List.of("payments", "search")) {
+            fixture.launcher.reply("helm", List.of("history", service), HelmReplies.releaseNotFound())
+                    .reply("helm", List.of("upgrade", service), release(service, "pr-42-shop", 1, "Install complete"));
+        }
 
         TestStepContext context = run(previewStep());
 
@@ -90,12 +91,13 @@ public class DeployServicesStepEngineTest {
 
     @Test
     public void aFailedServiceFailsTheStepAfterTheOthersWereDeployed() throws Exception {
+        // each release's history is read beside its upgrade, so history and upgrade have replies of their own
         fixture.launcher
-                .reply("helm", "payments", history(revision(1, "deployed", "Install complete")),
-                        Reply.exit(1, "Error: UPGRADE FAILED: execution error at (payments/templates/db.yaml:3:4): refused\n"
-                                + DB_PASSWORD + "\n"),
-                        history(revision(1, "deployed", "Install complete")))
-                .reply("helm", "search", HelmReplies.releaseNotFound(), release("search", "pr-42-shop", 1, "Install complete"));
+                .reply("helm", List.of("history", "payments"), history(revision(1, "deployed", "Install complete")))
+                .reply("helm", List.of("upgrade", "payments"), Reply.exit(1,
+                        "Error: UPGRADE FAILED: execution error at (payments/templates/db.yaml:3:4): refused\n" + DB_PASSWORD + "\n"))
+                .reply("helm", List.of("history", "search"), HelmReplies.releaseNotFound())
+                .reply("helm", List.of("upgrade", "search"), release("search", "pr-42-shop", 1, "Install complete"));
         DeployServicesStep step = previewStep();
         step.setParallelism(1);
 

@@ -64,7 +64,16 @@ public final class TestLauncher extends Launcher {
      * successive matches get successive replies, the last one repeating. Earlier rules win.
      */
     public TestLauncher reply(String executable, String verb, Reply... replies) {
-        rules.add(new Rule(executable, verb, List.of(replies)));
+        return reply(executable, List.of(verb), replies);
+    }
+
+    /**
+     * As {@link #reply(String, String, Reply...)}, for commands whose argv holds every one of
+     * {@code words} (a verb and a release, say): commands that may run side by side, such as a
+     * release's history read beside its upgrade, each get their own replies.
+     */
+    public TestLauncher reply(String executable, List<String> words, Reply... replies) {
+        rules.add(new Rule(executable, words, List.of(replies)));
         return this;
     }
 
@@ -199,18 +208,18 @@ public final class TestLauncher extends Launcher {
 
     private static final class Rule {
         private final String executable;
-        private final String verb;
+        private final List<String> words;
         private final List<Reply> replies;
         private int used;
 
-        Rule(String executable, String verb, List<Reply> replies) {
+        Rule(String executable, List<String> words, List<Reply> replies) {
             this.executable = executable;
-            this.verb = verb;
+            this.words = words;
             this.replies = replies;
         }
 
         boolean matches(List<String> cmds) {
-            return new File(cmds.get(0)).getName().equals(executable) && cmds.subList(1, cmds.size()).contains(verb);
+            return new File(cmds.get(0)).getName().equals(executable) && cmds.subList(1, cmds.size()).containsAll(words);
         }
 
         synchronized Reply next() {
