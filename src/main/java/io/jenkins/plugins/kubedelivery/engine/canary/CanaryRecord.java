@@ -61,11 +61,11 @@ public record CanaryRecord(CanaryPlan plan, Map<String, MetricQuery> queries, Me
 
         /** The promotion of a canary installed from this deploy request. */
         public static Promotion of(DeployRequest deploy, List<String> canaryOnlyKeys) {
-            // Vault's keys too: a later canaryPromote reads the canary's values with a mask that does not know them yet
-            List<String> secretKeys = new java.util.ArrayList<>(deploy.secretValues().keySet());
-            deploy.vaultSecrets().valuesKeys().stream().filter(key -> !secretKeys.contains(key)).forEach(secretKeys::add);
+            // canaryShift passes the request with its Vault values read into secretValues, so Vault's keys are among
+            // these: a later canaryPromote masks them as it reads the canary's values
             return new Promotion(deploy.chart(), deploy.chartVersion(), deploy.valuesSuffix(), deploy.waitForReady(),
-                    deploy.atomic(), deploy.historyMax(), deploy.imageTag(), List.copyOf(secretKeys), canaryOnlyKeys);
+                    deploy.atomic(), deploy.historyMax(), deploy.imageTag(), List.copyOf(deploy.secretValues().keySet()),
+                    canaryOnlyKeys);
         }
     }
 
