@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kubedelivery.jenkins;
 
+import io.jenkins.plugins.kubedelivery.engine.monorepo.CatalogSettings;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.DeliveryCatalog;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.SettingsChoice;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.WorkspaceCatalog;
@@ -21,6 +22,19 @@ public final class DeliveryYaml {
     }
 
     private DeliveryYaml() {}
+
+    /**
+     * The cluster access, from {@code delivery.yaml}'s environment when the step named neither credentials nor a cloud:
+     * credentials and context go together (a context names an entry of that kubeconfig), so a step
+     * that gives its own credentials takes neither from the file.
+     */
+    public static ClusterAccess access(ClusterAccess given, CatalogSettings settings, SettingsChoice choice) {
+        if (given.isChosen()) {
+            return given;
+        }
+        return given.withKubeconfig(choice.pick("kubeconfigCredentialsId", null, settings.kubeconfigCredentialsId()),
+                choice.pick("kubeContext", null, settings.kubeContext()));
+    }
 
     /** @throws io.jenkins.plugins.kubedelivery.engine.monorepo.CatalogException naming file, line and key when the file cannot be used */
     public static StepCall resolve(EngineSession session, StepCall call, Resolution resolution) throws IOException, InterruptedException {

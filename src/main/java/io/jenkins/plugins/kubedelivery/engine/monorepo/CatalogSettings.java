@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kubedelivery.engine.monorepo;
 
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.secrets.SecretPath;
 import java.util.List;
 
@@ -48,6 +49,20 @@ public record CatalogSettings(String namespace, String kubeconfigCredentialsId, 
                 svc == null ? null : differing(svc.chart(), svcConvention.chart()),
                 differing(env.valuesSuffix(), envConvention.valuesSuffix()),
                 svc == null ? List.of() : svc.vaultSecrets().getOrDefault(environment, List.of()));
+    }
+
+    /**
+     * The deploy request with these settings for what it was not given (namespace, release, chart, values
+     * suffix, Vault secrets), each picked through {@code choice}: deployService's and canaryShift's one rule.
+     */
+    public DeployRequest applyTo(DeployRequest given, SettingsChoice choice) {
+        return given.toBuilder()
+                .namespace(choice.pick("namespace", given.namespace(), namespace))
+                .release(choice.pick("release", given.release(), release))
+                .chart(choice.pick("chart", given.chart(), chart))
+                .valuesSuffix(choice.pick("valuesSuffix", given.valuesSuffix(), valuesSuffix))
+                .vaultSecrets(choice.pickVaultSecrets("vaultSecrets", given.vaultSecrets(), vaultSecrets))
+                .build();
     }
 
     private static String differing(String value, String convention) {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.kubedelivery.engine.monorepo;
 
+import io.jenkins.plugins.kubedelivery.engine.canary.CheckSpec;
+import io.jenkins.plugins.kubedelivery.engine.canary.RouterTemplate;
 import io.jenkins.plugins.kubedelivery.engine.deploy.WorkspacePaths;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
 import io.jenkins.plugins.kubedelivery.engine.secrets.SecretPath;
@@ -31,7 +33,13 @@ public final class ServiceCatalogReader {
             Set.of("namespace", "kubeconfigCredentialsId", "kubeContext", "valuesSuffix", "canary");
     private static final Set<String> PREVIEW_KEYS = Set.of("namePattern", "hostPattern", "ttl", "quota");
     private static final Set<String> CANARY_KEYS =
-            Set.of("steps", "pause", "interval", "failureLimit", "inconclusiveLimit", "minRequests", "prometheusUrl");
+            Set.of("steps", "pause", "interval", "failureLimit", "inconclusiveLimit", "minRequests", "prometheusUrl", "router", "analysis");
+    /** The routers by their keys, as the step's router parameter names them. */
+    private static final Map<String, RouterTemplate.Kind> ROUTERS = routers();
+    private static final Set<String> CHECKS = Set.of("errorRate", "latency", "prometheus");
+    private static final Set<String> ERROR_RATE_KEYS = Set.of("max");
+    private static final Set<String> LATENCY_KEYS = Set.of("maxMillis", "percentile");
+    private static final Set<String> PROMETHEUS_KEYS = Set.of("name", "query", "min", "max");
     /** helm's {@code repo/chart} form, as deployService accepts it. */
     private static final Pattern REPOSITORY_CHART = Pattern.compile("[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*");
 
@@ -203,8 +211,92 @@ public final class ServiceCatalogReader {
         Map<String, YamlNode> fields = node.mapping(CANARY_KEYS);
         YamlNode steps = fields.get("steps");
         List<Integer> weights = steps == null ? List.of() : steps.sequence().stream().map(s -> s.integer(0)).toList();
+        YamlNode analysis = fields.get("analysis");
         return new CanaryDefaults(weights, text(fields, "pause"), text(fields, "interval"), number(fields, "failureLimit"),
-                number(fields, "inconclusiveLimit"), number(fields, "minRequests"), text(fields, "prometheusUrl"));
+                number(fields, "inconclusiveLimit"), number(fields, "minRequests"), text(fields, "prometheusUrl"),
+                router(fields.get("router")), analysis == null ? List.of() : analysis.sequence().stream().map(ServiceCatalogReader::check)
+                        .toList());
+    }
+
+    /**
+     * {@code canary.router}: one of {@code nginx: {ingress}}, {@code gatewayApi: {route, rule}},
+     * {@code istio: {virtualService, route}}, {@code replicas: {}}, as the step's router parameter has them;
+     * checked with a sample service's names filled in, so a bad name is refused here rather than in a later build.
+     */
+    private static RouterTemplate router(YamlNode node) {
+        if (node == null || node.isAbsent()) {
+            return null;
+        }
+        Map.Entry<String, YamlNode> chosen = onlyEntry(node, ROUTERS.keySet(), "nginx: {ingress: '{release}'}");
+        RouterTemplate.Kind kind = ROUTERS.get(chosen.getKey());
+        YamlNode body = chosen.getValue();
+        Set<String> keys = new LinkedHashSet<>();
+        if (kind.objectKey() != null) {
+            keys.add(kind.objectKey());
+        }
+        if (kind.sectionKey() != null) {
+            keys.add(kind.sectionKey());
+        }
+        Map<String, YamlNode> fields = body.mapping(keys);
+        RouterTemplate template = body.checkedHere(() -> new RouterTemplate(kind, kind.objectKey() == null ? null
+                : text(fields, kind.objectKey()), kind.sectionKey() == null ? null : text(fields, kind.sectionKey())));
+        body.checkedHere(() -> template.resolve("service", "service"));
+        return template;
+    }
+
+    /** One entry of {@code canary.analysis}: {@code errorRate: {max}}, {@code latency: {maxMillis, percentile}} or {@code prometheus: {name, query, min, max}}. */
+    private static CheckSpec check(YamlNode item) {
+        Map.Entry<String, YamlNode> chosen = onlyEntry(item, CHECKS, "errorRate: {max: 0.01}");
+        YamlNode body = chosen.getValue();
+        return switch (chosen.getKey()) {
+            case "errorRate" -> {
+                Map<String, YamlNode> fields = body.mapping(ERROR_RATE_KEYS);
+                double max = requiredField(body, fields, "max", "errorRate: {max: 0.01}").decimal();
+                yield body.checkedHere(() -> new CheckSpec.ErrorRate(max));
+            }
+            case "latency" -> {
+                Map<String, YamlNode> fields = body.mapping(LATENCY_KEYS);
+                double maxMillis = requiredField(body, fields, "maxMillis", "latency: {maxMillis: 500}").decimal();
+                YamlNode percentile = fields.get("percentile");
+                int at = percentile == null ? CheckSpec.Latency.DEFAULT_PERCENTILE : percentile.integer(CheckSpec.Latency.DEFAULT_PERCENTILE);
+                yield body.checkedHere(() -> new CheckSpec.Latency(maxMillis, at));
+            }
+            default -> {
+                Map<String, YamlNode> fields = body.mapping(PROMETHEUS_KEYS);
+                String example = "prometheus: {name: orders-failing, query: 'sum(...)', max: 5}";
+                String name = requiredField(body, fields, "name", example).string();
+                String query = requiredField(body, fields, "query", example).string();
+                Double min = fields.get("min") == null ? null : fields.get("min").decimal();
+                Double max = fields.get("max") == null ? null : fields.get("max").decimal();
+                yield body.checkedHere(() -> new CheckSpec.Query(name, query, min, max));
+            }
+        };
+    }
+
+    /** A mapping of exactly one key, one of {@code kinds}: which router, which check. */
+    private static Map.Entry<String, YamlNode> onlyEntry(YamlNode node, Set<String> kinds, String example) {
+        Map<String, YamlNode> entries = node.mapping(kinds);
+        if (entries.size() != 1) {
+            throw node.error("must name exactly one of " + new java.util.TreeSet<>(kinds) + ", not " + entries.size()
+                    + ", e.g. " + example);
+        }
+        return entries.entrySet().iterator().next();
+    }
+
+    private static YamlNode requiredField(YamlNode body, Map<String, YamlNode> fields, String key, String example) {
+        YamlNode field = fields.get(key);
+        if (field == null || field.isAbsent()) {
+            throw body.entryError("needs " + key + ", e.g. " + example);
+        }
+        return field;
+    }
+
+    private static Map<String, RouterTemplate.Kind> routers() {
+        Map<String, RouterTemplate.Kind> byKey = new LinkedHashMap<>();
+        for (RouterTemplate.Kind kind : RouterTemplate.Kind.values()) {
+            byKey.put(kind.key(), kind);
+        }
+        return java.util.Collections.unmodifiableMap(byKey);
     }
 
     private static String text(Map<String, YamlNode> fields, String key) {

@@ -4,6 +4,7 @@ import io.jenkins.plugins.kubedelivery.engine.secrets.SecretPath;
 import io.jenkins.plugins.kubedelivery.engine.secrets.SecretPaths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The one rule by which a step's parameters meet {@code delivery.yaml}: a parameter given wins; one
@@ -19,10 +20,19 @@ public final class SettingsChoice {
      * @return the value to use, {@code null} for the convention
      */
     public String pick(String parameter, String given, String catalogued) {
+        return pick(parameter, given, catalogued, String::valueOf);
+    }
+
+    /**
+     * The same rule for a value of any type (a number, a router, a list of checks).
+     *
+     * @param shown how the build log writes the file's value
+     */
+    public <T> T pick(String parameter, T given, T catalogued, Function<? super T, String> shown) {
         if (given != null || catalogued == null) {
             return given;
         }
-        fromCatalogue.add(parameter + " " + catalogued);
+        fromCatalogue.add(parameter + " " + shown.apply(catalogued));
         return catalogued;
     }
 

@@ -140,6 +140,18 @@ final class YamlNode {
         throw error("must be a whole number, not " + describe());
     }
 
+    /** A number, whole or not ({@code 0.01}, {@code 500}). */
+    double decimal() {
+        if (node instanceof ScalarNode scalar && (scalar.getTag().equals(Tag.INT) || scalar.getTag().equals(Tag.FLOAT))) {
+            try {
+                return Double.parseDouble(scalar.getValue());
+            } catch (NumberFormatException e) {
+                throw error("'" + scalar.getValue() + "' is not a number this reader can use; write it as 0.01 or 500");
+            }
+        }
+        throw error("must be a number, not " + describe());
+    }
+
     boolean bool(boolean fallback) {
         if (isAbsent()) {
             return fallback;
@@ -167,6 +179,18 @@ final class YamlNode {
             return check.get();
         } catch (io.jenkins.plugins.kubedelivery.engine.ValidationException e) {
             throw new CatalogException(location() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Runs a check the steps share (the canary's router and checks), reporting its refusal at this value
+     * under its path in the file, in place of the step parameter the check names.
+     */
+    <T> T checkedHere(java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (io.jenkins.plugins.kubedelivery.engine.ValidationException e) {
+            throw error(e.getMessage().substring(e.parameter().length() + 2));
         }
     }
 

@@ -50,6 +50,12 @@ public final class CanaryAbortStep extends AbstractCanaryControlStep {
         private static final long serialVersionUID = 1L;
 
         @Override
+        public StepCall resolved(EngineSession session) throws Exception {
+            return AbstractCanaryControlStep.resolved(session, this, request.target(), router,
+                    (target, router, access) -> new Call(new CanaryAbortRequest(target, request.timeout()), router, access, target()));
+        }
+
+        @Override
         public Object run(EngineSession session) throws Exception {
             return new CanaryAbort(session.ports(), session.cluster(), router).run(request).toMap();
         }

@@ -66,6 +66,13 @@ public final class CanaryPromoteStep extends AbstractCanaryControlStep {
         private static final long serialVersionUID = 2L;
 
         @Override
+        public StepCall resolved(EngineSession session) throws Exception {
+            return AbstractCanaryControlStep.resolved(session, this, request.target(), router,
+                    (target, router, access) -> new Call(new CanaryPromoteRequest(target, request.timeout(), request.imageTag(),
+                            request.full(), request.build()), router, access, target()));
+        }
+
+        @Override
         public Object run(EngineSession session) throws Exception {
             return CanaryShiftStep.stepResult(new CanaryPromote(session.ports(), session.cluster(), router,
                     new PrometheusSource(session), CanaryClock.SYSTEM).run(request));

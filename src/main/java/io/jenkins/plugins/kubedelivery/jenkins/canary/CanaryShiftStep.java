@@ -9,31 +9,24 @@ import hudson.model.Descriptor;
 import hudson.model.Run;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
-import io.jenkins.plugins.kubedelivery.engine.analysis.MetricCheck;
-import io.jenkins.plugins.kubedelivery.engine.analysis.MetricQuery;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricSource;
-import io.jenkins.plugins.kubedelivery.engine.analysis.prometheus.PrometheusMetricProvider;
-import io.jenkins.plugins.kubedelivery.engine.analysis.prometheus.RequestMetrics;
 import io.jenkins.plugins.kubedelivery.engine.canary.CanaryClock;
-import io.jenkins.plugins.kubedelivery.engine.canary.CanaryPlan;
 import io.jenkins.plugins.kubedelivery.engine.canary.CanaryShift;
 import io.jenkins.plugins.kubedelivery.engine.canary.CanaryShiftRequest;
 import io.jenkins.plugins.kubedelivery.engine.canary.CanaryShiftResult;
+import io.jenkins.plugins.kubedelivery.engine.canary.CheckSpec;
 import io.jenkins.plugins.kubedelivery.engine.canary.RouterSpec;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
 import io.jenkins.plugins.kubedelivery.jenkins.ClusterAccess;
-import io.jenkins.plugins.kubedelivery.jenkins.DurationText;
+import io.jenkins.plugins.kubedelivery.jenkins.DeliveryYaml;
 import io.jenkins.plugins.kubedelivery.jenkins.EngineSession;
 import io.jenkins.plugins.kubedelivery.jenkins.PlainValues;
 import io.jenkins.plugins.kubedelivery.jenkins.StepCall;
 import io.jenkins.plugins.kubedelivery.jenkins.deploy.AbstractHelmStep;
 import io.jenkins.plugins.kubedelivery.jenkins.vault.VaultSecretPath;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -48,10 +41,13 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public final class CanaryShiftStep extends AbstractHelmStep {
     public static final String FUNCTION_NAME = "canaryShift";
+    // The built-in defaults, each written once: delivery.yaml's canary section overrides them, a step parameter both.
     static final List<Object> DEFAULT_STEPS = List.of(10, 25, 50, 100);
     static final String DEFAULT_PAUSE = "5m";
     static final String DEFAULT_INTERVAL = "1m";
     static final int DEFAULT_MIN_REQUESTS = 50;
+    static final int DEFAULT_FAILURE_LIMIT = 0;
+    static final int DEFAULT_INCONCLUSIVE_LIMIT = 0;
     /** What a stop waits for while a canary moves or is promoted (canaryPromote says the same). */
     static final String STOP_WAITS_FOR = "all traffic to return to the stable release and the canary release to be removed";
 
@@ -65,15 +61,16 @@ public final class CanaryShiftStep extends AbstractHelmStep {
     private Map<String, Object> values;
     private String imageRepository;
     private CanaryRouter router;
-    private List<Object> steps = DEFAULT_STEPS;
-    private String pause = DEFAULT_PAUSE;
-    private String interval = DEFAULT_INTERVAL;
+    // null where not given, so that delivery.yaml, then the defaults above, decide
+    private List<Object> steps;
+    private String pause;
+    private String interval;
     private List<CanaryCheck> analysis;
     private String prometheusUrl;
     private String prometheusCredentialsId;
-    private int failureLimit;
-    private int inconclusiveLimit;
-    private int minRequests = DEFAULT_MIN_REQUESTS;
+    private Integer failureLimit;
+    private Integer inconclusiveLimit;
+    private Integer minRequests;
     private List<VaultSecretPath> vaultSecrets;
     private String vaultUrl;
     private String vaultCredentialId;
@@ -103,9 +100,9 @@ public final class CanaryShiftStep extends AbstractHelmStep {
     public List<CanaryCheck> getAnalysis() { return analysis; }
     public String getPrometheusUrl() { return prometheusUrl; }
     public String getPrometheusCredentialsId() { return prometheusCredentialsId; }
-    public int getFailureLimit() { return failureLimit; }
-    public int getInconclusiveLimit() { return inconclusiveLimit; }
-    public int getMinRequests() { return minRequests; }
+    public Integer getFailureLimit() { return failureLimit; }
+    public Integer getInconclusiveLimit() { return inconclusiveLimit; }
+    public Integer getMinRequests() { return minRequests; }
     public List<VaultSecretPath> getVaultSecrets() { return vaultSecrets; }
     public String getVaultUrl() { return vaultUrl; }
     public String getVaultCredentialId() { return vaultCredentialId; }
@@ -119,15 +116,15 @@ public final class CanaryShiftStep extends AbstractHelmStep {
     @DataBoundSetter public void setValues(Map<String, Object> values) { this.values = values; }
     @DataBoundSetter public void setImageRepository(String imageRepository) { this.imageRepository = optional(imageRepository); }
     @DataBoundSetter public void setRouter(CanaryRouter router) { this.router = router; }
-    @DataBoundSetter public void setSteps(List<Object> steps) { this.steps = steps == null || steps.isEmpty() ? DEFAULT_STEPS : steps; }
-    @DataBoundSetter public void setPause(String pause) { this.pause = orDefault(pause, DEFAULT_PAUSE); }
-    @DataBoundSetter public void setInterval(String interval) { this.interval = orDefault(interval, DEFAULT_INTERVAL); }
+    @DataBoundSetter public void setSteps(List<Object> steps) { this.steps = steps == null || steps.isEmpty() ? null : steps; }
+    @DataBoundSetter public void setPause(String pause) { this.pause = optional(pause); }
+    @DataBoundSetter public void setInterval(String interval) { this.interval = optional(interval); }
     @DataBoundSetter public void setAnalysis(List<CanaryCheck> analysis) { this.analysis = analysis; }
     @DataBoundSetter public void setPrometheusUrl(String prometheusUrl) { this.prometheusUrl = optional(prometheusUrl); }
     @DataBoundSetter public void setPrometheusCredentialsId(String id) { this.prometheusCredentialsId = optional(id); }
-    @DataBoundSetter public void setFailureLimit(int failureLimit) { this.failureLimit = failureLimit; }
-    @DataBoundSetter public void setInconclusiveLimit(int inconclusiveLimit) { this.inconclusiveLimit = inconclusiveLimit; }
-    @DataBoundSetter public void setMinRequests(int minRequests) { this.minRequests = minRequests; }
+    @DataBoundSetter public void setFailureLimit(Integer failureLimit) { this.failureLimit = failureLimit; }
+    @DataBoundSetter public void setInconclusiveLimit(Integer inconclusiveLimit) { this.inconclusiveLimit = inconclusiveLimit; }
+    @DataBoundSetter public void setMinRequests(Integer minRequests) { this.minRequests = minRequests; }
     @DataBoundSetter public void setVaultSecrets(List<VaultSecretPath> vaultSecrets) { this.vaultSecrets = vaultSecrets; }
     @DataBoundSetter public void setVaultUrl(String vaultUrl) { this.vaultUrl = optional(vaultUrl); }
     @DataBoundSetter public void setVaultCredentialId(String id) { this.vaultCredentialId = optional(id); }
@@ -142,12 +139,13 @@ public final class CanaryShiftStep extends AbstractHelmStep {
     }
 
     /**
-     * Converts and checks every parameter into the engine's request.
+     * Converts and checks every parameter given, leaving {@code null} what was not, for {@code delivery.yaml}
+     * and then the built-in defaults to fill when the call is resolved.
      *
      * @param build who runs the canary, recorded in the cluster
      * @throws ValidationException naming the parameter that cannot be used
      */
-    CanaryShiftRequest toRequest(RouterSpec routerSpec, String build) {
+    CanaryShiftSettings settings(String build) {
         DeployRequest deploy = DeployRequest.builder(required("service", service, "the service's folder in the monorepo, e.g. payments"),
                         required("environment", environment, "e.g. prod"))
                 .imageTag(required("imageTag", imageTag, "the new version's image tag, e.g. the commit id"))
@@ -162,42 +160,24 @@ public final class CanaryShiftStep extends AbstractHelmStep {
                 .timeout(timeoutDuration())
                 .waitForReady(isWait())
                 .build();
-        if (failureLimit < 0 || inconclusiveLimit < 0) {
-            throw new ValidationException(failureLimit < 0 ? "failureLimit" : "inconclusiveLimit", "must be 0 or more");
-        }
-        Optional<RequestMetrics> metrics = routerSpec.requestMetrics();
-        List<MetricCheck> checks = new ArrayList<>();
-        Map<String, MetricQuery> queries = new LinkedHashMap<>();
-        for (CanaryCheck check : analysis == null ? List.<CanaryCheck>of() : analysis) {
-            if (check == null) {
-                throw new ValidationException("analysis", "holds an empty entry; give errorRate(...), latency(...) or prometheus(...)");
+        List<CheckSpec> checks = null;
+        if (analysis != null) {
+            checks = new ArrayList<>();
+            for (CanaryCheck check : analysis) {
+                if (check == null) {
+                    throw new ValidationException("analysis", "holds an empty entry; give errorRate(...), latency(...) or prometheus(...)");
+                }
+                checks.add(check.spec());
             }
-            MetricCheck converted = check.check(failureLimit, inconclusiveLimit);
-            checks.add(converted);
-            queries.put(converted.name(), check.query(metrics));
         }
-        if (!checks.isEmpty()) {
-            PrometheusMetricProvider.queryEndpoint(required("prometheusUrl", prometheusUrl,
-                    "the analysis needs Prometheus' address, e.g. http://prometheus.monitoring:9090"));
-        }
-        CanaryPlan plan = new CanaryPlan(WeightSteps.parse(steps, pause), DurationText.parse("interval", interval), checks,
-                minRequests);
-        return new CanaryShiftRequest(deploy, plan, queries, build, canaryReplicas, replicaCountKey);
-    }
-
-    RouterSpec routerSpec() {
-        if (router == null) {
-            throw new ValidationException("router", "is required: nginx(ingress: 'payments'), gatewayApi(route: 'payments'),"
-                    + " istio(virtualService: 'payments') or replicas()");
-        }
-        return router.spec();
+        return new CanaryShiftSettings(deploy, router == null ? null : router.spec(), checks,
+                WeightSteps.portable(steps, pause != null ? pause : DEFAULT_PAUSE), pause, interval, failureLimit, inconclusiveLimit,
+                minRequests, prometheusUrl, build, canaryReplicas, replicaCountKey);
     }
 
     @Override
     protected StepCall call(StepContext context) throws Exception {
-        RouterSpec routerSpec = routerSpec();
-        CanaryShiftRequest request = toRequest(routerSpec, build(context));
-        return new Call(request, routerSpec, prometheusUrl, prometheusCredentialsId, clusterAccess(),
+        return new Call(settings(build(context)), prometheusCredentialsId, clusterAccess(),
                 (release != null ? release : service) + " in " + where(environment));
     }
 
@@ -211,25 +191,37 @@ public final class CanaryShiftStep extends AbstractHelmStep {
         return run == null ? FUNCTION_NAME : run.getExternalizableId();
     }
 
-    /** Kept with the build: names, the request and the router, never a secret; so it runs again after a restart. */
+    /**
+     * Kept with the build: names, the parameters and the router, never a secret; so it runs again after a restart,
+     * reading {@code delivery.yaml} again. A build kept before the step read the file holds its whole request instead
+     * (then {@code settings} reads back {@code null}), and carries on with it unchanged.
+     */
     private static final class Call implements StepCall {
         private static final long serialVersionUID = 1L;
 
+        /** {@code null} until the call is resolved (and in a build kept before the step read delivery.yaml: the request). */
         private final CanaryShiftRequest request;
         private final RouterSpec router;
         private final String prometheusUrl;
         private final String prometheusCredentialsId;
         private final ClusterAccess access;
         private final String target;
+        /** The parameters as given; {@code null} in a build kept before the step read delivery.yaml. */
+        private final CanaryShiftSettings settings;
 
-        Call(CanaryShiftRequest request, RouterSpec router, String prometheusUrl, String prometheusCredentialsId,
-                ClusterAccess access, String target) {
+        Call(CanaryShiftSettings settings, String prometheusCredentialsId, ClusterAccess access, String target) {
+            this(null, settings, prometheusCredentialsId, access, target);
+        }
+
+        private Call(CanaryShiftRequest request, CanaryShiftSettings settings, String prometheusCredentialsId, ClusterAccess access,
+                String target) {
             this.request = request;
-            this.router = router;
-            this.prometheusUrl = prometheusUrl;
+            this.router = settings.router();
+            this.prometheusUrl = settings.prometheusUrl();
             this.prometheusCredentialsId = prometheusCredentialsId;
             this.access = access;
             this.target = target;
+            this.settings = settings;
         }
 
         @Override
@@ -251,6 +243,23 @@ public final class CanaryShiftStep extends AbstractHelmStep {
         @Override
         public boolean resumable() {
             return true;
+        }
+
+        /**
+         * On the agent, before any command: {@code delivery.yaml}'s values for what the step was not given (as deployService
+         * takes them, plus the canary section), then the built-in defaults, into the engine's request.
+         */
+        @Override
+        public StepCall resolved(EngineSession session) throws Exception {
+            if (settings == null) {
+                return this;
+            }
+            Call filled = (Call) DeliveryYaml.resolve(session, this, (catalog, choice) -> {
+                CanaryCatalogue file = new CanaryCatalogue(catalog, settings.deploy().service(), settings.deploy().environment(), choice);
+                ClusterAccess fileAccess = file.access(access);
+                return new Call(settings.withCatalogue(file), prometheusCredentialsId, fileAccess, target);
+            });
+            return new Call(filled.settings.toRequest(), filled.settings, prometheusCredentialsId, filled.access, target);
         }
 
         @Override

@@ -35,6 +35,12 @@ public final class CanaryStatusStep extends AbstractCanaryControlStep {
         private static final long serialVersionUID = 1L;
 
         @Override
+        public StepCall resolved(EngineSession session) throws Exception {
+            return AbstractCanaryControlStep.resolved(session, this, request, router,
+                    (target, router, access) -> new Call(target, router, access, target()));
+        }
+
+        @Override
         public Object run(EngineSession session) throws Exception {
             return new CanaryStatus(session.ports(), session.cluster(), router).run(request).toMap();
         }

@@ -1,14 +1,10 @@
 package io.jenkins.plugins.kubedelivery.jenkins.canary;
 
-import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.required;
+import static io.jenkins.plugins.kubedelivery.jenkins.ParameterText.optional;
 
 import hudson.Extension;
 import hudson.model.Descriptor;
-import io.jenkins.plugins.kubedelivery.engine.analysis.MetricQuery;
-import io.jenkins.plugins.kubedelivery.engine.analysis.Threshold;
-import io.jenkins.plugins.kubedelivery.engine.analysis.prometheus.RequestMetrics;
-import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
-import java.util.Optional;
+import io.jenkins.plugins.kubedelivery.engine.canary.CheckSpec;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -39,18 +35,8 @@ public final class PrometheusQueryCheck extends CanaryCheck {
     @DataBoundSetter public void setMax(Double max) { this.max = max; }
 
     @Override
-    String name() {
-        return NameRules.requireDnsLabel("analysis", required("analysis", name, "prometheus(name: 'orders-failing', ...)"));
-    }
-
-    @Override
-    Threshold threshold() {
-        return new Threshold(min, max);
-    }
-
-    @Override
-    MetricQuery query(Optional<RequestMetrics> metrics) {
-        return new MetricQuery(required("analysis", query, "prometheus(name: '" + name + "', query: 'sum(...)', max: 5)"), null);
+    CheckSpec spec() {
+        return new CheckSpec.Query(optional(name), optional(query), min, max);
     }
 
     @Extension

@@ -6,6 +6,7 @@ import io.jenkins.plugins.kubedelivery.engine.canary.Pause;
 import io.jenkins.plugins.kubedelivery.jenkins.DurationText;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +46,33 @@ final class WeightSteps {
             }
         }
         return parsed;
+    }
+
+    /**
+     * The steps as plain serializable values (whole numbers, and maps of weight and pause text), to be
+     * kept with a resumable call; {@code null} when none are given.
+     *
+     * @throws ValidationException naming {@code steps} when they cannot be parsed
+     */
+    static List<Object> portable(List<?> steps, String defaultPause) {
+        if (steps == null || steps.isEmpty()) {
+            return null;
+        }
+        parse(steps, defaultPause);
+        List<Object> copy = new ArrayList<>();
+        for (Object step : steps) {
+            if (step instanceof Map<?, ?> map) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("weight", ((Number) map.get("weight")).intValue());
+                if (map.get("pause") != null) {
+                    entry.put("pause", String.valueOf(map.get("pause")));
+                }
+                copy.add(entry);
+            } else {
+                copy.add(((Number) step).intValue());
+            }
+        }
+        return copy;
     }
 
     private static int weight(String where, Object value) {

@@ -87,14 +87,7 @@ public final class DeployServiceStep extends AbstractDeployStep {
             DeployRequest given = request();
             CatalogSettings settings = CatalogSettings.of(catalog, given.service(), given.environment());
             ClusterAccess access = accessWith(settings, choice);
-            DeployRequest resolved = given.toBuilder()
-                    .namespace(choice.pick("namespace", given.namespace(), settings.namespace()))
-                    .release(choice.pick("release", given.release(), settings.release()))
-                    .chart(choice.pick("chart", given.chart(), settings.chart()))
-                    .valuesSuffix(choice.pick("valuesSuffix", given.valuesSuffix(), settings.valuesSuffix()))
-                    .vaultSecrets(choice.pickVaultSecrets("vaultSecrets", given.vaultSecrets(), settings.vaultSecrets()))
-                    .build();
-            return new Call(resolved, access, target());
+            return new Call(settings.applyTo(given, choice), access, target());
         }
 
         @Override

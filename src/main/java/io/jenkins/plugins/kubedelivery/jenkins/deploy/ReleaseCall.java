@@ -46,17 +46,9 @@ abstract class ReleaseCall<R> implements StepCall {
     /** This call with {@code delivery.yaml}'s values, picked through {@code choice}, for what the step was not given. */
     protected abstract StepCall withCatalogue(DeliveryCatalog catalog, SettingsChoice choice);
 
-    /**
-     * The cluster access, from {@code delivery.yaml}'s environment when the step named neither credentials nor a cloud:
-     * credentials and context go together (a context names an entry of that kubeconfig), so a step
-     * that gives its own credentials takes neither from the file.
-     */
+    /** The cluster access, from {@code delivery.yaml}'s environment when the step chose none ({@link DeliveryYaml#access}). */
     protected final ClusterAccess accessWith(CatalogSettings settings, SettingsChoice choice) {
-        if (access.isChosen()) {
-            return access;
-        }
-        return access.withKubeconfig(choice.pick("kubeconfigCredentialsId", null, settings.kubeconfigCredentialsId()),
-                choice.pick("kubeContext", null, settings.kubeContext()));
+        return DeliveryYaml.access(access, settings, choice);
     }
 
     @Override

@@ -82,7 +82,7 @@ public class ServiceCatalogReaderTest {
         assertEquals(EnvironmentDefinition.byConvention("stage"), catalog.environment("stage"));
         assertEquals(new PreviewDefaults("pr-{pr}-{repository}", null, "72h", Map.of("limits.memory", "8Gi", "pods", "20")),
                 catalog.preview());
-        assertEquals(new CanaryDefaults(List.of(10, 25, 50, 100), "5m", null, null, null, 50, null), catalog.canary());
+        assertEquals(new CanaryDefaults(List.of(10, 25, 50, 100), "5m", null, null, null, 50, null, null, List.of()), catalog.canary());
         assertEquals(List.of("search"), catalog.services().get("payments").dependsOn());
     }
 

@@ -64,9 +64,10 @@ public class CanaryShiftStepTest {
         step.setFailureLimit(1);
         step.setMinRequests(20);
 
-        CanaryShiftRequest request = step.toRequest(step.routerSpec(), "payments » main #7");
+        CanaryShiftSettings settings = step.settings("payments » main #7");
+        CanaryShiftRequest request = settings.toRequest();
 
-        assertEquals(new RouterSpec.Nginx("payments"), step.routerSpec());
+        assertEquals(new RouterSpec.Nginx("payments"), settings.router());
         assertEquals(List.of(new CanaryStep(10, new Pause.Timed(Duration.ofMinutes(10))), new CanaryStep(50, new Pause.Manual()),
                 new CanaryStep(100, Pause.NONE)), request.plan().steps());
         assertEquals(Duration.ofSeconds(30), request.plan().interval());

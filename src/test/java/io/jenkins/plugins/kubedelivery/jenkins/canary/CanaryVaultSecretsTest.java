@@ -73,7 +73,7 @@ public class CanaryVaultSecretsTest {
         CanaryClusters.helm(cluster, tmp, "upgrade", "--install", "payments", fixture.workspace.resolve("helm/payments").toString(),
                 "--namespace", "stage");
         CanaryShiftStep step = step();
-        CanaryShiftRequest request = step.toRequest(step.routerSpec(), "payments » main #7");
+        CanaryShiftRequest request = step.settings("payments » main #7").toRequest();
         assertEquals("secret/payments/stage", request.deploy().vaultSecrets().paths().get(0).path());
         TestStepContext unstarted = fixture.context();
         StepExecution kept = step.start(unstarted);
