@@ -19,16 +19,21 @@ public final class CanaryClusters {
     private CanaryClusters() {}
 
     public static StepFixture withStableIngress(TestCluster cluster, TemporaryFolder tmp) throws Exception {
-        cluster.createNamespace("stage");
+        return withStableIngress(cluster, tmp, "stage");
+    }
+
+    /** The same in another namespace (the one a delivery.yaml names). */
+    public static StepFixture withStableIngress(TestCluster cluster, TemporaryFolder tmp, String namespace) throws Exception {
+        cluster.createNamespace(namespace);
         StepFixture fixture = StepFixture.against(cluster, Tools.HELM_3, tmp.newFolder("build"));
         HelmReplies.monorepo(fixture.workspace);
         fixture.launcher.onPath("kubectl", Tools.kubectl(Tools.KUBECTL_135));
         Path ingress = tmp.newFile("ingress.json").toPath();
         Files.writeString(ingress, """
-                {"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"payments","namespace":"stage"},
+                {"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"payments","namespace":"%s"},
                  "spec":{"ingressClassName":"nginx","rules":[{"host":"pay.example.com","http":{"paths":[
                    {"path":"/","pathType":"Prefix","backend":{"service":{"name":"payments","port":{"number":80}}}}]}}]}}
-                """);
+                """.formatted(namespace));
         kubectl(cluster, tmp, "apply", "-f", ingress.toString());
         return fixture;
     }
