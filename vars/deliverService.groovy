@@ -105,15 +105,20 @@ Map createPreview(Map cluster, Map preview, String commit) {
     return createPreviewNamespace(cluster + (commit ? [commit: commit] : [:]) + (preview ?: [:]))
 }
 
-// A tag build releases through canaryShift, which cannot start without its router: refused before the pod
-// starts, so that nothing is built, asked or deployed for a release that would stop at production's door.
-// `example` is a call of the caller's that passes one.
+// A tag build releases through canaryShift, which cannot start without its router: the template's canary.router,
+// or the `router:` of delivery.yaml's canary section, which canaryShift reads for every service. Checked right after
+// checkout (where delivery.yaml can be seen), so that without either nothing is built, asked or deployed for a release
+// that would stop at production's door; a delivery.yaml the check finds is canaryShift's to read, and it refuses one
+// that names no router before its first command. `example` is a call of the caller's that passes one.
 void requireCanaryRouter(String caller, String trigger, Map config, String example) {
-    if (trigger == TAG && !(config.canary instanceof Map && config.canary.router)) {
-        error "${caller}: this tag build (${env.TAG_NAME}) releases through canaryShift, which needs canary.router to know how " +
-                "traffic reaches the canary: give it, e.g. ${example}"
+    if (trigger == TAG && !(config.canary instanceof Map && config.canary.router) && !fileExists(DELIVERY_YAML)) {
+        error "${caller}: this tag build (${env.TAG_NAME}) releases through canaryShift, which needs a router to know how " +
+                "traffic reaches the canary: give canary.router, e.g. ${example}, or router: in the canary section of a " +
+                "${DELIVERY_YAML} at the repository root, e.g. canary: {router: {nginx: {ingress: '{service}'}}}"
     }
 }
+
+@groovy.transform.Field static final String DELIVERY_YAML = 'delivery.yaml'
 
 // A release through canaryShift, with its manual pauses as `input`s. While canaryShift or canaryPromote
 // runs, an abort or a failed analysis is the step's to handle (traffic back to stable, canary removed);

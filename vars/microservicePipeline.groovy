@@ -2,15 +2,14 @@
 // On a pod agent with the pinned tools container: checkout, build and test (the caller's closures), then
 //   a pull request -> its preview namespace and the service deployed there, the URL on the build page;
 //   the main branch -> stage;
-//   a tag -> after an `input` approval, canaryShift to production, each manual pause an `input`.
+//   a tag -> after an `input` approval, canaryShift to production, each manual pause an `input`; what the
+//   canary parameters leave out (router, steps, analysis, namespace...) canaryShift takes from delivery.yaml.
 // The rules it shares with deliverService and monorepoPipeline live in deliverService.groovy.
 def call(Map config = [:]) {
     String caller = 'microservicePipeline'
     deliverService.checkParameters(caller, config, parameterKinds())
     String service = deliverService.requireService(caller, config)
     String trigger = deliverService.triggerOf(config.mainBranch ?: 'main')
-    deliverService.requireCanaryRouter(caller, trigger, config,
-            "${caller}(service: '${service}', canary: [router: nginx(ingress: '${service}')])")
     return deliverService.onToolsPod(caller, config) {
         deliver(caller, service, trigger, config)
     }
@@ -22,6 +21,8 @@ Map parameterKinds() {
 
 Map deliver(String caller, String service, String trigger, Map config) {
     Map checkedOut = deliverService.checkoutAndTag(caller, trigger, config, 'microservicePipeline(service: "payments", imageTag: "1.4.2")')
+    deliverService.requireCanaryRouter(caller, trigger, config,
+            "${caller}(service: '${service}', canary: [router: nginx(ingress: '${service}')])")
     String imageTag = checkedOut.imageTag
     Map scmVars = checkedOut.scmVars
     Map build = [service: service, imageTag: imageTag, trigger: trigger, scmVars: scmVars]

@@ -9,7 +9,6 @@ def call(Map config = [:]) {
     deliverService.checkParameters(caller, config, parameterKinds())
     int parallelism = config.parallelism != null ? config.parallelism : DEFAULT_PARALLELISM
     String trigger = deliverService.triggerOf(config.mainBranch ?: 'main')
-    deliverService.requireCanaryRouter(caller, trigger, config, "${caller}(canary: [router: { service -> nginx(ingress: service) }])")
     return deliverService.onToolsPod(caller, config) {
         deliverChanged(caller, trigger, parallelism, config)
     }
@@ -23,6 +22,7 @@ Map parameterKinds() {
 
 Map deliverChanged(String caller, String trigger, int parallelism, Map config) {
     Map checkedOut = deliverService.checkoutAndTag(caller, trigger, config, 'monorepoPipeline(imageTag: "1.4.2")')
+    deliverService.requireCanaryRouter(caller, trigger, config, "${caller}(canary: [router: { service -> nginx(ingress: service) }])")
     String imageTag = checkedOut.imageTag
     Map scmVars = checkedOut.scmVars
     Map changes = null

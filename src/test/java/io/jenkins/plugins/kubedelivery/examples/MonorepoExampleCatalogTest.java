@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.jenkins.plugins.kubedelivery.engine.model.ChangedPath;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.AffectedService;
+import io.jenkins.plugins.kubedelivery.engine.canary.CheckSpec;
+import io.jenkins.plugins.kubedelivery.engine.canary.RouterSpec;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.CanaryDefaults;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.ChangeImpact;
 import io.jenkins.plugins.kubedelivery.engine.monorepo.DeliveryCatalog;
@@ -40,15 +42,14 @@ public class MonorepoExampleCatalogTest {
             Path directory = ExampleMonorepo.ROOT.resolve(service.directory());
             assertTrue(service.name() + "'s Dockerfile", Files.isRegularFile(directory.resolve("Dockerfile")));
             assertEquals(service.name() + "'s Jenkinsfile is the template in one line",
-                    "@Library('kube-delivery') _\nmicroservicePipeline(service: '" + service.name() + "', canary: [router: nginx(ingress: '"
-                            + service.name() + "')])\n",
+                    "@Library('kube-delivery') _\nmicroservicePipeline(service: '" + service.name() + "')\n",
                     Files.readString(directory.resolve("Jenkinsfile")));
             assertTrue(service.name() + " has a chart in the repository", service.localChart());
             for (String path : service.paths()) {
                 assertTrue(service.name() + "'s path " + path + " exists", Files.exists(ExampleMonorepo.ROOT.resolve(path)));
             }
         }
-        assertEquals("@Library('kube-delivery') _\nmonorepoPipeline(canary: [router: { service -> nginx(ingress: service) }])\n",
+        assertEquals("@Library('kube-delivery') _\nmonorepoPipeline()\n",
                 ExampleMonorepo.read("Jenkinsfile"));
     }
 
@@ -104,6 +105,11 @@ public class MonorepoExampleCatalogTest {
                 canary.minRequests(), canary.prometheusUrl()}) {
             assertNotNull("every canary default is set: " + canary, field);
         }
+        for (ServiceDefinition service : CATALOG.services().values()) {
+            assertEquals("each chart's Ingress is named as its release", new RouterSpec.Nginx(service.release()),
+                    canary.router().resolve(service.name(), service.release()));
+        }
+        assertEquals(List.of(new CheckSpec.ErrorRate(0.01), new CheckSpec.Latency(500, 99)), canary.analysis());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.jenkins.plugins.kubedelivery.templates;
 
 import static org.junit.Assert.assertEquals;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,45 +20,45 @@ public class ExampleJenkinsfilesTest {
         for (String service : List.of("payments", "search", "ledger")) {
             PipelineTemplate t = new PipelineTemplate("microservicePipeline", Map.of("BRANCH_NAME", "main"))
                     .stub("checkout", args -> Map.of("GIT_COMMIT", "c0ffee1"))
-                    .stub("deployService", args -> Map.of("revision", 2))
-                    .stub("nginx", ExampleJenkinsfilesTest::router);
+                    .stub("deployService", args -> Map.of("revision", 2));
             t.runJenkinsfile(EXAMPLE.resolve(service).resolve("Jenkinsfile"));
             assertEquals(Map.of("service", service, "environment", "stage", "imageTag", "c0ffee1"), t.arguments("deployService", 0));
         }
     }
 
-    /** The {@code nginx(ingress: ...)} router as the stubbed canary steps see it. */
-    private static Object router(Map<String, Object> args) {
-        return "nginx(" + args.get("ingress") + ")";
+    /** The example's workspace: its delivery.yaml at the root, which names the canary's router for every service. */
+    private static Object exampleFileExists(Map<String, Object> args) {
+        return Files.exists(EXAMPLE.resolve(String.valueOf(args.get("value"))));
     }
 
     private static final Map<String, String> TAG = Map.of("TAG_NAME", "1.5.0", "BRANCH_NAME", "1.5.0");
     private static final Map<String, Object> PROMOTED = Map.of("promoted", true, "revision", 5, "durationMillis", 1000);
 
     @Test
-    public void eachServicesJenkinsfileReleasesATagThroughItsOwnIngressCanary() throws Exception {
+    public void eachServicesJenkinsfileReleasesATagThroughTheCanaryDeliveryYamlDescribes() throws Exception {
         for (String service : List.of("payments", "search", "ledger")) {
             PipelineTemplate t = new PipelineTemplate("microservicePipeline", TAG)
                     .stub("checkout", args -> Map.of("GIT_COMMIT", "c0ffee1"))
-                    .stub("nginx", ExampleJenkinsfilesTest::router)
+                    .stub("fileExists", ExampleJenkinsfilesTest::exampleFileExists)
                     .stub("canaryShift", args -> PROMOTED);
             t.runJenkinsfile(EXAMPLE.resolve(service).resolve("Jenkinsfile"));
-            assertEquals(Map.of("service", service, "environment", "prod", "router", "nginx(" + service + ")", "imageTag", "1.5.0"),
-                    t.arguments("canaryShift", 0));
+            assertEquals("router, steps and analysis come from delivery.yaml", Map.of("service", service, "environment", "prod",
+                    "imageTag", "1.5.0"), t.arguments("canaryShift", 0));
         }
     }
 
     @Test
-    public void theRootJenkinsfileReleasesATagThroughEachServicesOwnIngressCanary() throws Exception {
+    public void theRootJenkinsfileReleasesATagThroughEachServicesCanary() throws Exception {
         PipelineTemplate t = new PipelineTemplate("monorepoPipeline", TAG)
                 .stub("checkout", args -> Map.of("GIT_COMMIT", "c0ffee1"))
                 .stub("changedServices", args -> Map.of("services", List.of("payments", "search"), "all", false, "baseCommit", "9f8e7d6",
                         "why", "the last successful build's commit 9f8e7d6", "dependsOn", Map.of("search", List.of("payments"))))
-                .stub("nginx", ExampleJenkinsfilesTest::router)
+                .stub("fileExists", ExampleJenkinsfilesTest::exampleFileExists)
                 .stub("canaryShift", args -> PROMOTED);
         t.runJenkinsfile(EXAMPLE.resolve("Jenkinsfile"));
-        assertEquals(List.of("nginx(payments)", "nginx(search)"), t.calls().stream().filter(c -> c.getKey().equals("canaryShift"))
-                .map(c -> c.getValue().get("router")).toList());
+        assertEquals(List.of(Map.of("service", "payments", "environment", "prod", "imageTag", "1.5.0"),
+                Map.of("service", "search", "environment", "prod", "imageTag", "1.5.0")), t.calls().stream()
+                .filter(c -> c.getKey().equals("canaryShift")).map(Map.Entry::getValue).toList());
     }
 
     @Test

@@ -130,6 +130,17 @@ public class MicroservicePipelineTemplateTest {
     }
 
     @Test
+    public void aTagWithDeliveryYamlLeavesTheRouterAndTheCanaryToTheFile() throws Exception {
+        PipelineTemplate t = template(TAG).stub("fileExists", args -> "delivery.yaml".equals(args.get("value")));
+        Object result = t.call(withClosures(t, "service", "payments"));
+        assertEquals(then(CHECKOUT_BUILD_TEST.subList(0, 4), "fileExists(delivery.yaml)", "stage(Build)", "build", "stage(Test)", "test",
+                "stage(Approval)", "timeout", "input", "stage(Production)", "container(helm)", "canaryShift"), t.timeline());
+        assertEquals("canaryShift reads router, steps, analysis, namespace and credentials from delivery.yaml",
+                Map.of("service", "payments", "environment", "prod", "imageTag", "1.5.0"), t.arguments("canaryShift", 0));
+        assertSame(PROMOTED, result);
+    }
+
+    @Test
     public void aTagIsApprovedThenShiftedToProductionThroughTheCanary() throws Exception {
         PipelineTemplate t = template(TAG);
         Object result = t.call(withClosures(t, "service", "payments", "kubeconfigCredentialsId", "prod-kubeconfig",
@@ -152,10 +163,13 @@ public class MicroservicePipelineTemplateTest {
             PipelineTemplate t = template(TAG);
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> t.call(withClosures(t, "service", "payments", "canary", canary)));
-            assertEquals("microservicePipeline: this tag build (1.5.0) releases through canaryShift, which needs canary.router to know how "
-                    + "traffic reaches the canary: give it, e.g. microservicePipeline(service: 'payments', canary: [router: "
-                    + "nginx(ingress: 'payments')])", e.getMessage());
-            assertEquals("no pod, checkout, build or approval", List.of(), t.stepNames());
+            assertEquals("microservicePipeline: this tag build (1.5.0) releases through canaryShift, which needs a router to know how "
+                    + "traffic reaches the canary: give canary.router, e.g. microservicePipeline(service: 'payments', canary: [router: "
+                    + "nginx(ingress: 'payments')]), or router: in the canary section of a delivery.yaml at the repository root, e.g."
+                    + " canary: {router: {nginx: {ingress: '{service}'}}}", e.getMessage());
+            assertEquals("no build or approval: only the checkout, where delivery.yaml would be",
+                    List.of("podTemplate", "node(kube-delivery-pod)", "stage(Checkout)", "checkout(scm)", "fileExists(delivery.yaml)"),
+                    t.timeline());
         }
         PipelineTemplate main = template(MAIN);
         main.call(named("service", "payments"));

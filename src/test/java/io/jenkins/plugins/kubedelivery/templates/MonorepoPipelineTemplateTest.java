@@ -150,12 +150,25 @@ public class MonorepoPipelineTemplateTest {
     }
 
     @Test
-    public void aTagBuildWithoutCanaryRouterIsRefusedBeforeAnyStep() throws Exception {
+    public void aTagBuildWithoutCanaryRouterNorDeliveryYamlIsRefusedRightAfterCheckout() throws Exception {
         PipelineTemplate t = template(Map.of("TAG_NAME", "2.0.0", "BRANCH_NAME", "2.0.0"), List.of("payments"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.call(named("canary", Map.of("pause", "5m"))));
-        assertEquals("monorepoPipeline: this tag build (2.0.0) releases through canaryShift, which needs canary.router to know how "
-                + "traffic reaches the canary: give it, e.g. monorepoPipeline(canary: [router: { service -> nginx(ingress: service) }])", e.getMessage());
-        assertEquals(List.of(), t.stepNames());
+        assertEquals("monorepoPipeline: this tag build (2.0.0) releases through canaryShift, which needs a router to know how "
+                + "traffic reaches the canary: give canary.router, e.g. monorepoPipeline(canary: [router: { service -> nginx(ingress:"
+                + " service) }]), or router: in the canary section of a delivery.yaml at the repository root, e.g. canary: {router:"
+                + " {nginx: {ingress: '{service}'}}}", e.getMessage());
+        assertEquals("no change detection, build or approval", List.of("podTemplate", "node", "stage", "checkout", "fileExists"),
+                t.stepNames());
+    }
+
+    @Test
+    public void aTagBuildWithDeliveryYamlLeavesTheRouterToTheFile() throws Exception {
+        PipelineTemplate t = template(Map.of("TAG_NAME", "2.0.0", "BRANCH_NAME", "2.0.0"), List.of("payments"))
+                .stub("fileExists", args -> true)
+                .stub("canaryShift", args -> Map.of("promoted", true, "revision", 12, "previousRevision", 11, "namespace", "shop-prod",
+                        "durationMillis", 900_000));
+        t.call(named());
+        assertEquals(Map.of("service", "payments", "environment", "prod", "imageTag", "2.0.0"), t.arguments("canaryShift", 0));
     }
 
     @Test
