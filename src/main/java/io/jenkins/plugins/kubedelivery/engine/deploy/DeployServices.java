@@ -13,15 +13,19 @@ import io.jenkins.plugins.kubedelivery.engine.secrets.SecretPaths;
 import io.jenkins.plugins.kubedelivery.engine.secrets.SecretStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * deployServices: several services of the monorepo deployed at once, at most {@code parallelism}
- * at a time, so a preview of N services takes about as long as its slowest one. Every request is
- * checked before the first command; every service is attempted; the failures are listed together.
+ * at a time, so a preview of N services takes about as long as its slowest one; a service that
+ * depends on others of them ({@code delivery.yaml}'s {@code dependsOn}) waits for them
+ * ({@link DeployWaves}), and is skipped, saying why, when one was not deployed. Every request is
+ * checked before the first command; every other service is attempted; the failures are listed together.
  */
 public final class DeployServices implements UseCase<DeployServicesRequest, DeployServicesResult> {
     public static final int DEFAULT_PARALLELISM = 4;
@@ -74,16 +78,45 @@ public final class DeployServices implements UseCase<DeployServicesRequest, Depl
             requests.replaceAll(r -> r.toBuilder().secretValues(secretValues).vaultSecrets(SecretPaths.NONE).build());
         }
         long started = ports.clock().millis();
+        DeployWaves order = new DeployWaves(services, request.dependsOn());
+        List<List<String>> waves = order.waves();
         ports.log().line("Deploying " + services.size() + " services (" + String.join(", ", services) + "), "
-                + Math.min(parallelism, services.size()) + " at a time");
+                + Math.min(parallelism, services.size()) + " at a time"
+                + (waves.size() > 1 ? ", in " + waves.size() + " waves, each service after those it depends on: " + waves : ""));
+        Map<String, DeployResult> deployed = new HashMap<>();
+        Map<String, String> failed = new LinkedHashMap<>();
+        for (List<String> wave : waves) {
+            List<DeployRequest> ready = new ArrayList<>();
+            for (DeployRequest serviceRequest : requests) {
+                String service = serviceRequest.service();
+                if (!wave.contains(service)) {
+                    continue;
+                }
+                Optional<String> blocker = order.blockedBy(service, failed.keySet());
+                if (blocker.isPresent()) {
+                    String reason = "skipped: it depends on " + blocker.get() + ", which was not deployed";
+                    ports.log().line(service + ": " + reason);
+                    failed.put(service, reason);
+                } else {
+                    ready.add(serviceRequest);
+                }
+            }
+            for (Outcome<DeployRequest, DeployResult> o : BoundedParallel.run(ready, parallelism, AbortSafety.RESTORE_BOUND,
+                    deployer::run)) {
+                if (o.succeeded()) {
+                    deployed.put(o.item().service(), o.value());
+                } else {
+                    failed.put(o.item().service(), o.failure().getMessage());
+                }
+            }
+        }
         Map<String, DeployResult> results = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
-        for (Outcome<DeployRequest, DeployResult> o : BoundedParallel.run(requests, parallelism,
-                AbortSafety.RESTORE_BOUND, deployer::run)) {
-            if (o.succeeded()) {
-                results.put(o.item().service(), o.value());
+        for (String service : services) {
+            if (deployed.containsKey(service)) {
+                results.put(service, deployed.get(service));
             } else {
-                failures.add(o.item().service() + ": " + o.failure().getMessage());
+                failures.add(service + ": " + failed.get(service));
             }
         }
         if (!failures.isEmpty()) {

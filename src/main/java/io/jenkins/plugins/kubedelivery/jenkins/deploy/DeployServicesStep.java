@@ -93,17 +93,20 @@ public final class DeployServicesStep extends AbstractDeployStep {
         private final int parallelism;
         /** Each service's release and chart from delivery.yaml; transient like the request, since the call never resumes. */
         private final transient Map<String, CatalogSettings> catalogued;
+        /** delivery.yaml's dependsOn of every service of the repository, for the order of the deploys; transient likewise. */
+        private final transient Map<String, List<String>> dependsOn;
 
         Call(ArrayList<String> services, DeployRequest template, int parallelism, ClusterAccess access, String target) {
-            this(services, template, parallelism, access, target, Map.of());
+            this(services, template, parallelism, access, target, Map.of(), Map.of());
         }
 
         private Call(ArrayList<String> services, DeployRequest template, int parallelism, ClusterAccess access, String target,
-                Map<String, CatalogSettings> catalogued) {
+                Map<String, CatalogSettings> catalogued, Map<String, List<String>> dependsOn) {
             super(template, access, target);
             this.services = services;
             this.parallelism = parallelism;
             this.catalogued = catalogued;
+            this.dependsOn = dependsOn;
         }
 
         /** The environment's settings for all, and each service's own release and chart (the step has no parameter for them). */
@@ -124,7 +127,9 @@ public final class DeployServicesStep extends AbstractDeployStep {
                 choice.pickVaultSecrets("vaultSecrets of " + service, given.vaultSecrets(), settings.vaultSecrets());
                 perService.put(service, settings);
             }
-            return new Call(services, template, parallelism, access, target(), perService);
+            Map<String, List<String>> dependencies = new LinkedHashMap<>();
+            catalog.services().forEach((name, service) -> dependencies.put(name, service.dependsOn()));
+            return new Call(services, template, parallelism, access, target(), perService, dependencies);
         }
 
         @Override
@@ -136,7 +141,7 @@ public final class DeployServicesStep extends AbstractDeployStep {
         @Override
         public Object run(EngineSession session) throws Exception {
             return new DeployServices(session.ports(), session.cluster(), session.owner())
-                    .run(new DeployServicesRequest(services, request(), parallelism, catalogued)).toMap();
+                    .run(new DeployServicesRequest(services, request(), parallelism, catalogued, dependsOn)).toMap();
         }
 
         @Override

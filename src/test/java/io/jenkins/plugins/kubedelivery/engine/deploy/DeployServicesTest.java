@@ -47,9 +47,42 @@ public class DeployServicesTest {
     }
 
     private DeployServicesResult deploy(List<String> services, int parallelism) throws InterruptedException {
+        return deploy(services, parallelism, Map.of());
+    }
+
+    private DeployServicesResult deploy(List<String> services, int parallelism, Map<String, List<String>> dependsOn)
+            throws InterruptedException {
         return new DeployServices(fixture.ports(this::helm), ClusterTarget.inCluster(), "shop PR-42 #3")
                 .run(new DeployServicesRequest(services,
-                        DeployRequest.builder("ignored", "preview").namespace("pr-42-shop").imageTag("abc123").build(), parallelism));
+                        DeployRequest.builder("ignored", "preview").namespace("pr-42-shop").imageTag("abc123").build(), parallelism,
+                        Map.of(), dependsOn));
+    }
+
+    private List<String> upgraded() {
+        return commands.stream().filter(c -> c.arguments().get(1).equals("upgrade")).map(c -> c.arguments().get(3)).toList();
+    }
+
+    @Test
+    public void aServiceIsDeployedAfterTheServicesItDependsOn() throws Exception {
+        // search fails, so the order is seen in the message too; payments first although listed last
+        EngineException e = assertThrows(EngineException.class, () -> deploy(List.of("search", "payments"), 4,
+                Map.of("search", List.of("payments"))));
+        assertEquals(List.of("payments", "search"), upgraded());
+        assertEquals("a wave waits for the one before", 1, mostAtOnce.get());
+        assertTrue(fixture.logText(), fixture.logText().contains("Deploying 2 services (search, payments), 2 at a time, in 2 waves, each"
+                + " service after those it depends on: [[payments], [search]]"));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("1 of 2 services failed to deploy (1 succeeded: payments): search: "));
+    }
+
+    @Test
+    public void theDependentsOfAFailedServiceAreSkippedSayingWhy() {
+        // payments depends on search through ledger, which is not deployed this time
+        EngineException e = assertThrows(EngineException.class, () -> deploy(List.of("payments", "search"), 4,
+                Map.of("payments", List.of("ledger"), "ledger", List.of("search"))));
+        assertEquals("payments never starts", List.of("search"), upgraded());
+        assertTrue(e.getMessage(), e.getMessage().startsWith("2 of 2 services failed to deploy (0 succeeded: ): payments: skipped: it"
+                + " depends on search, which was not deployed; search: helm upgrade exited 1"));
+        assertTrue(fixture.logText(), fixture.logText().contains("payments: skipped: it depends on search, which was not deployed"));
     }
 
     @Test

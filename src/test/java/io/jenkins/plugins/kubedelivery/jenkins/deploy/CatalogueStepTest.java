@@ -150,6 +150,8 @@ public class CatalogueStepTest {
         assertTrue(String.valueOf(result), String.valueOf(result).contains("search-api"));
         assertTrue(fixture.log(), fixture.log().contains("namespace shop-stage, valuesSuffix staging, release of payments payments-api,"
                 + " release of search search-api"));
+        assertTrue("search dependsOn payments: deployed after it; " + fixture.log(), fixture.log().contains(
+                "in 2 waves, each service after those it depends on: [[payments], [search]]"));
     }
 
     @Test
