@@ -43,10 +43,13 @@ public final class DeliveryYaml {
             return call;
         }
         SettingsChoice choice = new SettingsChoice();
-        StepCall resolved = resolution.with(catalog.get(), choice);
-        List<String> taken = choice.fromCatalogue();
-        session.log().println("From delivery.yaml for " + call.target() + ": "
-                + (taken.isEmpty() ? "nothing (the parameters and the conventions decide)" : String.join(", ", taken)));
-        return resolved;
+        try {
+            return resolution.with(catalog.get(), choice);
+        } finally {
+            // said also when the call then refuses a value, which may be the file's (a canary's pause)
+            List<String> taken = choice.fromCatalogue();
+            session.log().println("From delivery.yaml for " + call.target() + ": "
+                    + (taken.isEmpty() ? "nothing (the parameters and the conventions decide)" : String.join(", ", taken)));
+        }
     }
 }

@@ -141,6 +141,18 @@ public class CanaryShiftCatalogueTest {
                 + " section for every service, e.g. canary: {router: {nginx: {ingress: '{release}'}}}", outcome.failure());
         assertEquals(List.of(), fixture.launcher.launches());
 
+        Files.writeString(fixture.workspace.resolve("delivery.yaml"), """
+                canary:
+                  pause: 5 minutes
+                  router:
+                    replicas: {}
+                """);
+        outcome = StepOutcome.run(new CanaryShiftStep("payments", "prod", "2.0.0"), fixture);
+        assertThat(outcome.failure(), containsString("canaryShift: pause: "));
+        assertThat("the log says the value came from the file", fixture.log(), containsString("From delivery.yaml for payments in"
+                + " environment prod: router replicas(), pause 5 minutes"));
+        assertEquals(List.of(), fixture.launcher.launches());
+
         Files.delete(fixture.workspace.resolve("delivery.yaml"));
         outcome = StepOutcome.run(new CanaryAbortStep("payments", "prod"), fixture);
         assertThat(outcome.failure(), containsString("canaryAbort: router: is required (the step names none and the workspace has no"
