@@ -36,8 +36,10 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * {@code canaryShift}: the new version of a service as a canary beside the stable release, traffic
  * moved to it step by step while Prometheus checks it, then promoted or aborted, through the
- * engine's {@link CanaryShift}. Resumable: its request holds no secret, and the canary's state is in
- * the cluster, so after a controller restart the same build carries on where it was.
+ * engine's {@link CanaryShift}. What a parameter does not give comes from {@code delivery.yaml} (as for
+ * deployService, plus its {@code canary:} section), else from the defaults below. Resumable: its parameters
+ * hold no secret, and the canary's state is in the cluster, so after a controller restart the same build
+ * carries on where it was.
  */
 public final class CanaryShiftStep extends AbstractHelmStep {
     public static final String FUNCTION_NAME = "canaryShift";
