@@ -126,7 +126,7 @@ public class IstioRouterKubectlTest {
         assertEquals(50, router.setWeight(state(50, 1)).weight());
         assertEquals("[\"mesh\",\"public\"]", bench.get("virtualservice", "payments", "prod").get("spec").asObject()
                 .get("gateways").toString());
-        assertThat(fixture.logText(), containsString("virtualservice prod/payments changed after it was read (attempt 1 of 3)"));
+        assertThat(fixture.logText(), containsString("virtualservice prod/payments changed after the plugin last wrote or read it (attempt 1 of 3)"));
     }
 
     @Test
@@ -153,5 +153,36 @@ public class IstioRouterKubectlTest {
                 """);
         RoutingException refused = assertThrows(RoutingException.class, () -> router.setWeight(state(10, 0)));
         assertThat(refused.getMessage(), containsString("also leads to payments-v1"));
+    }
+
+    @Test
+    public void aChangeBetweenTwoWritesIsCaughtByThePreconditionAndTheResetStillReachesZero() throws Exception {
+        router.setWeight(state(10, 0));
+        // A person moves the weights between the plugin's writes: the replace from the version last written is refused.
+        bench.kubectl(0, bench.patch("json", "virtualservice", "payments", "prod", """
+                [{"op":"replace","path":"/spec/http/0/route/1/weight","value":40},
+                 {"op":"replace","path":"/spec/http/0/route/0/weight","value":60}]
+                """).toArray(String[]::new));
+        RoutingException refused = assertThrows(RoutingException.class, () -> router.setWeight(state(50, 1)));
+        assertThat(refused.getMessage(), containsString("touched what the plugin owns"));
+        assertEquals("the person's weight stands", 40, router.read().weight());
+        bench.kubectl(0, "label", "virtualservice", "payments", "-n", "prod", "audited=yes");
+        int before = bench.calls();
+        router.reset();
+        assertEquals("the replace refused (409), a read, the replace", 3, bench.calls() - before);
+        assertEquals("all traffic on stable", RouteReading.NO_CANARY, router.read());
+    }
+
+    @Test
+    public void aNewExecutionReadsOnceThenOnlyWrites() throws Exception {
+        router.setWeight(state(10, 0));
+        // After a controller restart the execution starts with nothing known: its first read is what it writes from.
+        TrafficRouter resumed = router("primary");
+        int before = bench.calls();
+        assertEquals(state(10, 0), resumed.read().recorded().orElseThrow());
+        assertEquals(25, resumed.setWeight(state(25, 1)).weight());
+        resumed.reset();
+        assertEquals("one read, two replaces", 3, bench.calls() - before);
+        assertEquals(RouteReading.NO_CANARY, resumed.read());
     }
 }
