@@ -11,6 +11,7 @@ import com.eclipsesource.json.JsonObject;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteReading;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteWeightRouter;
+import io.jenkins.plugins.kubedelivery.engine.routing.RouteRouterChecks;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingCluster;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingException;
 import io.jenkins.plugins.kubedelivery.engine.routing.TrafficRouter;
@@ -157,32 +158,13 @@ public class IstioRouterKubectlTest {
 
     @Test
     public void aChangeBetweenTwoWritesIsCaughtByThePreconditionAndTheResetStillReachesZero() throws Exception {
-        router.setWeight(state(10, 0));
-        // A person moves the weights between the plugin's writes: the replace from the version last written is refused.
-        bench.kubectl(0, bench.patch("json", "virtualservice", "payments", "prod", """
-                [{"op":"replace","path":"/spec/http/0/route/1/weight","value":40},
-                 {"op":"replace","path":"/spec/http/0/route/0/weight","value":60}]
-                """).toArray(String[]::new));
-        RoutingException refused = assertThrows(RoutingException.class, () -> router.setWeight(state(50, 1)));
-        assertThat(refused.getMessage(), containsString("touched what the plugin owns"));
-        assertEquals("the person's weight stands", 40, router.read().weight());
-        bench.kubectl(0, "label", "virtualservice", "payments", "-n", "prod", "audited=yes");
-        int before = bench.calls();
-        router.reset();
-        assertEquals("the replace refused (409), a read, the replace", 3, bench.calls() - before);
-        assertEquals("all traffic on stable", RouteReading.NO_CANARY, router.read());
+        RouteRouterChecks.aChangeBetweenTwoWritesIsCaughtAndTheResetStillReachesZero(bench, router, "virtualservice", """
+                [{"op":"replace","path":"/spec/http/0/route/1/weight","value":40},{"op":"replace","path":"/spec/http/0/route/0/weight","value":60}]
+                """);
     }
 
     @Test
     public void aNewExecutionReadsOnceThenOnlyWrites() throws Exception {
-        router.setWeight(state(10, 0));
-        // After a controller restart the execution starts with nothing known: its first read is what it writes from.
-        TrafficRouter resumed = router("primary");
-        int before = bench.calls();
-        assertEquals(state(10, 0), resumed.read().recorded().orElseThrow());
-        assertEquals(25, resumed.setWeight(state(25, 1)).weight());
-        resumed.reset();
-        assertEquals("one read, two replaces", 3, bench.calls() - before);
-        assertEquals(RouteReading.NO_CANARY, resumed.read());
+        RouteRouterChecks.aNewExecutionReadsOnceThenOnlyWrites(bench, router, () -> router("primary"));
     }
 }
