@@ -250,7 +250,7 @@ public final class RoutingObjects {
             if (attempt == 1 || (attempt == 2 && firstRead != null && decideAgain)) {
                 ownedAtDecision = ownedNow;
             } else if (!ownedNow.equals(ownedAtDecision)) {
-                throw new RoutingException(what + " changed between the plugin's " + (firstRead != null && attempt == 2
+                throw new RoutingException(what + " changed between the plugin's " + (firstRead != null && !decideAgain
                         ? "last write (or read)" : "read") + " and its write, and the change touched"
                         + " what the plugin owns there (" + ownedAtDecision + " became " + ownedNow + "): another canary run"
                         + " or a person is moving this traffic, so the plugin left it alone; find out who (the "
