@@ -78,7 +78,10 @@ public final class KubectlCommands {
         return written("create", List.of("--filename", file), serverDryRun);
     }
 
-    /** {@link #replace(String)} printing the object as stored, or its server-side dry run (the resourceVersion is checked there too). */
+    /**
+     * {@link #replace(String)} printing the object as stored, or its server-side dry run (the resourceVersion is
+     * checked there too).
+     */
     public CommandLine replace(String file, boolean serverDryRun) {
         return written("replace", List.of("--filename", file), serverDryRun);
     }

@@ -37,7 +37,10 @@ import java.util.function.UnaryOperator;
  * ({@link #serverDryRun}, {@link #onlyWhileRecorded}) start with nothing known either.
  */
 public final class RoutingObjects {
-    /** Writes of one change (the first from what is known, or from a read); a conflict on each means the object is being edited continuously. */
+    /**
+     * Writes of one change (the first from what is known, or from a read); a conflict on each means the object is
+     * being edited continuously.
+     */
     public static final int ATTEMPTS = 3;
 
     private final KubectlClient kubectl;
