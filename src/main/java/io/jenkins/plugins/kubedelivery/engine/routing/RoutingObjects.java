@@ -33,8 +33,8 @@ import java.util.function.UnaryOperator;
  * ownership check still applies): sending traffic back to stable must not stop at an edit of the weights.
  *
  * <p>What is known lives as long as this instance, which is one canary execution's: a resumed execution
- * starts with nothing known, reads once, and writes from that read. Derived instances
- * ({@link #serverDryRun}, {@link #onlyWhileRecorded}) start with nothing known either.
+ * starts with nothing known, reads once, and writes from that read. A {@link #serverDryRun} instance
+ * starts with nothing known; {@link #onlyWhileRecorded} shares what this one knows.
  */
 public final class RoutingObjects {
     /**
@@ -49,19 +49,21 @@ public final class RoutingObjects {
     private final boolean serverDryRun;
     /** The state every object read must carry, if it carries one; null to accept any. */
     private final RouteState expected;
-    /** Each object as this instance last read or wrote it, by API path; absent when not known (or a write's fate is not). */
-    private final Map<String, JsonObject> known = new HashMap<>();
+    /** Each object as last read or written, by API path; absent when not known (or a write's fate is not). */
+    private final Map<String, JsonObject> known;
 
     public RoutingObjects(KubectlClient kubectl, StagingArea staging, EngineLog log) {
-        this(kubectl, staging, log, false, null);
+        this(kubectl, staging, log, false, null, new HashMap<>());
     }
 
-    private RoutingObjects(KubectlClient kubectl, StagingArea staging, EngineLog log, boolean serverDryRun, RouteState expected) {
+    private RoutingObjects(KubectlClient kubectl, StagingArea staging, EngineLog log, boolean serverDryRun, RouteState expected,
+            Map<String, JsonObject> known) {
         this.kubectl = kubectl;
         this.staging = staging;
         this.log = log;
         this.serverDryRun = serverDryRun;
         this.expected = expected;
+        this.known = known;
     }
 
     /**
@@ -71,17 +73,19 @@ public final class RoutingObjects {
      * what would be done: give such a router a log that says it is a dry run.
      */
     public RoutingObjects serverDryRun() {
-        return new RoutingObjects(kubectl, staging, log, true, expected);
+        return new RoutingObjects(kubectl, staging, log, true, expected, new HashMap<>());
     }
 
     /**
      * The same objects, for acting on a canary judged by its recorded state (a leftover of a build that
      * ended): every object read, and the very read each write is conditional on, must carry that state
      * or none, so that a canary another run started or took over in between is never changed; the
-     * router then stops with a {@link RecordChangedException} before its first write, or at it.
+     * router then stops with a {@link RecordChangedException} before its first write, or at it. It shares what
+     * these objects know (the reads the canary was judged by): a known object is checked for the state too before a
+     * write is made conditional on it, so the reset of a canary just read is one call.
      */
     public RoutingObjects onlyWhileRecorded(RouteState state) {
-        return new RoutingObjects(kubectl, staging, log, serverDryRun, state);
+        return new RoutingObjects(kubectl, staging, log, serverDryRun, state, known);
     }
 
     /** Reads the object (and knows it from then on, or knows nothing of it when it does not exist). */
