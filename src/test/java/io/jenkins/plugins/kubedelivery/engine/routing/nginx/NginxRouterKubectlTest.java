@@ -9,7 +9,9 @@ import static org.junit.Assert.assertTrue;
 import com.eclipsesource.json.JsonObject;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteReading;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
+import io.jenkins.plugins.kubedelivery.engine.routing.RecordChangedException;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingCluster;
+import io.jenkins.plugins.kubedelivery.engine.routing.RoutingObjects;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingException;
 import io.jenkins.plugins.kubedelivery.engine.routing.TrafficRouter;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
@@ -226,6 +228,27 @@ public class NginxRouterKubectlTest {
         assertEquals(25, resumed.setWeight(state(25, 1)).weight());
         resumed.reset();
         assertEquals("one read, one replace, one delete", 3, bench.calls() - before);
+        assertTrue(!canaryExists());
+    }
+
+    @Test
+    public void aLeftoverJudgedByItsStateIsResetInOneCallAndNeverOnceAnotherRunTookItOver() throws Exception {
+        router.setWeight(state(25, 1));
+        RoutingObjects judged = bench.objects();
+        RouteState recorded = new NginxRouter(judged, bench.log(), "prod", "payments", "payments", "payments-canary", PREFIX).read()
+                .recorded().orElseThrow();
+        TrafficRouter leftover = new NginxRouter(judged.onlyWhileRecorded(recorded), bench.log(), "prod", "payments", "payments",
+                "payments-canary", PREFIX);
+        router.setWeight(state(50, 2).withPlan("{\"taken\":\"over\"}")); // another run carries it on in between
+        assertThrows(RecordChangedException.class, leftover::reset);
+        assertTrue("another run's canary: left alone", canaryExists());
+
+        RouteState now = new NginxRouter(judged, bench.log(), "prod", "payments", "payments", "payments-canary", PREFIX).read()
+                .recorded().orElseThrow();
+        int before = bench.calls();
+        new NginxRouter(judged.onlyWhileRecorded(now), bench.log(), "prod", "payments", "payments", "payments-canary", PREFIX)
+                .reset();
+        assertEquals("one delete from the read it was judged by", 1, bench.calls() - before);
         assertTrue(!canaryExists());
     }
 }
