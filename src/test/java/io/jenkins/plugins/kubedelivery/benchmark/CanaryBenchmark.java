@@ -47,6 +47,7 @@ import java.util.function.Function;
  *     Ingress, helm uninstall of the canary; in pairs of alternating order, as {@link StepOverheadBenchmark};
  * <li>the commands the canary runs before traffic moves, per step, and to promote.
  * </ul>
+ * The load average is printed at the start and the end: the figures are only the plugin's on a quiet machine.
  * The metric source answers at once from memory, so that only the plugin's own work is measured.
  */
 final class CanaryBenchmark {
@@ -60,6 +61,8 @@ final class CanaryBenchmark {
     private static final String TIMEOUT = "300s";
     private static final MetricReading HEALTHY = new MetricReading.Value(0.002, 1000.0);
     private static final MetricReading FAILING = new MetricReading.Value(0.05, 1000.0);
+    /** A 1-minute load average above this, on the 2-core machine the figures are taken on, means a loaded machine. */
+    private static final double LOADED = 1.5;
 
     private final TestCluster cluster;
     private final Path workspace;
@@ -91,10 +94,25 @@ final class CanaryBenchmark {
     void run() throws Exception {
         new DeployService(ports, target, "bench").run(DeployRequest.builder(SERVICE, NAMESPACE).imageTag("stable-0").build());
         stableIngress = StableIngress.create(cluster, NAMESPACE, SERVICE, "pay.example.com", 8080);
-        System.out.printf("%ncanaryShift with the nginx router, helm %s, kubectl %s, %d runs of each (median and range):%n",
-                Tools.HELM_4, Tools.KUBECTL_135, repetitions);
+        System.out.printf("%ncanaryShift with the nginx router, helm %s, kubectl %s, %d runs of each (median and range);"
+                + " load average %s:%n", Tools.HELM_4, Tools.KUBECTL_135, repetitions, loadAverage());
         abort();
         fourSteps();
+        System.out.printf("Load average at the end: %s%n", loadAverage());
+    }
+
+    /**
+     * The 1, 5 and 15 minute load averages, which say how far the figures are the machine's rather than the plugin's:
+     * above {@value #LOADED} the machine was loaded by other work, and the line says so.
+     */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            boolean loaded = Double.parseDouble(fields[0]) > LOADED;
+            return fields[0] + ", " + fields[1] + ", " + fields[2] + (loaded ? " (loaded: other work competed for the CPU)" : "");
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     /** From the failing measurement to weight 0 and to the canary removed, beside the bare commands. */

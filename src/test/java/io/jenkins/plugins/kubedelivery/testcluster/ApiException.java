@@ -75,6 +75,15 @@ public final class ApiException extends RuntimeException {
         return new ApiException(422, "Invalid", qualifiedKind + " \"" + name + "\" is invalid: " + aggregate, details);
     }
 
+    /**
+     * A JSON patch that does not apply to the live object (a {@code test} operation that fails, a path that is
+     * not there): the apiserver answers it with {@code errors.NewGenericServerResponse(422, ...)}, whose Status
+     * carries only the generic Invalid message and empty details (the patch library's own words are dropped).
+     */
+    public static ApiException patchNotApplicable() {
+        return new ApiException(422, "Invalid", "the server rejected our request due to an error in our request", Json.object());
+    }
+
     public static ApiException badRequest(String message) {
         return new ApiException(400, "BadRequest", message);
     }

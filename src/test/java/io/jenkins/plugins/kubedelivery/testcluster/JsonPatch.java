@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** JSON patch, RFC 6902: add, remove, replace, move, copy and test on a copy of the target. */
+/**
+ * JSON patch, RFC 6902: add, remove, replace, move, copy and test on a copy of the target. Any operation that does
+ * not apply (a failed test above all) fails the whole patch with the apiserver's generic 422
+ * ({@link ApiException#patchNotApplicable}), as evanphx/json-patch's errors reach clients through it.
+ */
 public final class JsonPatch {
     private JsonPatch() {}
 
@@ -41,7 +45,7 @@ public final class JsonPatch {
                 return add(document, path, valueAt(document, operation.path("from").asText()).deepCopy());
             case "test":
                 if (!valueAt(document, path).equals(operation.get("value"))) {
-                    throw new ApiException(422, "Invalid", "testing value " + path + " failed");
+                    throw ApiException.patchNotApplicable(); // testing value <path> failed
                 }
                 return document;
             default:
@@ -62,7 +66,7 @@ public final class JsonPatch {
             int index = last.equals("-") ? array.size() : index(last, array.size() + 1, path);
             array.insert(index, value);
         } else {
-            throw new ApiException(422, "Invalid", "cannot add at " + path);
+            throw ApiException.patchNotApplicable(); // cannot add at <path>
         }
         return document;
     }
@@ -75,7 +79,7 @@ public final class JsonPatch {
         } else if (parent instanceof ArrayNode) {
             ((ArrayNode) parent).remove(index(last, parent.size(), path));
         } else {
-            throw new ApiException(422, "Invalid", "no value at " + path + " to remove");
+            throw ApiException.patchNotApplicable(); // no value at <path> to remove
         }
     }
 
@@ -86,7 +90,7 @@ public final class JsonPatch {
                 String token = unescape(raw);
                 current = current.isArray() ? current.get(index(token, current.size(), path)) : current.get(token);
                 if (current == null) {
-                    throw new ApiException(422, "Invalid", "no value at " + path);
+                    throw ApiException.patchNotApplicable(); // no value at <path>
                 }
             }
         }
@@ -102,7 +106,7 @@ public final class JsonPatch {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ApiException(422, "Invalid", "bad array index in " + path);
+        throw ApiException.patchNotApplicable(); // bad array index in <path>
     }
 
     private static String parentOf(String path) {

@@ -20,7 +20,7 @@ import org.junit.runners.Parameterized.Parameters;
 /**
  * Writes that must not happen are refused with the 409 a real API server sends: DeleteOptions
  * preconditions that no longer hold, a replace from a stale resourceVersion, a create of a name
- * that is taken. One cluster serves both kubectl versions; each test uses names of its own.
+ * that is taken; and the 422 of a JSON patch whose {@code test} operation fails. One cluster serves both kubectl versions; each test uses names of its own.
  */
 @RunWith(Parameterized.class)
 public class KubectlWriteConflictsTest {
@@ -106,6 +106,23 @@ public class KubectlWriteConflictsTest {
                 + "\": Operation cannot be fulfilled on configmaps \"" + name + "\": the object has been modified;"
                 + " please apply your changes to the latest version and try again"));
         assertEquals("v", CLUSTER.object("v1", "ConfigMap", "default", name).orElseThrow().path("data").path("k").asText());
+    }
+
+    @Test
+    public void aJsonPatchWhoseTestFailsIsUnprocessableAndChangesNothing() {
+        String name = client().unique("patch-test");
+        client().ok("create", "configmap", name, "--from-literal=k=v");
+        Path patch = TestFiles.write(CLUSTER, name + "-patch.json", "[{\"op\":\"test\",\"path\":\"/data/k\",\"value\":\"other\"},"
+                + "{\"op\":\"replace\",\"path\":\"/data/k\",\"value\":\"lost update\"}]");
+        Result refused = client().run("patch", "configmap", name, "--type", "json", "--patch-file", patch.toString(), "-o", "json");
+        assertEquals(refused.toString(), 1, refused.exitCode());
+        assertThat(refused.stderr(), containsString("The request is invalid: the server rejected our request due to an error in"
+                + " our request"));
+        assertEquals("v", CLUSTER.object("v1", "ConfigMap", "default", name).orElseThrow().path("data").path("k").asText());
+        Path passing = TestFiles.write(CLUSTER, name + "-passing.json", "[{\"op\":\"test\",\"path\":\"/data/k\",\"value\":\"v\"},"
+                + "{\"op\":\"replace\",\"path\":\"/data/k\",\"value\":\"w\"}]");
+        JsonNode patched = client().json("patch", "configmap", name, "--type", "json", "--patch-file", passing.toString(), "-o", "json");
+        assertEquals("w", patched.path("data").path("k").asText());
     }
 
     @Test

@@ -117,14 +117,37 @@ public final class KubectlClient {
         return items(succeed("kubectl get " + resource, commands.listObjects(resource, namespace)).output(), "kubectl get " + resource);
     }
 
-    /** As {@link #create(String)}; with {@code serverDryRun} the API server checks the create and stores nothing. */
-    public WriteOutcome create(String file, boolean serverDryRun) throws InterruptedException {
-        return conditionally("kubectl create", commands.create(file, serverDryRun), WriteOutcome.EXISTS);
+    /**
+     * As {@link #create(String)}, returning the object as created; with {@code serverDryRun} the API server checks
+     * the create and stores nothing.
+     */
+    public Written create(String file, boolean serverDryRun) throws InterruptedException {
+        return written("kubectl create", commands.create(file, serverDryRun), WriteOutcome.EXISTS);
     }
 
-    /** As {@link #replace(String)}; with {@code serverDryRun} the API server checks the replace and stores nothing. */
-    public WriteOutcome replace(String file, boolean serverDryRun) throws InterruptedException {
-        return conditionally("kubectl replace", commands.replace(file, serverDryRun), WriteOutcome.CHANGED, WriteOutcome.GONE);
+    /**
+     * As {@link #replace(String)}, returning the object as replaced (its new resourceVersion); with
+     * {@code serverDryRun} the API server checks the replace and stores nothing.
+     */
+    public Written replace(String file, boolean serverDryRun) throws InterruptedException {
+        return written("kubectl replace", commands.replace(file, serverDryRun), WriteOutcome.CHANGED, WriteOutcome.GONE);
+    }
+
+    /**
+     * Applies a JSON patch whose {@code test} operations hold what it was decided on: the API server applies all
+     * of it or nothing, and answers a failed test with 422, which comes back as {@link WriteOutcome#CHANGED}.
+     *
+     * @param resource the resource with its group ({@code deployments.apps})
+     * @param patchFile the patch's operations, a JSON array (user data: a file, never an argument)
+     */
+    public Written jsonPatch(String resource, String name, String namespace, String patchFile, boolean serverDryRun)
+            throws InterruptedException {
+        CommandLine command = commands.jsonPatch(resource, name, namespace, patchFile, serverDryRun);
+        CommandResult result = ToolCalls.run(runner, command, TIMEOUT);
+        if (!result.succeeded() && WriteOutcome.isFailedPatchTest(result.output())) {
+            return Written.refused(WriteOutcome.CHANGED);
+        }
+        return written("kubectl patch " + resource, result, WriteOutcome.GONE);
     }
 
     /**
@@ -157,9 +180,22 @@ public final class KubectlClient {
     /** Runs a write whose refusal is an answer, not an error: the outcomes {@code expected} are returned, others thrown. */
     private WriteOutcome conditionally(String verb, CommandLine command, WriteOutcome... expected) throws InterruptedException {
         CommandResult result = ToolCalls.run(runner, command, TIMEOUT);
+        return result.succeeded() ? WriteOutcome.DONE : refusal(verb, result, expected);
+    }
+
+    /** As {@link #conditionally}, for a write that prints the object it wrote as JSON. */
+    private Written written(String verb, CommandLine command, WriteOutcome... expected) throws InterruptedException {
+        return written(verb, ToolCalls.run(runner, command, TIMEOUT), expected);
+    }
+
+    private static Written written(String verb, CommandResult result, WriteOutcome... expected) {
         if (result.succeeded()) {
-            return WriteOutcome.DONE;
+            return new Written(WriteOutcome.DONE, Optional.of(JsonOutput.parse(result.output(), verb).asObject()));
         }
+        return Written.refused(refusal(verb, result, expected));
+    }
+
+    private static WriteOutcome refusal(String verb, CommandResult result, WriteOutcome... expected) {
         WriteOutcome outcome = WriteOutcome.ofFailure(result.output());
         if (outcome != null && List.of(expected).contains(outcome)) {
             return outcome;

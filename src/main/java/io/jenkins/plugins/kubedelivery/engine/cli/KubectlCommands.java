@@ -70,14 +70,41 @@ public final class KubectlCommands {
         return command("wait", "--for=delete", "namespace/" + name, "--timeout=" + timeout.toSeconds() + "s");
     }
 
-    /** {@link #create(String)}, or its server-side dry run: admitted and checked like the real write, stored nowhere. */
+    /**
+     * {@link #create(String)} printing the object as the API server stored it (its resourceVersion, for the next
+     * conditional write), or its server-side dry run: admitted and checked like the real write, stored nowhere.
+     */
     public CommandLine create(String file, boolean serverDryRun) {
-        return serverDryRun ? command("create", "--filename", file, "--output", "name", "--dry-run=server") : create(file);
+        return written("create", List.of("--filename", file), serverDryRun);
     }
 
-    /** {@link #replace(String)}, or its server-side dry run (the resourceVersion is checked there too). */
+    /**
+     * {@link #replace(String)} printing the object as stored, or its server-side dry run (the resourceVersion is
+     * checked there too).
+     */
     public CommandLine replace(String file, boolean serverDryRun) {
-        return serverDryRun ? command("replace", "--filename", file, "--output", "name", "--dry-run=server") : replace(file);
+        return written("replace", List.of("--filename", file), serverDryRun);
+    }
+
+    /**
+     * A JSON patch (RFC 6902) from a file, printing the object as stored: its {@code test} operations make it
+     * conditional, the API server refusing the whole patch (422) when one fails.
+     *
+     * @param resource the resource with its group ({@code deployments.apps})
+     */
+    public CommandLine jsonPatch(String resource, String name, String namespace, String patchFile, boolean serverDryRun) {
+        return written("patch", List.of(resource, name, "--namespace", namespace, "--type", "json", "--patch-file", patchFile),
+                serverDryRun);
+    }
+
+    private CommandLine written(String verb, List<String> target, boolean serverDryRun) {
+        List<String> args = new ArrayList<>(List.of(verb));
+        args.addAll(target);
+        args.addAll(List.of("--output", "json"));
+        if (serverDryRun) {
+            args.add("--dry-run=server");
+        }
+        return command(args);
     }
 
     /**

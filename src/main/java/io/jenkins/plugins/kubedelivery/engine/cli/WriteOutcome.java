@@ -15,6 +15,15 @@ public enum WriteOutcome {
     GONE;
 
     /**
+     * Whether kubectl reports a JSON patch the API server could not apply to the object as it is now (a failed
+     * {@code test} operation, a path no longer there): the server's generic 422 ({@code errors.NewGenericServerResponse}),
+     * whose Status keeps only this message, as kubectl prints it after "The request is invalid: ".
+     */
+    static boolean isFailedPatchTest(String output) {
+        return output.contains("the server rejected our request due to an error in our request");
+    }
+
+    /**
      * kubectl's words for the server's status reasons, as it prints them for any verb
      * ({@code Error from server (AlreadyExists): ...}).
      *

@@ -8,7 +8,9 @@ import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 /**
  * Routes a canary by the backend weights of a route the user owns (Gateway API HTTPRoute, Istio
  * VirtualService). The route is never created or deleted: only the weights of the split part change,
- * and the plugin's {@link RouteState} annotation with them, each write from the resourceVersion read.
+ * and the plugin's {@link RouteState} annotation with them. Each write is one replace from the route as
+ * the router last wrote (or read) it, conditional on that resourceVersion: a weight step and the return to
+ * stable cost one kubectl call each; a route changed in between is read again ({@link RoutingObjects}).
  */
 public final class RouteWeightRouter implements TrafficRouter {
     private final RoutingObjects objects;
@@ -48,13 +50,14 @@ public final class RouteWeightRouter implements TrafficRouter {
 
     @Override
     public void reset() throws InterruptedException {
-        JsonObject live = objects.get(route.resource(), namespace, route.name()).orElseThrow(this::missing);
-        if (reading(live).equals(RouteReading.NO_CANARY)) {
+        // The route as last written (or read): no canary there means none of the plugin's, with no call.
+        JsonObject current = objects.knownOrRead(route.resource(), namespace, route.name()).orElseThrow(this::missing);
+        if (reading(current).equals(RouteReading.NO_CANARY)) {
             log.line("No canary on " + describe() + ": all traffic is on stable already");
             return;
         }
-        objects.update(route.resource(), live, this::owned, current -> {
-            JsonObject next = withField(current, route.withoutCanary(current));
+        objects.updateBackToStable(route.resource(), namespace, route.name(), this::owned, live -> {
+            JsonObject next = withField(live, route.withoutCanary(live));
             RouteState.removeFrom(next);
             return next;
         });

@@ -3,6 +3,7 @@ package io.jenkins.plugins.kubedelivery.engine.canary;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteReading;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingCluster;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,6 +64,21 @@ enum CanaryRoute {
             return asked;
         }
         return asked <= 33 ? 33 : 67;
+    }
+
+    /**
+     * The commands (verb, then tool) of a reset from the objects as the router last wrote them: one kubectl call
+     * takes the canary to weight 0 (the replicas router then scales the stable release back, a second call).
+     */
+    List<String> resetCalls() {
+        switch (this) {
+            case NGINX:
+                return List.of("delete kubectl");
+            case REPLICAS:
+                return List.of("patch kubectl", "patch kubectl");
+            default:
+                return List.of("replace kubectl");
+        }
     }
 
     /** The canary's weight as the routing objects carry it now (0 when no canary is routed). */

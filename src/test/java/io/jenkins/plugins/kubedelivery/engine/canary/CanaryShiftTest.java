@@ -13,10 +13,12 @@ import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricCheck;
+import io.jenkins.plugins.kubedelivery.engine.analysis.MetricProvider;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricQuery;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricReading;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricSource;
 import io.jenkins.plugins.kubedelivery.engine.analysis.Threshold;
+import io.jenkins.plugins.kubedelivery.engine.cli.CommandRunner;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.JsonOutput;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
@@ -26,6 +28,7 @@ import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingCluster;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
 import io.jenkins.plugins.kubedelivery.testsupport.EngineFixture;
+import io.jenkins.plugins.kubedelivery.testsupport.LocalProcessRunner;
 import io.jenkins.plugins.kubedelivery.testsupport.Tools;
 import java.time.Duration;
 import java.util.Collection;
@@ -57,7 +60,11 @@ public class CanaryShiftTest {
     @Rule
     public final TestCluster cluster = new TestCluster().withFixtureCrds();
 
+    private static final String MEASURED = "(measured)";
+
     private final FakeCanaryClock clock = new FakeCanaryClock();
+    /** The commands run ({@code delete kubectl}) and the measurements taken, in order. */
+    private final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
     private RoutingCluster bench;
     private EnginePorts ports;
     private ClusterTarget target;
@@ -84,7 +91,11 @@ public class CanaryShiftTest {
     @Before
     public void stableReleaseBehindItsRouter() throws Exception {
         cluster.createNamespace("prod");
-        ports = fixture.livePorts(cluster, helmVersion);
+        CommandRunner local = new LocalProcessRunner(fixture.workspace(), cluster.environment());
+        ports = fixture.livePorts((command, timeout) -> {
+            events.add(command.arguments().get(1) + " " + command.arguments().get(0).replaceAll(".*/", ""));
+            return local.run(command, timeout);
+        }, Tools.helm(helmVersion).toString(), Tools.kubectl(Tools.KUBECTL_135).toString());
         target = EngineFixture.target(cluster);
         new DeployService(ports, target, BUILD).run(version("1.0.0"));
         bench = new RoutingCluster(fixture, cluster, Tools.KUBECTL_135);
@@ -92,7 +103,26 @@ public class CanaryShiftTest {
     }
 
     private CanaryShift canary(ScriptedMetrics metrics) {
-        return new CanaryShift(ports, target, route.spec, metrics, clock);
+        MetricProvider marked = new MetricProvider() {
+            @Override
+            public MetricReading read(MetricQuery query) throws InterruptedException {
+                MetricReading reading = metrics.read(query);
+                events.add(MEASURED);
+                return reading;
+            }
+
+            @Override
+            public String unavailableReason() {
+                return metrics.unavailableReason();
+            }
+        };
+        return new CanaryShift(ports, target, route.spec, marked, clock);
+    }
+
+    /** The commands (verb, then tool) run from the last measurement until the canary release's uninstall. */
+    private List<String> fromTheLastMeasurementToTheUninstall() {
+        List<String> after = events.subList(events.lastIndexOf(MEASURED) + 1, events.size());
+        return List.copyOf(after.subList(0, after.indexOf("uninstall helm")));
     }
 
     /** payments in prod at this image tag, with the values the router needs. */
@@ -165,6 +195,8 @@ public class CanaryShiftTest {
         assertThat("stable never touched", stableImage(), containsString(":1.0.0"));
         String log = fixture.logText();
         assertTrue(log, log.indexOf("All traffic back on payments") < log.indexOf("Canary release payments-canary removed"));
+        assertEquals("weight 0 in one kubectl call, from the objects as last written, before the canary release goes",
+                route.resetCalls(), fromTheLastMeasurementToTheUninstall());
     }
 
     @Test

@@ -64,7 +64,7 @@ public final class RoutingCluster {
 
     private static boolean isWrite(CommandLine command) {
         List<String> args = command.arguments();
-        return args.size() > 1 && List.of("replace", "create", "delete").contains(args.get(1));
+        return args.size() > 1 && List.of("replace", "create", "delete", "patch").contains(args.get(1));
     }
 
     /** Another client runs these kubectl arguments (one per write) just before the router's next writes. */

@@ -7,6 +7,7 @@ import static io.jenkins.plugins.kubedelivery.engine.routing.KubeObjects.name;
 import static io.jenkins.plugins.kubedelivery.engine.routing.KubeObjects.namespace;
 import static io.jenkins.plugins.kubedelivery.engine.routing.KubeObjects.object;
 
+import com.eclipsesource.json.Json;
 import com.eclipsesource.json.JsonArray;
 import com.eclipsesource.json.JsonObject;
 import com.eclipsesource.json.JsonValue;
@@ -103,6 +104,19 @@ public final class NginxCanaryIngress {
             }
         }
         return conflicts;
+    }
+
+    /**
+     * A copy of the plugin's canary Ingress (resourceVersion and everything else kept) at another weight: its rules
+     * stay as they were derived, so a weight step is one write without reading the stable Ingress again.
+     */
+    public static JsonObject withWeight(JsonObject canary, int weight, String prefix) {
+        JsonObject copy = Json.parse(canary.toString()).asObject();
+        JsonObject metadata = copy.get("metadata").asObject();
+        JsonObject annotations = object(copy, "metadata", "annotations");
+        annotations.set(prefix + "/canary", "true").set(prefix + "/canary-weight", Integer.toString(weight));
+        metadata.set("annotations", annotations);
+        return copy;
     }
 
     /** The canary's percent of traffic as the Ingress carries it, 0 when it carries none. */

@@ -22,9 +22,12 @@ import java.util.function.UnaryOperator;
  * The {@code nginx(ingress:)} router: a canary Ingress beside the user's stable one, which it never
  * changes. The canary Ingress is the plugin's own (created with create semantics, labelled with
  * {@link Ownership#MANAGED_BY} and {@link NginxCanaryIngress#CANARY_OF}); an Ingress of that name
- * that is not the plugin's is refused, never taken over. Each weight re-derives the canary from the
- * stable Ingress as it is now and replaces it from the resourceVersion read; a reset deletes it with
- * preconditions on the uid and resourceVersion checked, which returns all traffic to stable.
+ * that is not the plugin's is refused, never taken over. The canary's rules are derived from the stable
+ * Ingress when the canary is first written (and again whenever the router holds no version of it: a new
+ * execution); each later weight replaces the canary as the router last wrote it, from that resourceVersion,
+ * with no read, and a reset deletes it with preconditions on that uid and resourceVersion: one kubectl call
+ * each. A change made to the canary Ingress in between makes the API server refuse the call; the router
+ * then reads it again and decides again ({@link RoutingObjects}).
  */
 public final class NginxRouter implements TrafficRouter {
     private final RoutingObjects objects;
@@ -71,6 +74,17 @@ public final class NginxRouter implements TrafficRouter {
 
     @Override
     public RouteReading setWeight(RouteState state) throws InterruptedException {
+        if (objects.known(KubeResource.INGRESS, namespace, canaryIngress()).isPresent()) {
+            // The canary Ingress as last written (or read): one replace from its version, its rules as derived then.
+            JsonObject written = objects.update(KubeResource.INGRESS, namespace, canaryIngress(), this::owned, live -> {
+                requireOurs(live);
+                JsonObject next = NginxCanaryIngress.withWeight(live, state.weight(), annotationPrefix);
+                state.writeTo(next);
+                return next;
+            });
+            log.line("Canary at " + state.weight() + "% on " + describe());
+            return reading(written);
+        }
         // One list gives the stable Ingress, the canary if there is one, and any other canary for the same paths.
         List<JsonObject> ingresses = objects.list(KubeResource.INGRESS, namespace);
         JsonObject stable = named(ingresses, stableIngress).orElseThrow(() -> new RoutingException(
@@ -80,7 +94,7 @@ public final class NginxRouter implements TrafficRouter {
         state.writeTo(desired);
         requireNoOtherCanary(desired, ingresses);
         Optional<JsonObject> existing = named(ingresses, canaryIngress());
-        if (existing.isEmpty() && objects.create(desired) == WriteOutcome.DONE) {
+        if (existing.isEmpty() && objects.create(KubeResource.INGRESS, desired) == WriteOutcome.DONE) {
             log.line("Created " + describe() + " at " + state.weight() + "%");
             return reading(desired);
         }
@@ -97,6 +111,7 @@ public final class NginxRouter implements TrafficRouter {
 
     @Override
     public void reset() throws InterruptedException {
+        // From the canary Ingress as last written: one delete with preconditions on its uid and resourceVersion.
         if (objects.delete(KubeResource.INGRESS, namespace, canaryIngress(), this::owned, this::requireOurs)) {
             log.line("Deleted " + describe() + ": all traffic back on stable");
         } else {

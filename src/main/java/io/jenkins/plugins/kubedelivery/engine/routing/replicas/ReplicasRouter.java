@@ -3,7 +3,9 @@ package io.jenkins.plugins.kubedelivery.engine.routing.replicas;
 import static io.jenkins.plugins.kubedelivery.engine.routing.KubeObjects.object;
 
 import com.eclipsesource.json.Json;
+import com.eclipsesource.json.JsonArray;
 import com.eclipsesource.json.JsonObject;
+import com.eclipsesource.json.JsonValue;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.routing.KubeResource;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteReading;
@@ -11,16 +13,21 @@ import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingException;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingObjects;
 import io.jenkins.plugins.kubedelivery.engine.routing.TrafficRouter;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * The {@code replicas()} router: no L7 router, so the canary's share of traffic is its share of the
  * pods behind the stable Service ({@link ReplicaSplit}), kept at the stable release's pod count.
- * Only the two Deployments' replica counts change, each by a replace from the resourceVersion read,
- * and each Deployment must be the named Helm release's (helm's {@value #HELM_RELEASE} annotation).
- * The state, and the stable release's pod count before the canary (restored on reset), are recorded
- * on the canary's Deployment. Capacity never dips: the side that grows is scaled first.
+ * Only the two Deployments' replica counts change, each by one JSON patch from the version the router
+ * last patched or read (no read before it), whose {@code test} operations hold the uid, the annotations
+ * and the replicas it was decided from; each Deployment must be the named Helm release's (helm's
+ * {@value #HELM_RELEASE} annotation). The state, and the stable release's pod count before the canary
+ * (restored on reset), are recorded on the canary's Deployment. A weight step scales the side that grows
+ * first, so capacity never dips; a reset scales the canary to 0 first (its traffic gone in one call)
+ * unless the stable release runs no pod then (after a promotion's 100%), when stable grows first.
  */
 public final class ReplicasRouter implements TrafficRouter {
     /** What helm writes on every object of a release (since helm 3.2), naming the release. */
@@ -64,25 +71,20 @@ public final class ReplicasRouter implements TrafficRouter {
 
     @Override
     public RouteReading setWeight(RouteState state) throws InterruptedException {
-        JsonObject canaryNow = require(canary);
-        JsonObject stableNow = require(stable);
+        JsonObject canaryNow = knownOrRequire(canary);
+        JsonObject stableNow = knownOrRequire(stable);
         int total = recordedStableReplicas(canaryNow).orElse(replicas(stableNow));
         ReplicaSplit split = ReplicaSplit.forWeight(total, state.weight());
         RouteState reached = state.at(split.effectiveWeight(), state.step());
-        UnaryOperator<JsonObject> canaryChange = live -> {
-            JsonObject next = scaled(live, canary, split.canary());
-            reached.writeTo(next);
-            next.get("metadata").asObject().get("annotations").asObject().set(STABLE_REPLICAS, Integer.toString(total));
-            return next;
-        };
-        // The split was computed from these reads, so each write starts from its read's resourceVersion.
+        Map<String, String> record = Map.of(RouteState.ANNOTATION, reached.toJson(), STABLE_REPLICAS, Integer.toString(total));
+        // The split was computed from these versions, so each patch tests what it was computed from.
         boolean canaryGrows = split.canary() >= replicas(canaryNow);
         if (canaryGrows) {
-            objects.update(KubeResource.DEPLOYMENT, canaryNow, this::ownedOnCanary, canaryChange);
+            scale(canary, split.canary(), record, false);
         }
-        objects.update(KubeResource.DEPLOYMENT, stableNow, ReplicasRouter::replicas, live -> scaled(live, stable, split.stable()));
+        scale(stable, split.stable(), Map.of(), false);
         if (!canaryGrows) {
-            objects.update(KubeResource.DEPLOYMENT, canaryNow, this::ownedOnCanary, canaryChange);
+            scale(canary, split.canary(), record, false);
         }
         log.line("Canary at " + split.describe(state.weight()) + " behind the stable Service: the replicas() router"
                 + " approximates the weight by the canary's share of the pods");
@@ -91,25 +93,100 @@ public final class ReplicasRouter implements TrafficRouter {
 
     @Override
     public void reset() throws InterruptedException {
-        Optional<JsonObject> canaryNow = objects.get(KubeResource.DEPLOYMENT, namespace, canary.deployment());
+        Optional<JsonObject> canaryNow = objects.knownOrRead(KubeResource.DEPLOYMENT, namespace, canary.deployment());
         if (canaryNow.isEmpty()) {
             log.line("No " + where(canary) + ": all traffic is on stable already");
             return;
         }
         requireRelease(canaryNow.get(), canary);
         Optional<Integer> total = recordedStableReplicas(canaryNow.get());
-        if (total.isPresent()) {
-            objects.update(KubeResource.DEPLOYMENT, namespace, stable.deployment(), ReplicasRouter::replicas,
-                    live -> scaled(live, stable, total.get()));
+        // The canary's pods go first, so that its traffic is gone in one call (an abort's point), unless the stable
+        // release runs no pod now (a promotion at 100%): the stable side then grows first, so the Service is never empty.
+        boolean stableFirst = total.isPresent() && replicas(knownOrRequire(stable)) == 0;
+        if (stableFirst) {
+            scale(stable, total.get(), Map.of(), true);
         }
-        objects.update(KubeResource.DEPLOYMENT, canaryNow.get(), this::ownedOnCanary, live -> {
-            JsonObject next = scaled(live, canary, 0);
-            RouteState.removeFrom(next);
-            next.get("metadata").asObject().get("annotations").asObject().remove(STABLE_REPLICAS);
-            return next;
-        });
+        scale(canary, 0, null, true);
+        if (total.isPresent() && !stableFirst) {
+            scale(stable, total.get(), Map.of(), true);
+        }
         log.line("All traffic back on stable: " + where(canary) + " scaled to 0"
                 + total.map(n -> ", " + where(stable) + " back to " + n).orElse(""));
+    }
+
+    /**
+     * One JSON patch of a side's Deployment, from the version known. Its {@code test} operations hold what the
+     * router decided from and owns: the uid, helm's release annotation, the replicas and, on the canary, the
+     * plugin's annotations. A JSON patch cannot test that a field is absent, so while the canary carries no recorded
+     * state yet the patch tests its resourceVersion instead. Nothing else is tested: the status, which the
+     * deployment controller writes all the time, or a label someone adds, does not make the API server refuse it.
+     *
+     * @param annotations the plugin's annotations to set; {@code null} to remove them (the canary is over)
+     * @param backToStable whether a conflict is decided again from a new read (see {@link RoutingObjects#patchBackToStable})
+     */
+    private void scale(Side side, int replicas, Map<String, String> annotations, boolean backToStable) throws InterruptedException {
+        boolean onCanary = side.equals(canary);
+        Function<JsonObject, Object> owned = onCanary ? this::ownedOnCanary : ReplicasRouter::replicas;
+        Function<JsonObject, JsonArray> patch = live -> {
+            requireRelease(live, side);
+            JsonObject metadata = object(live, "metadata");
+            JsonObject liveAnnotations = object(live, "metadata", "annotations");
+            JsonArray operations = new JsonArray()
+                    .add(operation("test", "/metadata/uid", Json.value(metadata.getString("uid", ""))))
+                    .add(operation("test", annotationPath(HELM_RELEASE), Json.value(side.release())));
+            if (onCanary) {
+                boolean anyAbsent = false;
+                for (String key : List.of(RouteState.ANNOTATION, STABLE_REPLICAS)) {
+                    JsonValue value = liveAnnotations.get(key);
+                    anyAbsent |= value == null;
+                    if (value != null) {
+                        operations.add(operation("test", annotationPath(key), value));
+                    }
+                }
+                if (anyAbsent) {
+                    operations.add(operation("test", "/metadata/resourceVersion", Json.value(metadata.getString("resourceVersion", ""))));
+                }
+            }
+            JsonValue liveReplicas = object(live, "spec").get("replicas");
+            if (liveReplicas != null) {
+                operations.add(operation("test", "/spec/replicas", liveReplicas));
+            }
+            operations.add(operation("add", "/spec/replicas", Json.value(replicas)));
+            if (annotations == null) {
+                for (String key : List.of(RouteState.ANNOTATION, STABLE_REPLICAS)) {
+                    if (liveAnnotations.get(key) != null) {
+                        operations.add(new JsonObject().add("op", "remove").add("path", annotationPath(key)));
+                    }
+                }
+            } else {
+                annotations.forEach((key, value) -> operations.add(operation("add", annotationPath(key), Json.value(value))));
+            }
+            return operations;
+        };
+        if (backToStable) {
+            objects.patchBackToStable(KubeResource.DEPLOYMENT, namespace, side.deployment(), owned, patch);
+        } else {
+            objects.patch(KubeResource.DEPLOYMENT, namespace, side.deployment(), owned, patch);
+        }
+    }
+
+    private static JsonObject operation(String op, String path, JsonValue value) {
+        return new JsonObject().add("op", op).add("path", path).add("value", value);
+    }
+
+    /** A JSON pointer to an annotation: {@code /} in the key is written {@code ~1} (RFC 6901). */
+    private static String annotationPath(String key) {
+        return "/metadata/annotations/" + key.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** The side's Deployment as last patched or read, or read now. */
+    private JsonObject knownOrRequire(Side side) throws InterruptedException {
+        Optional<JsonObject> known = objects.known(KubeResource.DEPLOYMENT, namespace, side.deployment());
+        if (known.isEmpty()) {
+            return require(side);
+        }
+        requireRelease(known.get(), side);
+        return known.get();
     }
 
     private JsonObject require(Side side) throws InterruptedException {
@@ -147,17 +224,6 @@ public final class ReplicasRouter implements TrafficRouter {
             throw new RoutingException(where(canary) + " has annotation " + STABLE_REPLICAS + "='" + text + "', not a pod"
                     + " count: it was edited by hand; set it to the stable release's usual replicas");
         }
-    }
-
-    /** A copy from the version read, scaled; the release is checked again on this read. */
-    private JsonObject scaled(JsonObject live, Side side, int replicas) {
-        requireRelease(live, side);
-        JsonObject next = Json.parse(live.toString()).asObject();
-        next.get("spec").asObject().set("replicas", replicas);
-        if (next.get("metadata").asObject().get("annotations") == null) {
-            next.get("metadata").asObject().set("annotations", new JsonObject());
-        }
-        return next;
     }
 
     /** A Deployment without {@code spec.replicas} runs one pod. */

@@ -11,6 +11,7 @@ import com.eclipsesource.json.JsonObject;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteReading;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteWeightRouter;
+import io.jenkins.plugins.kubedelivery.engine.routing.RouteRouterChecks;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingCluster;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingException;
 import io.jenkins.plugins.kubedelivery.engine.routing.TrafficRouter;
@@ -126,7 +127,7 @@ public class IstioRouterKubectlTest {
         assertEquals(50, router.setWeight(state(50, 1)).weight());
         assertEquals("[\"mesh\",\"public\"]", bench.get("virtualservice", "payments", "prod").get("spec").asObject()
                 .get("gateways").toString());
-        assertThat(fixture.logText(), containsString("virtualservice prod/payments changed after it was read (attempt 1 of 3)"));
+        assertThat(fixture.logText(), containsString("virtualservice prod/payments changed after the plugin last wrote or read it (attempt 1 of 3)"));
     }
 
     @Test
@@ -153,5 +154,17 @@ public class IstioRouterKubectlTest {
                 """);
         RoutingException refused = assertThrows(RoutingException.class, () -> router.setWeight(state(10, 0)));
         assertThat(refused.getMessage(), containsString("also leads to payments-v1"));
+    }
+
+    @Test
+    public void aChangeBetweenTwoWritesIsCaughtByThePreconditionAndTheResetStillReachesZero() throws Exception {
+        RouteRouterChecks.aChangeBetweenTwoWritesIsCaughtAndTheResetStillReachesZero(bench, router, "virtualservice", """
+                [{"op":"replace","path":"/spec/http/0/route/1/weight","value":40},{"op":"replace","path":"/spec/http/0/route/0/weight","value":60}]
+                """);
+    }
+
+    @Test
+    public void aNewExecutionReadsOnceThenOnlyWrites() throws Exception {
+        RouteRouterChecks.aNewExecutionReadsOnceThenOnlyWrites(bench, router, () -> router("primary"));
     }
 }

@@ -9,7 +9,9 @@ import static org.junit.Assert.assertTrue;
 import com.eclipsesource.json.JsonObject;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteReading;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
+import io.jenkins.plugins.kubedelivery.engine.routing.RecordChangedException;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingCluster;
+import io.jenkins.plugins.kubedelivery.engine.routing.RoutingObjects;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingException;
 import io.jenkins.plugins.kubedelivery.engine.routing.TrafficRouter;
 import io.jenkins.plugins.kubedelivery.testcluster.TestCluster;
@@ -86,7 +88,8 @@ public class NginxRouterKubectlTest {
         for (int weight : new int[] {10, 50, 100}) {
             int before = bench.calls();
             assertEquals(weight, router.setWeight(state(weight, step)).weight());
-            assertEquals("one list, one create or replace", 2, bench.calls() - before);
+            assertEquals(step == 0 ? "one list, one create" : "one replace from the canary as last written, no read",
+                    step == 0 ? 2 : 1, bench.calls() - before);
             assertEquals(new RouteReading(weight, Optional.of(state(weight, step))), router.read());
             assertEquals(String.valueOf(weight), canary().get("metadata").asObject().get("annotations").asObject()
                     .getString(PREFIX + "/canary-weight", null));
@@ -115,7 +118,7 @@ public class NginxRouterKubectlTest {
         router.setWeight(state(25, 1));
         int before = bench.calls();
         router.reset();
-        assertEquals("one read, one delete", 2, bench.calls() - before);
+        assertEquals("one delete, with preconditions on the canary as last written", 1, bench.calls() - before);
         assertTrue("deleted", !canaryExists());
         assertEquals(RouteReading.NO_CANARY, router.read());
         router.reset();
@@ -159,7 +162,7 @@ public class NginxRouterKubectlTest {
         bench.beforeNextWrites(List.of("label", "ingress", "payments-canary", "-n", "prod", "audited=yes"));
         assertEquals(50, router.setWeight(state(50, 1)).weight());
         assertEquals("yes", canary().get("metadata").asObject().get("labels").asObject().getString("audited", null));
-        assertThat(fixture.logText(), containsString("ingress prod/payments-canary changed after it was read (attempt 1 of 3)"));
+        assertThat(fixture.logText(), containsString("ingress prod/payments-canary changed after the plugin last wrote or read it (attempt 1 of 3)"));
     }
 
     @Test
@@ -197,5 +200,55 @@ public class NginxRouterKubectlTest {
         RoutingException refused = assertThrows(RoutingException.class, () -> router.setWeight(state(10, 0)));
         assertThat(refused.getMessage(), containsString("ingress prod/payments-experiment is already a canary for pay.example.com/"));
         assertTrue("nothing created", !canaryExists());
+    }
+
+    @Test
+    public void aChangeBetweenTwoWritesIsCaughtByThePreconditionAndTheResetStillReachesZero() throws Exception {
+        router.setWeight(state(10, 0));
+        // A person sets the weight between the plugin's writes: the replace from the version last written is refused.
+        bench.kubectl(0, "annotate", "ingress", "payments-canary", "-n", "prod", "--overwrite", PREFIX + "/canary-weight=40");
+        RoutingException refused = assertThrows(RoutingException.class, () -> router.setWeight(state(50, 1)));
+        assertThat(refused.getMessage(), containsString("touched what the plugin owns"));
+        assertEquals("the person's weight stands", 40, router.read().weight());
+        bench.kubectl(0, "label", "ingress", "payments-canary", "-n", "prod", "audited=yes");
+        int before = bench.calls();
+        router.reset();
+        assertEquals("the delete refused by its preconditions, a read, the delete", 3, bench.calls() - before);
+        assertTrue("all traffic on stable", !canaryExists());
+    }
+
+    @Test
+    public void aNewExecutionReadsOnceThenOnlyWrites() throws Exception {
+        router.setWeight(state(10, 0));
+        // After a controller restart the execution starts with nothing known: its first read is what it writes from.
+        TrafficRouter resumed = new NginxRouter(bench.objects(), bench.log(), "prod", "payments", "payments", "payments-canary",
+                PREFIX);
+        int before = bench.calls();
+        assertEquals(state(10, 0), resumed.read().recorded().orElseThrow());
+        assertEquals(25, resumed.setWeight(state(25, 1)).weight());
+        resumed.reset();
+        assertEquals("one read, one replace, one delete", 3, bench.calls() - before);
+        assertTrue(!canaryExists());
+    }
+
+    @Test
+    public void aLeftoverJudgedByItsStateIsResetInOneCallAndNeverOnceAnotherRunTookItOver() throws Exception {
+        router.setWeight(state(25, 1));
+        RoutingObjects judged = bench.objects();
+        RouteState recorded = new NginxRouter(judged, bench.log(), "prod", "payments", "payments", "payments-canary", PREFIX).read()
+                .recorded().orElseThrow();
+        TrafficRouter leftover = new NginxRouter(judged.onlyWhileRecorded(recorded), bench.log(), "prod", "payments", "payments",
+                "payments-canary", PREFIX);
+        router.setWeight(state(50, 2).withPlan("{\"taken\":\"over\"}")); // another run carries it on in between
+        assertThrows(RecordChangedException.class, leftover::reset);
+        assertTrue("another run's canary: left alone", canaryExists());
+
+        RouteState now = new NginxRouter(judged, bench.log(), "prod", "payments", "payments", "payments-canary", PREFIX).read()
+                .recorded().orElseThrow();
+        int before = bench.calls();
+        new NginxRouter(judged.onlyWhileRecorded(now), bench.log(), "prod", "payments", "payments", "payments-canary", PREFIX)
+                .reset();
+        assertEquals("one delete from the read it was judged by", 1, bench.calls() - before);
+        assertTrue(!canaryExists());
     }
 }

@@ -118,12 +118,18 @@ public class ReplicasRouterKubectlTest {
     }
 
     @Test
-    public void anUnrelatedEditBetweenReadAndWriteIsRetriedAndKept() throws Exception {
+    public void anUnrelatedEditBetweenReadAndWriteIsKeptWithoutAConflict() throws Exception {
+        // Once the canary records its state, the patches test only what the router owns (uid, release, its annotations,
+        // replicas), not the whole resourceVersion (tested while there is no state yet, a JSON patch testing no absence).
+        router.setWeight(state(10, 0));
         bench.beforeNextWrites(List.of("label", "deployment", "payments-canary", "-n", "prod", "audited=yes"));
-        assertEquals(50, router.setWeight(state(50, 0)).weight());
+        int before = bench.writes();
+        assertEquals(50, router.setWeight(state(50, 1)).weight());
+        assertEquals("one patch per Deployment, none refused", 2, bench.writes() - before);
         assertEquals(2, replicas("payments-canary"));
         assertEquals(2, replicas("payments"));
-        assertThat(fixture.logText(), containsString("deployment prod/payments-canary changed after it was read (attempt 1 of 3)"));
+        assertEquals("yes", bench.get("deployment", "payments-canary", "prod").get("metadata").asObject().get("labels").asObject()
+                .getString("audited", null));
     }
 
     @Test
@@ -131,7 +137,7 @@ public class ReplicasRouterKubectlTest {
         // After the router read both: the canary grows first, and the stable's write must not undo the person's scale.
         bench.beforeNextWrites(List.of("scale", "deployment", "payments", "-n", "prod", "--replicas=6"));
         RoutingException refused = assertThrows(RoutingException.class, () -> router.setWeight(state(10, 0)));
-        assertThat(refused.getMessage(), containsString("deployment prod/payments changed between the plugin's read and its"
+        assertThat(refused.getMessage(), containsString("deployment prod/payments changed between the plugin's last write (or read) and its"
                 + " write, and the change touched what the plugin owns there (4 became 6)"));
         assertEquals(6, replicas("payments"));
     }
@@ -145,5 +151,55 @@ public class ReplicasRouterKubectlTest {
         assertThrows(RoutingException.class, router::reset);
         assertEquals(4, replicas("payments"));
         assertEquals(1, replicas("payments-canary"));
+    }
+
+    @Test
+    public void eachStepIsOnePatchPerDeploymentWithNoReadWhileTheControllerWritesTheirStatus() throws Exception {
+        router.setWeight(state(10, 0));
+        int before = bench.calls();
+        assertEquals(50, router.setWeight(state(50, 1)).weight());
+        assertEquals(75, router.setWeight(state(75, 2)).weight());
+        assertEquals("two patches per step, none refused", 4, bench.calls() - before);
+        assertEquals(1, replicas("payments"));
+        assertEquals(3, replicas("payments-canary"));
+        before = bench.calls();
+        router.reset();
+        assertEquals("the canary to 0 first (weight 0 in one call), then stable back", 2, bench.calls() - before);
+        assertEquals(4, replicas("payments"));
+        assertEquals(0, replicas("payments-canary"));
+    }
+
+    @Test
+    public void aChangeBetweenTwoWritesIsCaughtByTheTestsAndTheResetStillReachesZero() throws Exception {
+        router.setWeight(state(50, 0));
+        // A person scales the canary between the plugin's writes: the patch's test of its replicas fails (422).
+        bench.kubectl(0, "scale", "deployment", "payments-canary", "-n", "prod", "--replicas=3");
+        RoutingException refused = assertThrows(RoutingException.class, () -> router.setWeight(state(75, 1)));
+        assertThat(refused.getMessage(), containsString("touched what the plugin owns"));
+        assertEquals(3, replicas("payments-canary"));
+        router.reset();
+        assertEquals(0, replicas("payments-canary"));
+        assertEquals(4, replicas("payments"));
+        assertEquals(RouteReading.NO_CANARY, router.read());
+    }
+
+    @Test
+    public void aResetAfterPromotionGrowsStableFirstSoTheServiceKeepsPods() throws Exception {
+        router.setWeight(state(100, 0));
+        assertEquals(0, replicas("payments"));
+        router.reset();
+        assertEquals(4, replicas("payments"));
+        assertEquals(0, replicas("payments-canary"));
+    }
+
+    @Test
+    public void aNewExecutionReadsOnceThenOnlyWrites() throws Exception {
+        router.setWeight(state(50, 0));
+        TrafficRouter resumed = new ReplicasRouter(bench.objects(), bench.log(), "prod", new Side("payments", "payments"),
+                new Side("payments-canary", "payments-canary"));
+        int before = bench.calls();
+        assertEquals(state(50, 0), resumed.read().recorded().orElseThrow());
+        assertEquals(75, resumed.setWeight(state(75, 1)).weight());
+        assertEquals("a read of each Deployment, then a patch of each", 4, bench.calls() - before);
     }
 }
