@@ -9,6 +9,7 @@ import io.jenkins.plugins.kubedelivery.engine.analysis.MetricProvider;
 import io.jenkins.plugins.kubedelivery.engine.canary.CanaryShiftResult.State;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployPlan;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
 import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteReading;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Carries an installed canary along its recorded plan from a step: sets each step's weight, measures, and ends paused
@@ -36,21 +36,23 @@ final class CanaryProgression {
     private final DeployPlan stable;
     private final TrafficRouter router;
     private final CanaryRecord record;
-    private final String build;
-    private final Map<String, String> knownSecrets;
+    private final DeployService deploys;
+    private final CanaryPromotion.Source promotionSource;
     private final List<Measurement> taken = new ArrayList<>();
     private final long started;
 
     /**
      * @param stable the stable release's names and the helm timeout
      * @param router the router over the canary's live objects
-     * @param build who carries the canary on (the build that started it)
-     * @param knownSecrets the canary's secret values by dotted key, when the caller still holds them (canaryShift's own
-     *     run): its promotion puts them back where the masked read of the canary's values hid them
+     * @param deploys the deploy that upgrades stable when the canary is promoted, for the build that started it: the one
+     *     that installed the canary when the caller did, so that helm's version is not asked again
+     * @param promotionSource what stable is upgraded with: the request the canary was installed from when the caller
+     *     installed it, else the canary release's values read back (with the secret values the caller still holds, put
+     *     back where the masked read hid them)
      * @param started when the step that carries it began, in the ports' clock's millis: the result's duration counts from it
      */
     CanaryProgression(EnginePorts ports, ClusterTarget cluster, MetricProvider metrics, CanaryClock clock, DeployPlan stable,
-            TrafficRouter router, CanaryRecord record, String build, Map<String, String> knownSecrets, long started) {
+            TrafficRouter router, CanaryRecord record, DeployService deploys, CanaryPromotion.Source promotionSource, long started) {
         this.ports = ports;
         this.log = ports.log();
         this.cluster = cluster;
@@ -59,8 +61,8 @@ final class CanaryProgression {
         this.stable = stable;
         this.router = router;
         this.record = record;
-        this.build = build;
-        this.knownSecrets = Map.copyOf(knownSecrets);
+        this.deploys = deploys;
+        this.promotionSource = promotionSource;
         this.started = started;
     }
 
@@ -115,7 +117,7 @@ final class CanaryProgression {
 
     /** Promotes the canary where it stands (canaryPromote with {@code full}, or the last step passed). */
     CanaryShiftResult promoteNow(RouteState state, String reason) throws InterruptedException {
-        CanaryPromotion.promote(ports, cluster, record.promotion(), knownSecrets, build, stable, router, state);
+        CanaryPromotion.promote(ports, cluster, record.promotion(), promotionSource, deploys, stable, router, state);
         return result(State.PROMOTED, 0, reason);
     }
 

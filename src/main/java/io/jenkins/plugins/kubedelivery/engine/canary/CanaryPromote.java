@@ -10,6 +10,7 @@ import io.jenkins.plugins.kubedelivery.engine.analysis.MetricSource;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployPlan;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployPlanner;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
+import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
 import java.util.Map;
@@ -77,7 +78,7 @@ public final class CanaryPromote implements UseCase<CanaryPromoteRequest, Canary
         log.line("Canary of " + names.release() + " in " + names.namespace() + ": " + canary.describe() + (request.full()
                 ? "; promoting it now, skipping its remaining steps and analysis" : "; carrying it on"));
         CanaryProgression progression = new CanaryProgression(ports, cluster, provider, clock, stable, canary.router(), record,
-                request.build(), Map.of(), started);
+                new DeployService(ports, cluster, request.build()), new CanaryPromotion.ReadBack(Map.of()), started);
         try {
             if (request.full()) {
                 return progression.promoteNow(state, "promoted by canaryPromote at step " + (state.step() + 1) + " ("

@@ -84,12 +84,13 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
         // Vault values read once, before the first command, and held for this run only (the kept request has the
         // paths): the canary is installed with them, and this run's own promotion puts them back where the canary's
         // values, read through the masking filter, show their placeholders.
-        CanaryShiftRequest request = asked.withDeploy(new DeployService(ports, cluster, asked.build())
-                .withVaultValues(asked.deploy()));
+        // one deploy for the preflight, the canary's install and stable's upgrade: helm's version is asked once
+        DeployService deploys = new DeployService(ports, cluster, asked.build());
+        CanaryShiftRequest request = asked.withDeploy(deploys.withVaultValues(asked.deploy()));
         String canaryRelease = CanaryRelease.nameFor(request.deploy().release() == null ? "service" : "release", stable.release());
         Map<String, MetricQuery> queries = renderQueries(request, stable, canaryRelease);
         CanaryPlan plan = request.plan();
-        CanaryRecord record = new CanaryRecord(plan, queries, source, CanaryRecord.Promotion.of(request.deploy(), List.of(request.replicaCountKey())));
+        CanaryRecord record = new CanaryRecord(plan, queries, source, CanaryRecord.Promotion.of(request.deploy(), request.canaryOnlyKeys()));
         String recorded = record.toJson(); // its size is checked here, before the first command
 
         HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
@@ -101,7 +102,8 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
                 + ", steps " + plan.describeSteps() + ", checks " + describeChecks(plan) + " measured every "
                 + Durations.human(plan.interval()) + ", routed by " + router.describe());
 
-        int startStep = resumeStep(router, request.build(), canaryRelease, stable, plan);
+        Optional<RouteState> resumed = resumeStep(router, request.build(), canaryRelease, stable, plan);
+        int startStep = resumed.map(RouteState::step).orElse(0);
         if (!plan.checks().isEmpty()) {
             String unavailable = metrics.unavailableReason();
             if (unavailable != null) {
@@ -110,18 +112,23 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
             }
         }
         CanaryRelease.requireOwnedOrAbsent(stable.release(), ReleaseLabels.of(helm, kubectl, canaryRelease, stable.namespace()));
-        new CanaryPreflight(helm, kubectl, new DeployService(ports, cluster, request.build()), log, ports.clock())
+        new CanaryPreflight(helm, kubectl, deploys, log, ports.clock())
                 .check(stable, request.canaryDeploy(canaryRelease), canaryRelease, routers.sharesStableService());
 
         RouteState state = new RouteState(plan.step(startStep).weight(), canaryRelease, startStep, request.build())
                 .withPlan(recorded);
         boolean canaryInstalled = false;
         try {
-            installCanary(request, canaryRelease, stable);
+            installCanary(deploys, request, canaryRelease, stable);
             canaryInstalled = true;
             checkRouterObjects(kubectl, state, stable);
-            return new CanaryProgression(ports, cluster, metrics, clock, stable, router, record, request.build(),
-                    request.deploy().secretValues(), started).from(state);
+            // A canary this run started is promoted from the request it was installed with: what the canary release's
+            // values would read back, without the read. A resumed one is promoted from its values as read back, as
+            // canaryPromote does: the cautious way for a canary an earlier execution began.
+            CanaryPromotion.Source promotionSource = resumed.isEmpty() ? new CanaryPromotion.Installed(request.stableDeploy())
+                    : new CanaryPromotion.ReadBack(request.deploy().secretValues());
+            return new CanaryProgression(ports, cluster, metrics, clock, stable, router, record, deploys, promotionSource,
+                    started).from(state);
         } catch (InterruptedException stopped) {
             Thread.interrupted(); // the cleanup's commands must run; the interrupt is passed on below
             abort(helm, router, stable, canaryRelease, canaryInstalled, "the build was stopped");
@@ -135,8 +142,10 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
     /**
      * A recorded canary of this build carries on at its step; another build's is waited for while that
      * build runs, and reset to stable (this canary then starts from its first step) once it ended.
+     *
+     * @return this build's recorded state to carry on from, or empty for a canary that starts now
      */
-    private int resumeStep(TrafficRouter router, String build, String canaryRelease, DeployPlan stable, CanaryPlan plan)
+    private Optional<RouteState> resumeStep(TrafficRouter router, String build, String canaryRelease, DeployPlan stable, CanaryPlan plan)
             throws InterruptedException {
         RouteReading reading = router.read();
         Optional<RouteState> recorded = reading.recorded();
@@ -147,7 +156,7 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
             recorded = reading.recorded();
         }
         if (recorded.isEmpty()) {
-            return 0;
+            return Optional.empty();
         }
         RouteState state = recorded.get();
         if (!state.build().equals(build) || !state.canaryRelease().equals(canaryRelease)) {
@@ -161,13 +170,13 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
         }
         log.line("Resuming this build's canary from the cluster: " + state + " (the routing objects carry "
                 + reading.weight() + "%)");
-        return state.step();
+        return recorded;
     }
 
-    private void installCanary(CanaryShiftRequest request, String canaryRelease, DeployPlan stable) throws InterruptedException {
+    private void installCanary(DeployService deploys, CanaryShiftRequest request, String canaryRelease, DeployPlan stable)
+            throws InterruptedException {
         long at = ports.clock().millis();
-        DeployResult canary = new DeployService(ports, cluster, request.build())
-                .run(request.canaryDeploy(canaryRelease), CanaryRouterLabels.of(stable.release(), routers));
+        DeployResult canary = deploys.run(request.canaryDeploy(canaryRelease), CanaryRouterLabels.of(stable.release(), routers));
         log.line("Canary release " + canaryRelease + " revision " + canary.revision() + CanaryPromotion.newImage(request.deploy())
                 + " with " + request.canaryReplicas() + " pod(s) ready in " + since(at) + (routers.sharesStableService()
                         ? "; behind the stable Service already, as the replicas() router places it" : "; no traffic on it yet"));

@@ -7,6 +7,7 @@ import io.jenkins.plugins.kubedelivery.engine.deploy.DeployRequest;
 import io.jenkins.plugins.kubedelivery.engine.deploy.GeneratedValues;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,5 +70,33 @@ public record CanaryShiftRequest(DeployRequest deploy, CanaryPlan plan, Map<Stri
         Map<String, Object> values = new LinkedHashMap<>(deploy.values());
         values.put(replicaCountKey, canaryReplicas);
         return deploy.asRelease(canaryRelease).toBuilder().values(values).build();
+    }
+
+    /** The dotted values keys {@link #canaryDeploy} sets for the canary release only: its replica count. */
+    public List<String> canaryOnlyKeys() {
+        return List.of(replicaCountKey);
+    }
+
+    /**
+     * The stable release's deploy when the run that installed the canary promotes it: {@link #canaryDeploy} under the
+     * stable release's name, less its canary-only keys, so stable gets the canary's values files, values, secret values
+     * and image without reading them back from the canary release. A value the user gave at a canary-only key is left
+     * out as well, as the canary never ran it and the read-back promotion leaves it out too; stable keeps what its
+     * values files say there.
+     */
+    public DeployRequest stableDeploy() {
+        Map<String, Object> values = new GeneratedValues().putAll("values", deploy.values()).asMap();
+        for (String key : canaryOnlyKeys()) {
+            remove(values, key.split("\\."), 0);
+        }
+        return deploy.toBuilder().values(values).build();
+    }
+
+    private static void remove(Map<?, ?> node, String[] path, int at) {
+        if (at == path.length - 1) {
+            node.remove(path[at]);
+        } else if (node.get(path[at]) instanceof Map<?, ?> child) {
+            remove(child, path, at + 1);
+        }
     }
 }

@@ -361,15 +361,31 @@ public class CanaryShiftTest {
     }
 
     @Test
-    public void aValueTheBuildMasksElsewhereInTheCanarysValuesRefusesThePromotionWithStableUntouched() throws Exception {
+    public void canaryShiftsOwnPromotionPassesOnACopyOfASecretItsMaskWouldHide() throws Exception {
         nginxRowsOnly();
         CanaryShiftRequest request = new CanaryShiftRequest(DeployRequest.builder("payments", "prod").imageTag("2.0.0")
                 .values(Map.of("config", Map.of("COPY_OF_KEY", "s3cr3t-db-key")))
                 .secretValues(Map.of("db.key", "s3cr3t-db-key")).build(),
                 plan(new CanaryStep(10, Pause.NONE), new CanaryStep(100, Pause.NONE)), Map.of("error-rate",
                         new MetricQuery("sum(errors)", null)), BUILD);
+        assertTrue(fixture.logText(), shift(request, new ScriptedMetrics(ScriptedMetrics.value(0.002))).promoted());
+        assertEquals("the request it installed the canary with, not a masked read", "s3cr3t-db-key", stableConfig("COPY_OF_KEY"));
+        assertEquals("s3cr3t-db-key", stableSecret());
+        assertFalse(fixture.logText().contains("s3cr3t-db-key"));
+    }
+
+    @Test
+    public void aValueTheBuildMasksElsewhereInTheCanarysValuesRefusesCanaryPromoteWithStableUntouched() throws Exception {
+        nginxRowsOnly();
+        CanaryShiftRequest request = new CanaryShiftRequest(DeployRequest.builder("payments", "prod").imageTag("2.0.0")
+                .values(Map.of("config", Map.of("COPY_OF_KEY", "s3cr3t-db-key"))).build(),
+                plan(new CanaryStep(10, new Pause.Manual()), new CanaryStep(100, Pause.NONE)), Map.of("error-rate",
+                        new MetricQuery("sum(errors)", null)), BUILD);
+        assertTrue(fixture.logText(), shift(request, new ScriptedMetrics(ScriptedMetrics.value(0.002))).paused());
+        EnginePorts later = fixture.livePorts(cluster, helmVersion);
+        later.secrets().add("s3cr3t-db-key"); // a credential of the build that happens to be in the canary's values
         EngineException refused = assertThrows(EngineException.class,
-                () -> shift(request, new ScriptedMetrics(ScriptedMetrics.value(0.002))));
+                () -> promote(later, BUILD, true, null, new ScriptedMetrics(ScriptedMetrics.value(0.002)), new java.util.ArrayList<>()));
         assertThat(refused.getMessage(), containsString("hold at config.COPY_OF_KEY a secret this build masks"));
         assertThat("stable never touched", stableImage(), containsString(":1.0.0"));
         assertFalse(exists("ingress", "payments-canary"));
