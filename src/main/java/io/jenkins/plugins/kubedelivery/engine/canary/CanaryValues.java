@@ -28,8 +28,9 @@ final class CanaryValues {
      * reads back as its placeholder: the secret values the caller still holds are put back at their keys, and any other
      * hidden value refuses the promotion rather than install a placeholder.
      *
-     * @param knownSecrets dotted keys to the secret values the caller holds (canaryShift's own, in the run that installed
-     *     the canary); empty for canaryPromote, whose fresh mask does not hide them yet
+     * @param knownSecrets dotted keys to the secret values the caller holds (canaryShift's own, in a run resumed after a
+     *     restart: a run that started the canary promotes it from its request without this read); empty for
+     *     canaryPromote, whose fresh mask does not hide them yet
      * @param secrets the execution's mask: the values at the recorded secret keys are added to it before anything else
      * @throws EngineException when the release is gone, or its values cannot be passed on as they are
      */
