@@ -190,7 +190,7 @@ final class YamlNode {
         try {
             return check.get();
         } catch (io.jenkins.plugins.kubedelivery.engine.ValidationException e) {
-            throw error(e.getMessage().substring(e.parameter().length() + 2));
+            throw error(e.problem());
         }
     }
 
