@@ -3,6 +3,7 @@ package io.jenkins.plugins.kubedelivery.testcluster;
 import static org.hamcrest.CoreMatchers.containsString;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.kubedelivery.testcluster.ClientProcess.Result;
@@ -56,6 +57,29 @@ public class HelmServerSemanticsTest {
         assertTrue(CLUSTER.object("v1", "ConfigMap", namespace, "copy").isEmpty());
         assertThat(client().ok("upgrade", "--install", "copy", chart.toString(), "-n", namespace, "--dry-run=client").stdout(),
                 containsString("token: \"not looked up\""));
+    }
+
+    /** canaryShift's preflight reads the stable release's objects in one command, and tells a missing release by this text. */
+    @Test
+    public void getManifestWithoutARevisionIsTheLatestAndAMissingReleaseIsReleaseNotFound() {
+        String namespace = client().unique("latest");
+        CLUSTER.createNamespace(namespace);
+        Path chart = chart(namespace, Map.of("configmap.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: {{ .Release.Name }}-settings
+                data:
+                  tag: {{ .Values.tag | quote }}
+                """));
+        client().ok("upgrade", "--install", "settings", chart.toString(), "-n", namespace, "--set", "tag=first");
+        client().ok("upgrade", "--install", "settings", chart.toString(), "-n", namespace, "--set", "tag=second");
+        String latest = client().ok("get", "manifest", "settings", "-n", namespace).stdout();
+        assertThat(latest, containsString("tag: \"second\""));
+        assertFalse(latest, latest.contains("first"));
+        Result missing = client().run("get", "manifest", "absent", "-n", namespace);
+        assertEquals(missing.toString(), 1, missing.exitCode());
+        assertThat(missing.stderr(), containsString("release: not found"));
     }
 
     @Test

@@ -10,6 +10,8 @@ import io.jenkins.plugins.kubedelivery.engine.analysis.MetricProvider;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricSource;
 import io.jenkins.plugins.kubedelivery.engine.analysis.MetricQuery;
 import io.jenkins.plugins.kubedelivery.engine.analysis.prometheus.QueryTemplate;
+import io.jenkins.plugins.kubedelivery.engine.cli.BackgroundRead;
+import io.jenkins.plugins.kubedelivery.engine.cli.BackgroundReads;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployPlan;
@@ -102,26 +104,49 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
                 + ", steps " + plan.describeSteps() + ", checks " + describeChecks(plan) + " measured every "
                 + Durations.human(plan.interval()) + ", routed by " + router.describe());
 
-        Optional<RouteState> resumed = resumeStep(router, request.build(), canaryRelease, stable, plan);
-        int startStep = resumed.map(RouteState::step).orElse(0);
-        if (!plan.checks().isEmpty()) {
-            String unavailable = metrics.unavailableReason();
-            if (unavailable != null) {
-                throw new ValidationException("prometheusUrl", "the metric source does not answer (" + unavailable
-                        + "), so the canary could not be checked; no traffic moved");
+        // The checks before the canary is installed read side by side: the routing objects here, the canary
+        // release's owner, the stable release's manifest and the canary rendered (and helm's version, for the
+        // install) on their own threads. Each is still decided on in this order, so a refusal reads as it would alone.
+        Optional<RouteState> resumed;
+        try (BackgroundReads beforeInstall = new BackgroundReads()) {
+            beforeInstall.add(deploys.helmVersionAhead());
+            BackgroundRead<Optional<Map<String, String>>> canaryLabels = beforeInstall.start("kube-delivery-canary-labels",
+                    () -> ReleaseLabels.of(helm, kubectl, canaryRelease, stable.namespace()));
+            CanaryPreflight.Started preflight = new CanaryPreflight(helm, kubectl, deploys, log, ports.clock()).start(beforeInstall,
+                    stable, request.canaryDeploy(canaryRelease), canaryRelease, routers.sharesStableService());
+            Resume resume = resumeStep(router, request.build(), canaryRelease, stable, plan);
+            resumed = resume.state();
+            if (!plan.checks().isEmpty()) {
+                String unavailable = metrics.unavailableReason();
+                if (unavailable != null) {
+                    throw new ValidationException("prometheusUrl", "the metric source does not answer (" + unavailable
+                            + "), so the canary could not be checked; no traffic moved");
+                }
             }
+            // a leftover reset meanwhile removed the canary release the labels were read from: read them again
+            CanaryRelease.requireOwnedOrAbsent(stable.release(), resume.leftoverReset()
+                    ? ReleaseLabels.of(helm, kubectl, canaryRelease, stable.namespace()) : canaryLabels.get());
+            preflight.check();
         }
-        CanaryRelease.requireOwnedOrAbsent(stable.release(), ReleaseLabels.of(helm, kubectl, canaryRelease, stable.namespace()));
-        new CanaryPreflight(helm, kubectl, deploys, log, ports.clock())
-                .check(stable, request.canaryDeploy(canaryRelease), canaryRelease, routers.sharesStableService());
 
+        int startStep = resumed.map(RouteState::step).orElse(0);
         RouteState state = new RouteState(plan.step(startStep).weight(), canaryRelease, startStep, request.build())
                 .withPlan(recorded);
         boolean canaryInstalled = false;
         try {
-            installCanary(deploys, request, canaryRelease, stable);
-            canaryInstalled = true;
-            checkRouterObjects(kubectl, state, stable);
+            try (BackgroundReads alongsideInstall = new BackgroundReads()) {
+                // An L7 router's objects name the canary's Service without reading it, so their dry run goes beside the
+                // install; the replicas() router scales the canary's Deployment, which must exist first.
+                BackgroundRead<Void> dryRun = routers.sharesStableService() ? null : alongsideInstall.start(
+                        "kube-delivery-router-dry-run", () -> checkRouterObjects(objects, state, stable));
+                installCanary(deploys, request, canaryRelease, stable);
+                canaryInstalled = true;
+                if (dryRun == null) {
+                    checkRouterObjects(objects, state, stable);
+                } else {
+                    dryRun.get();
+                }
+            }
             // A canary this run started is promoted from the request it was installed with: what the canary release's
             // values would read back, without the read. A resumed one is promoted from its values as read back, as
             // canaryPromote does: the cautious way for a canary an earlier execution began.
@@ -140,23 +165,30 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
     }
 
     /**
+     * Where this run starts from.
+     *
+     * @param state this build's recorded state to carry on from, or empty for a canary that starts now
+     * @param leftoverReset whether another build's canary was reset to stable first (its canary release removed)
+     */
+    private record Resume(Optional<RouteState> state, boolean leftoverReset) {}
+
+    /**
      * A recorded canary of this build carries on at its step; another build's is waited for while that
      * build runs, and reset to stable (this canary then starts from its first step) once it ended.
-     *
-     * @return this build's recorded state to carry on from, or empty for a canary that starts now
      */
-    private Optional<RouteState> resumeStep(TrafficRouter router, String build, String canaryRelease, DeployPlan stable, CanaryPlan plan)
+    private Resume resumeStep(TrafficRouter router, String build, String canaryRelease, DeployPlan stable, CanaryPlan plan)
             throws InterruptedException {
         RouteReading reading = router.read();
         Optional<RouteState> recorded = reading.recorded();
-        if (recorded.isPresent() && !recorded.get().build().equals(build)) {
+        boolean leftoverReset = recorded.isPresent() && !recorded.get().build().equals(build);
+        if (leftoverReset) {
             new CanaryLeftovers(ports, cluster, routers).beforeChange(stable.release(), stable.namespace(), stable.timeout(),
                     ReleaseGuard.Change.DEPLOY);
             reading = router.read();
             recorded = reading.recorded();
         }
         if (recorded.isEmpty()) {
-            return Optional.empty();
+            return new Resume(Optional.empty(), leftoverReset);
         }
         RouteState state = recorded.get();
         if (!state.build().equals(build) || !state.canaryRelease().equals(canaryRelease)) {
@@ -170,7 +202,7 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
         }
         log.line("Resuming this build's canary from the cluster: " + state + " (the routing objects carry "
                 + reading.weight() + "%)");
-        return recorded;
+        return new Resume(recorded, leftoverReset);
     }
 
     private void installCanary(DeployService deploys, CanaryShiftRequest request, String canaryRelease, DeployPlan stable)
@@ -182,13 +214,17 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
                         ? "; behind the stable Service already, as the replicas() router places it" : "; no traffic on it yet"));
     }
 
-    /** The router's writes for the first weight, as a server-side dry run: nothing moves unless they would all succeed. */
-    private void checkRouterObjects(KubectlClient kubectl, RouteState first, DeployPlan stable) throws InterruptedException {
+    /**
+     * The router's writes for the first weight, as a server-side dry run: nothing moves unless they would all succeed.
+     * It shares what the router's objects know, so its reads serve the first real write.
+     */
+    private Void checkRouterObjects(RoutingObjects objects, RouteState first, DeployPlan stable) throws InterruptedException {
         long at = ports.clock().millis();
         EngineLog dryRunLog = line -> log.line("[server dry run] " + line);
-        routers.on(new RoutingObjects(kubectl, ports.staging(), dryRunLog).serverDryRun(), dryRunLog, stable.namespace(),
+        routers.on(objects.serverDryRun(dryRunLog), dryRunLog, stable.namespace(),
                 stable.release(), first.canaryRelease()).setWeight(first);
         log.line("The routing objects accept a weight of " + first.weight() + "% (server dry run, " + since(at) + ")");
+        return null;
     }
 
     /** Traffic back on stable first, then the canary release removed (when this run got as far as installing it). */

@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs helm verbs and reads their JSON answers: the one chokepoint where a failed helm call
@@ -22,6 +23,8 @@ public final class HelmClient {
     public static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
     /** Time helm gets beyond its own --timeout to finish, roll back and print. */
     public static final Duration GRACE = Duration.ofMinutes(1);
+    /** What helm 3 and 4 say when the release named does not exist (their storage's ErrReleaseNotFound). */
+    private static final String RELEASE_NOT_FOUND = "release: not found";
 
     private final CommandRunner runner;
     private final HelmCommands commands;
@@ -39,7 +42,7 @@ public final class HelmClient {
     /** The release's history, oldest first; empty when the release does not exist. */
     public List<ReleaseRevision> history(String release, String namespace, int max) throws InterruptedException {
         CommandResult result = ToolCalls.run(runner, commands.history(release, namespace, max), READ_TIMEOUT);
-        if (!result.succeeded() && result.output().contains("release: not found")) {
+        if (!result.succeeded() && result.output().contains(RELEASE_NOT_FOUND)) {
             return List.of();
         }
         ToolCalls.requireSuccess("helm history", result);
@@ -86,6 +89,20 @@ public final class HelmClient {
     /** The manifest helm recorded for one revision, without its hooks. */
     public String manifest(String release, String namespace, int revision) throws InterruptedException {
         return succeed("helm get manifest", commands.getManifest(release, namespace, revision), READ_TIMEOUT).output();
+    }
+
+    /**
+     * The manifest helm recorded for the release's latest revision (whatever its status), without its
+     * hooks; empty when the release does not exist. One command where the history and then the manifest
+     * would be two.
+     */
+    public Optional<String> latestManifest(String release, String namespace) throws InterruptedException {
+        CommandResult result = ToolCalls.run(runner, commands.getLatestManifest(release, namespace), READ_TIMEOUT);
+        if (!result.succeeded() && result.output().contains(RELEASE_NOT_FOUND)) {
+            return Optional.empty();
+        }
+        ToolCalls.requireSuccess("helm get manifest", result);
+        return Optional.of(result.output());
     }
 
     /** The values the user supplied to one revision, as helm prints them in JSON. */

@@ -108,6 +108,11 @@ public final class HelmCommands {
         return clusterCommand("get", "manifest", release, "--namespace", namespace, "--revision", String.valueOf(revision));
     }
 
+    /** The manifest of the release's latest revision, whatever its status, as helm stored it (hooks excluded). */
+    public CommandLine getLatestManifest(String release, String namespace) {
+        return clusterCommand("get", "manifest", release, "--namespace", namespace);
+    }
+
     /** The values the user supplied to one revision, as JSON. */
     public CommandLine getValues(String release, String namespace, int revision) {
         return clusterCommand("get", "values", release, "--namespace", namespace, "--revision", String.valueOf(revision),

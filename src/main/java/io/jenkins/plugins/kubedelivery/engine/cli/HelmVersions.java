@@ -44,6 +44,15 @@ public final class HelmVersions {
         return await(start(helm), helm);
     }
 
+    /**
+     * Starts asking now, unless the version is known or being asked, so that a deploy later in the
+     * same use case finds it known. The caller stops the returned read when it ends first (a
+     * stopped ask is asked again by the next caller).
+     */
+    public BackgroundRead<HelmVersion> ahead(HelmClient helm) {
+        return start(helm);
+    }
+
     private synchronized BackgroundRead<HelmVersion> start(HelmClient helm) {
         if (known != null) {
             return BackgroundRead.answered(known);

@@ -157,6 +157,14 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
     }
 
     /**
+     * Starts asking helm its version ({@link HelmVersions#ahead}) while the caller reads what it
+     * checks before its first deploy through this instance, which then finds the version known.
+     */
+    public BackgroundRead<HelmVersion> helmVersionAhead() {
+        return helmVersions.ahead(new HelmClient(ports.runner(), ports.helm(), cluster));
+    }
+
+    /**
      * The objects this deploy would install, rendered by {@code helm template} from the same chart,
      * values files and generated values, without touching the cluster. May hold Secrets: never shown.
      */

@@ -33,8 +33,9 @@ import java.util.function.UnaryOperator;
  * ownership check still applies): sending traffic back to stable must not stop at an edit of the weights.
  *
  * <p>What is known lives as long as this instance, which is one canary execution's: a resumed execution
- * starts with nothing known, reads once, and writes from that read. A {@link #serverDryRun} instance
- * starts with nothing known; {@link #onlyWhileRecorded} shares what this one knows.
+ * starts with nothing known, reads once, and writes from that read. A {@link #serverDryRun} instance and
+ * an {@link #onlyWhileRecorded} one share what this one knows: what the dry run reads before the first
+ * weight serves that weight's real write, which is conditional on it all the same.
  */
 public final class RoutingObjects {
     /**
@@ -51,29 +52,35 @@ public final class RoutingObjects {
     private final RouteState expected;
     /** Each object as last read or written, by API path; absent when not known (or a write's fate is not). */
     private final Map<String, JsonObject> known;
+    /** Each list as last read, by resource and namespace, until the plugin writes an object of that resource there. */
+    private final Map<String, List<JsonObject>> knownLists;
 
     public RoutingObjects(KubectlClient kubectl, StagingArea staging, EngineLog log) {
-        this(kubectl, staging, log, false, null, new HashMap<>());
+        this(kubectl, staging, log, false, null, new HashMap<>(), new HashMap<>());
     }
 
     private RoutingObjects(KubectlClient kubectl, StagingArea staging, EngineLog log, boolean serverDryRun, RouteState expected,
-            Map<String, JsonObject> known) {
+            Map<String, JsonObject> known, Map<String, List<JsonObject>> knownLists) {
         this.kubectl = kubectl;
         this.staging = staging;
         this.log = log;
         this.serverDryRun = serverDryRun;
         this.expected = expected;
         this.known = known;
+        this.knownLists = knownLists;
     }
 
     /**
      * The same objects, with every write a server-side dry run: a router over them checks, before any
      * traffic moves, everything its real write would meet (its own ownership and shape checks, the API
-     * server's admission and schema, the preconditions) and changes nothing. Its log lines then say
-     * what would be done: give such a router a log that says it is a dry run.
+     * server's admission and schema, the preconditions) and changes nothing. It shares what these objects
+     * know both ways: its reads serve their next write (one read fewer before the first weight), and since
+     * its writes change nothing, they leave what is known as it was.
+     *
+     * @param dryRunLog where its lines go: a log that says they are a dry run's, since they say what would be done
      */
-    public RoutingObjects serverDryRun() {
-        return new RoutingObjects(kubectl, staging, log, true, expected, new HashMap<>());
+    public RoutingObjects serverDryRun(EngineLog dryRunLog) {
+        return new RoutingObjects(kubectl, staging, dryRunLog, true, expected, known, knownLists);
     }
 
     /**
@@ -85,7 +92,7 @@ public final class RoutingObjects {
      * write is made conditional on it, so the reset of a canary just read is one call.
      */
     public RoutingObjects onlyWhileRecorded(RouteState state) {
-        return new RoutingObjects(kubectl, staging, log, serverDryRun, state, known);
+        return new RoutingObjects(kubectl, staging, log, serverDryRun, state, known, knownLists);
     }
 
     /** Reads the object (and knows it from then on, or knows nothing of it when it does not exist). */
@@ -119,8 +126,25 @@ public final class RoutingObjects {
         }
     }
 
+    /** Reads every object of the resource in the namespace (and knows the list until the plugin writes one of them). */
     public List<JsonObject> list(KubeResource resource, String namespace) throws InterruptedException {
-        return kubectl.objects(resource.qualified(), namespace);
+        List<JsonObject> read = kubectl.objects(resource.qualified(), namespace);
+        knownLists.put(listKey(resource, namespace), read);
+        return read;
+    }
+
+    /**
+     * The list as last read (by this instance or one sharing what it knows), with no call, when the plugin has written
+     * no object of that resource there since; read now otherwise. For decisions a conditional write stands behind (a
+     * create with create semantics), since others may have changed the objects since the list.
+     */
+    public List<JsonObject> knownListOrList(KubeResource resource, String namespace) throws InterruptedException {
+        List<JsonObject> listed = knownLists.get(listKey(resource, namespace));
+        return listed != null ? listed : list(resource, namespace);
+    }
+
+    private static String listKey(KubeResource resource, String namespace) {
+        return resource.qualified() + " in " + namespace;
     }
 
     /** Creates the object with create semantics: {@link WriteOutcome#EXISTS} when its name is taken, nothing overwritten. */
@@ -221,7 +245,9 @@ public final class RoutingObjects {
                     return new Written(kubectl.deleteObject(resource.apiPath(namespace, name), what, metadata.getString("uid", null),
                             metadata.getString("resourceVersion", null), serverDryRun, staging), Optional.empty());
                 });
-        known.remove(resource.apiPath(namespace, name));
+        if (!serverDryRun) {
+            known.remove(resource.apiPath(namespace, name));
+        }
         return deleted.isPresent();
     }
 
@@ -280,12 +306,19 @@ public final class RoutingObjects {
                 + " source?); stop that, then run again");
     }
 
-    /** A write whose result is remembered: the object it returned, or nothing known when it was refused, gone, or failed. */
+    /**
+     * A write whose result is remembered: the object it returned, or nothing known when it was refused, gone, or failed.
+     * A dry run's write changes nothing, so what is known stays as it was.
+     */
     private Written remembering(KubeResource resource, String namespace, String name, Write.Call call) throws InterruptedException {
+        if (serverDryRun) {
+            return call.run();
+        }
         String key = resource.apiPath(namespace, name);
         known.remove(key); // until the write's answer says what the object is now
+        knownLists.remove(listKey(resource, namespace));
         Written written = call.run();
-        if (written.outcome() == WriteOutcome.DONE && written.object().isPresent() && !serverDryRun) {
+        if (written.outcome() == WriteOutcome.DONE && written.object().isPresent()) {
             known.put(key, written.object().get());
         }
         return written;

@@ -68,6 +68,12 @@ public class HelmCommandsTest {
     }
 
     @Test
+    public void theLatestManifestIsReadWithoutARevision() {
+        assertEquals(List.of("helm", "get", "manifest", "payments", "--namespace", "prod", "--kubeconfig", "/tmp/kd/kubeconfig",
+                "--kube-context", "prod"), commands.getLatestManifest("payments", "prod").arguments());
+    }
+
+    @Test
     public void inClusterCommandsCarryNoKubeconfig() {
         List<String> args = new HelmCommands("helm", ClusterTarget.inCluster()).history("payments", "stage", 64).arguments();
         assertEquals(List.of("helm", "history", "payments", "--namespace", "stage", "--max", "64", "--output", "json"), args);

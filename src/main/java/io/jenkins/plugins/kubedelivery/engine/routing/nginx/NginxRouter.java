@@ -85,8 +85,9 @@ public final class NginxRouter implements TrafficRouter {
             log.line("Canary at " + state.weight() + "% on " + describe());
             return reading(written);
         }
-        // One list gives the stable Ingress, the canary if there is one, and any other canary for the same paths.
-        List<JsonObject> ingresses = objects.list(KubeResource.INGRESS, namespace);
+        // One list gives the stable Ingress, the canary if there is one, and any other canary for the same paths: the
+        // list the dry run just read, when there was one (the create below has create semantics all the same).
+        List<JsonObject> ingresses = objects.knownListOrList(KubeResource.INGRESS, namespace);
         JsonObject stable = named(ingresses, stableIngress).orElseThrow(() -> new RoutingException(
                 KubeResource.INGRESS.describe(namespace, stableIngress) + " does not exist: name the Ingress that routes the"
                         + " stable Service " + stableService));

@@ -114,11 +114,26 @@ public class GatewayApiRouterKubectlTest {
     public void aServerDryRunChecksTheWeightAndItsResetAndChangesNothing() throws Exception {
         router.setWeight(state(10, 0));
         JsonObject before = route();
-        TrafficRouter dryRun = new RouteWeightRouter(bench.objects().serverDryRun(), line -> {}, "prod",
+        TrafficRouter dryRun = new RouteWeightRouter(bench.objects().serverDryRun(line -> {}), line -> {}, "prod",
                 new HttpRouteSplit("payments", "payments", "payments-canary", "api"));
         assertEquals(50, dryRun.setWeight(state(50, 1)).weight());
         dryRun.reset();
         assertEquals(before, route());
+    }
+
+    @Test
+    public void aDryRunOverTheRoutersObjectsServesItsFirstWeightWithItsRead() throws Exception {
+        RoutingObjects objects = bench.objects();
+        HttpRouteSplit split = new HttpRouteSplit("payments", "payments", "payments-canary", "api");
+        TrafficRouter real = new RouteWeightRouter(objects, bench.log(), "prod", split);
+        TrafficRouter dryRun = new RouteWeightRouter(objects.serverDryRun(line -> {}), line -> {}, "prod", split);
+        JsonObject before = route();
+        assertEquals(10, dryRun.setWeight(state(10, 0)).weight());
+        assertEquals("the dry run changed nothing", before, route());
+        int calls = bench.calls();
+        assertEquals(10, real.setWeight(state(10, 0)).weight());
+        assertEquals("one replace, conditional on the route as the dry run read it", 1, bench.calls() - calls);
+        assertEquals(10, HttpRouteWeights.canaryWeight(route(), "payments", "payments-canary", "api"));
     }
 
     @Test

@@ -101,7 +101,7 @@ public class IstioRouterKubectlTest {
     @Test
     public void aServerDryRunChecksTheWeightAndChangesNothing() throws Exception {
         JsonObject before = bench.get("virtualservice", "payments", "prod");
-        TrafficRouter dryRun = new RouteWeightRouter(bench.objects().serverDryRun(), line -> {}, "prod",
+        TrafficRouter dryRun = new RouteWeightRouter(bench.objects().serverDryRun(line -> {}), line -> {}, "prod",
                 new VirtualServiceSplit("payments", "payments", "payments-canary", "primary"));
         assertEquals(10, dryRun.setWeight(state(10, 0)).weight());
         assertEquals(before, bench.get("virtualservice", "payments", "prod"));

@@ -3,11 +3,13 @@ package io.jenkins.plugins.kubedelivery.engine.routing.nginx;
 import static org.hamcrest.CoreMatchers.containsString;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.eclipsesource.json.JsonObject;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteReading;
+import io.jenkins.plugins.kubedelivery.engine.routing.KubeResource;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
 import io.jenkins.plugins.kubedelivery.engine.routing.RecordChangedException;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingCluster;
@@ -102,7 +104,7 @@ public class NginxRouterKubectlTest {
 
     @Test
     public void aServerDryRunChecksTheCreateTheWeightAndTheDeleteAndChangesNothing() throws Exception {
-        TrafficRouter dryRun = new NginxRouter(bench.objects().serverDryRun(), line -> {}, "prod", "payments", "payments",
+        TrafficRouter dryRun = new NginxRouter(bench.objects().serverDryRun(line -> {}), line -> {}, "prod", "payments", "payments",
                 "payments-canary", PREFIX);
         assertEquals(10, dryRun.setWeight(state(10, 0)).weight());
         assertTrue("a dry-run create creates nothing", !canaryExists());
@@ -111,6 +113,40 @@ public class NginxRouterKubectlTest {
         assertEquals(50, dryRun.setWeight(state(50, 1)).weight());
         dryRun.reset();
         assertEquals("neither the replace nor the delete happened", before, canary());
+    }
+
+    @Test
+    public void aDryRunOverTheRoutersObjectsServesItsFirstWeightAndLeavesWhatItKnows() throws Exception {
+        RoutingObjects objects = bench.objects();
+        TrafficRouter real = new NginxRouter(objects, bench.log(), "prod", "payments", "payments", "payments-canary", PREFIX);
+        TrafficRouter dryRun = new NginxRouter(objects.serverDryRun(line -> {}), line -> {}, "prod", "payments", "payments",
+                "payments-canary", PREFIX);
+        assertEquals(10, dryRun.setWeight(state(10, 0)).weight());
+        int before = bench.calls();
+        assertEquals(10, real.setWeight(state(10, 0)).weight());
+        assertEquals("one create, from the list the dry run read", 1, bench.calls() - before);
+        assertTrue(canaryExists());
+        JsonObject written = canary();
+        dryRun.setWeight(state(50, 1));
+        before = bench.calls();
+        real.setWeight(state(50, 1));
+        assertEquals("one replace from the canary as last written: the dry run's replace left it known", 1,
+                bench.calls() - before);
+        assertEquals("50", canary().get("metadata").asObject().get("annotations").asObject()
+                .getString(PREFIX + "/canary-weight", null));
+        assertNotEquals(written, canary());
+    }
+
+    @Test
+    public void aFirstWeightAfterTheRouterWroteListsAgain() throws Exception {
+        RoutingObjects objects = bench.objects();
+        TrafficRouter real = new NginxRouter(objects, bench.log(), "prod", "payments", "payments", "payments-canary", PREFIX);
+        objects.serverDryRun(line -> {}).list(KubeResource.INGRESS, "prod");
+        real.setWeight(state(10, 0));
+        real.reset(); // a write: the list read before it is known no more
+        int before = bench.calls();
+        real.setWeight(state(25, 0));
+        assertEquals("a list again, then the create", 2, bench.calls() - before);
     }
 
     @Test

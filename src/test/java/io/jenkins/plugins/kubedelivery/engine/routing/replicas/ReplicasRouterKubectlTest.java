@@ -101,7 +101,7 @@ public class ReplicasRouterKubectlTest {
 
     @Test
     public void aServerDryRunChecksBothScalesAndChangesNothing() throws Exception {
-        TrafficRouter dryRun = new ReplicasRouter(bench.objects().serverDryRun(), line -> {}, "prod",
+        TrafficRouter dryRun = new ReplicasRouter(bench.objects().serverDryRun(line -> {}), line -> {}, "prod",
                 new Side("payments", "payments"), new Side("payments-canary", "payments-canary"));
         assertEquals(50, dryRun.setWeight(state(50, 0)).weight());
         assertEquals(4, replicas("payments"));
