@@ -86,17 +86,7 @@ public record CanaryShiftRequest(DeployRequest deploy, CanaryPlan plan, Map<Stri
      */
     public DeployRequest stableDeploy() {
         Map<String, Object> values = new GeneratedValues().putAll("values", deploy.values()).asMap();
-        for (String key : canaryOnlyKeys()) {
-            remove(values, key.split("\\."), 0);
-        }
+        canaryOnlyKeys().forEach(key -> GeneratedValues.removeAt(values, key));
         return deploy.toBuilder().values(values).build();
-    }
-
-    private static void remove(Map<?, ?> node, String[] path, int at) {
-        if (at == path.length - 1) {
-            node.remove(path[at]);
-        } else if (node.get(path[at]) instanceof Map<?, ?> child) {
-            remove(child, path, at + 1);
-        }
     }
 }

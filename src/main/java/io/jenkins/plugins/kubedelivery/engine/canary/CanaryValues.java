@@ -1,12 +1,12 @@
 package io.jenkins.plugins.kubedelivery.engine.canary;
 
-import com.eclipsesource.json.Json;
 import com.eclipsesource.json.JsonObject;
 import com.eclipsesource.json.JsonValue;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.SecretMask;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.JsonOutput;
+import io.jenkins.plugins.kubedelivery.engine.deploy.GeneratedValues;
 import io.jenkins.plugins.kubedelivery.engine.model.ReleaseRevision;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -67,16 +67,8 @@ final class CanaryValues {
 
     /** The values as plain Java maps, lists and scalars, the canary's own keys left out. */
     static Map<String, Object> withoutCanaryOnlyKeys(JsonObject values, List<String> canaryOnlyKeys, String canaryRelease) {
-        JsonObject copy = Json.parse(values.toString()).asObject();
-        for (String key : canaryOnlyKeys) {
-            String[] path = key.split("\\.");
-            JsonValue parent = path.length == 1 ? copy : at(copy, String.join(".", List.of(path).subList(0, path.length - 1)));
-            if (parent != null && parent.isObject()) {
-                parent.asObject().remove(path[path.length - 1]);
-            }
-        }
         Map<String, Object> map = new LinkedHashMap<>();
-        for (JsonObject.Member member : copy) {
+        for (JsonObject.Member member : values) {
             if (member.getName().contains(".")) {
                 // the deploy reads a top-level dotted key as a path, which would move the value
                 throw new EngineException("the canary release " + canaryRelease + " has the top-level values key '"
@@ -85,6 +77,7 @@ final class CanaryValues {
             }
             map.put(member.getName(), plain(member.getValue()));
         }
+        canaryOnlyKeys.forEach(key -> GeneratedValues.removeAt(map, key));
         return map;
     }
 

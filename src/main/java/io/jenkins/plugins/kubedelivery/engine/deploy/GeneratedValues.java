@@ -49,6 +49,22 @@ public final class GeneratedValues {
         return root;
     }
 
+    /**
+     * Removes the value at a dotted key ({@code image.tag}, a path as {@link #put} reads it) from nested values maps, as
+     * plain maps hold them; nothing when a map on the way is missing.
+     */
+    public static void removeAt(Map<?, ?> values, String dottedKey) {
+        String[] path = dottedKey.split("\\.");
+        Map<?, ?> node = values;
+        for (int i = 0; i < path.length - 1; i++) {
+            if (!(node.get(path[i]) instanceof Map<?, ?> child)) {
+                return;
+            }
+            node = child;
+        }
+        node.remove(path[path.length - 1]);
+    }
+
     public boolean isEmpty() {
         return root.isEmpty();
     }
