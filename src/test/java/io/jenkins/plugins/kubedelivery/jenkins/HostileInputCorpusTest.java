@@ -713,6 +713,7 @@ public class HostileInputCorpusTest {
                 .reply("kubectl", "delete", KubectlReplies.deleted("pr-41-shop"))
                 .reply("kubectl", "create", KubectlReplies.created("pr-42-shop"))
                 .reply("kubectl", "apply", KubectlReplies.applied("resourcequota/kube-delivery-preview"))
+                .reply("kubectl", List.of("secrets", "--selector"), KubectlReplies.noHelmRecords()) // helm answers: records kept elsewhere
                 .reply("kubectl", "secrets", KubectlReplies.list(KubectlReplies.secret("registry-pull", "preview-secrets",
                         Map.of(".dockerconfigjson", "e30="))))
                 .reply("kubectl", "namespaces", KubectlReplies.list(

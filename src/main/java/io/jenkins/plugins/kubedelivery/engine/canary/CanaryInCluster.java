@@ -3,6 +3,7 @@ package io.jenkins.plugins.kubedelivery.engine.canary;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
+import io.jenkins.plugins.kubedelivery.engine.deploy.ReleaseRecords;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteReading;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingObjects;
@@ -28,7 +29,7 @@ record CanaryInCluster(CanaryTarget.Names names, HelmClient helm, TrafficRouter 
                 names.namespace(), names.release(), names.canaryRelease());
         RouteReading reading = router.read();
         return new CanaryInCluster(names, helm, router, reading,
-                ReleaseLabels.of(helm, kubectl, names.canaryRelease(), names.namespace()));
+                ReleaseRecords.labels(helm, kubectl, names.canaryRelease(), names.namespace()));
     }
 
     /** Whether {@code <release>-canary} is the plugin's canary of this release. */

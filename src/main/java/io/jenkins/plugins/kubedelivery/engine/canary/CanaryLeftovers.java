@@ -8,11 +8,13 @@ import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
 import io.jenkins.plugins.kubedelivery.engine.deploy.ReleaseGuard;
+import io.jenkins.plugins.kubedelivery.engine.deploy.ReleaseRecords;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteState;
 import io.jenkins.plugins.kubedelivery.engine.routing.RoutingObjects;
 import io.jenkins.plugins.kubedelivery.engine.routing.TrafficRouter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,37 +46,48 @@ public final class CanaryLeftovers implements ReleaseGuard {
         this.told = told;
     }
 
+    /** The canary release {@code <release>-canary}, unless the release is named like a canary or too long to have one. */
+    @Override
+    public List<String> releasesBeside(String release) {
+        try {
+            return List.of(CanaryRelease.nameFor(release));
+        } catch (ValidationException cannotHaveOne) {
+            return List.of();
+        }
+    }
+
     /**
      * A rollback is never held up by the canary: when it cannot be ended (its routing object is gone, a
      * command fails, another run took it over), the log says so and what is left, and the rollback runs.
      */
     @Override
-    public void beforeChange(String release, String namespace, Duration timeout, Change change) throws InterruptedException {
+    public void beforeChange(String release, String namespace, ReleaseRecords records, Duration timeout, Change change)
+            throws InterruptedException {
         if (change == Change.DEPLOY) {
-            clear(release, namespace, timeout, change);
+            clear(release, namespace, records, timeout, change);
             return;
         }
         try {
-            clear(release, namespace, timeout, change);
+            clear(release, namespace, records, timeout, change);
         } catch (EngineException notEnded) {
             log.line("Could not end the canary of " + release + " before the rollback: " + notEnded.getMessage()
                     + "; rolling back anyway, then end the canary with canaryAbort");
         }
     }
 
-    private void clear(String release, String namespace, Duration timeout, Change change) throws InterruptedException {
-        String canaryRelease;
-        try {
-            canaryRelease = CanaryRelease.nameFor(release);
-        } catch (ValidationException cannotHaveOne) {
-            return; // a release named like a canary, or too long for one, has none
+    private void clear(String release, String namespace, ReleaseRecords records, Duration timeout, Change change)
+            throws InterruptedException {
+        List<String> beside = releasesBeside(release);
+        if (beside.isEmpty()) {
+            return;
         }
-        HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
-        KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
-        Optional<Map<String, String>> labels = ReleaseLabels.of(helm, kubectl, canaryRelease, namespace);
+        String canaryRelease = beside.get(0);
+        Optional<Map<String, String>> labels = records.latestLabels(canaryRelease);
         if (labels.isEmpty()) {
             return;
         }
+        HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
+        KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
         if (!release.equals(labels.get().get(CanaryRelease.CANARY_OF))) {
             log.line("Release " + canaryRelease + " in " + namespace + " is not the plugin's canary of " + release
                     + ": left as it is");

@@ -19,6 +19,7 @@ import io.jenkins.plugins.kubedelivery.engine.deploy.DeployPlanner;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployService;
 import io.jenkins.plugins.kubedelivery.engine.deploy.Durations;
 import io.jenkins.plugins.kubedelivery.engine.deploy.ReleaseGuard;
+import io.jenkins.plugins.kubedelivery.engine.deploy.ReleaseRecords;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.deploy.DeployResult;
 import io.jenkins.plugins.kubedelivery.engine.routing.RouteReading;
@@ -111,10 +112,11 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
         try (BackgroundReads beforeInstall = new BackgroundReads()) {
             beforeInstall.add(deploys.helmVersionAhead());
             BackgroundRead<Optional<Map<String, String>>> canaryLabels = beforeInstall.start("kube-delivery-canary-labels",
-                    () -> ReleaseLabels.of(helm, kubectl, canaryRelease, stable.namespace()));
+                    () -> ReleaseRecords.labels(helm, kubectl, canaryRelease, stable.namespace()));
             CanaryPreflight.Started preflight = new CanaryPreflight(helm, kubectl, deploys, log, ports.clock()).start(beforeInstall,
                     stable, request.canaryDeploy(canaryRelease), canaryRelease, routers.sharesStableService());
-            Resume resume = resumeStep(router, request.build(), canaryRelease, stable, plan);
+            Resume resume = resumeStep(ReleaseRecords.notRead(helm, kubectl, stable.namespace()), router, request.build(),
+                    canaryRelease, stable, plan);
             resumed = resume.state();
             if (!plan.checks().isEmpty()) {
                 String unavailable = metrics.unavailableReason();
@@ -125,7 +127,7 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
             }
             // a leftover reset meanwhile removed the canary release the labels were read from: read them again
             CanaryRelease.requireOwnedOrAbsent(stable.release(), resume.leftoverReset()
-                    ? ReleaseLabels.of(helm, kubectl, canaryRelease, stable.namespace()) : canaryLabels.get());
+                    ? ReleaseRecords.labels(helm, kubectl, canaryRelease, stable.namespace()) : canaryLabels.get());
             preflight.check();
         }
 
@@ -176,13 +178,13 @@ public final class CanaryShift implements UseCase<CanaryShiftRequest, CanaryShif
      * A recorded canary of this build carries on at its step; another build's is waited for while that
      * build runs, and reset to stable (this canary then starts from its first step) once it ended.
      */
-    private Resume resumeStep(TrafficRouter router, String build, String canaryRelease, DeployPlan stable, CanaryPlan plan)
-            throws InterruptedException {
+    private Resume resumeStep(ReleaseRecords unread, TrafficRouter router, String build, String canaryRelease, DeployPlan stable,
+            CanaryPlan plan) throws InterruptedException {
         RouteReading reading = router.read();
         Optional<RouteState> recorded = reading.recorded();
         boolean leftoverReset = recorded.isPresent() && !recorded.get().build().equals(build);
         if (leftoverReset) {
-            new CanaryLeftovers(ports, cluster, routers).beforeChange(stable.release(), stable.namespace(), stable.timeout(),
+            new CanaryLeftovers(ports, cluster, routers).beforeChange(stable.release(), stable.namespace(), unread, stable.timeout(),
                     ReleaseGuard.Change.DEPLOY);
             reading = router.read();
             recorded = reading.recorded();

@@ -51,6 +51,26 @@ public final class KubectlClient {
         return items(succeed("kubectl get secrets", commands.getSecrets(names, namespace)).output(), "kubectl get secrets");
     }
 
+    /**
+     * The labels of every helm release record (a Secret per revision) of these releases in the namespace,
+     * as {@link KubectlCommands#helmReleaseRecordLabels} reads them; never the records' content.
+     */
+    public List<Map<String, String>> helmReleaseRecordLabels(String namespace, List<String> releases) throws InterruptedException {
+        String verb = "kubectl get secrets";
+        String output = succeed(verb, commands.helmReleaseRecordLabels(namespace, releases)).output();
+        JsonValue printed = JsonOutput.parse(output, verb);
+        if (!printed.isArray()) {
+            throw new EngineException(verb + " printed no list of labels; its output began: " + Text.head(output, 300));
+        }
+        List<Map<String, String>> records = new ArrayList<>();
+        for (JsonValue labels : printed.asArray()) {
+            if (labels.isObject()) { // the array's closing null, or a record without labels (helm writes none such)
+                records.add(strings(labels));
+            }
+        }
+        return records;
+    }
+
     /** @return kubectl's one line per object ("namespace/pr-1-shop configured") */
     public List<String> apply(String file, boolean clientDryRun) throws InterruptedException {
         String output = succeed("kubectl apply", commands.apply(file, clientDryRun)).output();

@@ -30,6 +30,19 @@ public final class KubectlCommands {
         return command(args);
     }
 
+    /**
+     * The labels of helm's release records (its default storage: one Secret per revision, labelled
+     * {@code owner=helm}, {@code name}, {@code version}, {@code status} and the release's own labels) of
+     * these releases, as one JSON array: the records' content (the release, with its values) is not printed.
+     * A jsonpath prints each item's labels as a JSON object; the literal brackets, commas and final
+     * {@code null} make the whole a JSON array, since jsonpath has no separator that is not printed last.
+     */
+    public CommandLine helmReleaseRecordLabels(String namespace, List<String> releases) {
+        return command("get", "secrets", "--namespace", namespace, "--selector",
+                "owner=helm,name in (" + String.join(",", releases) + ")",
+                "--output", "jsonpath=[{range .items[*]}{.metadata.labels},{end}null]");
+    }
+
     /** Applies a manifest file; {@code clientDryRun} validates it without a cluster. */
     public CommandLine apply(String file, boolean clientDryRun) {
         List<String> args = new ArrayList<>(List.of("apply", "--filename", file, "--output", "name"));

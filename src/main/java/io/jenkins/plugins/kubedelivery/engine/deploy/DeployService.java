@@ -77,22 +77,13 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
         log.line("Values, in order: " + describeValues(plan));
         try (ReleaseLocks.Lease lease = ReleaseLocks.shared().acquire(cluster, plan.namespace(), plan.release(), owner, log)) {
             HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
-            // The release state is read while helm is asked its version and while the upgrade runs: helm
-            // itself refuses to upgrade a pending release, atomically, so the read is only needed before
-            // the upgrade when helm refuses; otherwise it only names the previous revision afterwards.
-            BackgroundRead<ReleaseHistory> before = BackgroundRead.start("kube-delivery-helm-history",
-                    () -> new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW)));
+            UpgradeOptions options = upgradeOptions(plan, request.description(), releaseLabels);
+            if (plan.dryRun()) {
+                return dryRun(helm, plan, options, started);
+            }
+            Start start = start(helm, plan);
             try {
-                UpgradeOptions options = upgradeOptions(plan, request.description(), releaseLabels);
-                if (plan.dryRun()) {
-                    return dryRun(helm, helmVersions.of(helm), plan, options, before.get(), started);
-                }
-                // a canary beside the release (a dry run looks at none) is dealt with while helm is asked its version
-                HelmVersion version = helmVersions.alongside(helm, () -> {
-                    guard.beforeChange(plan.release(), plan.namespace(), plan.timeout(), ReleaseGuard.Change.DEPLOY);
-                    return null;
-                }).version();
-                Upgraded upgraded = upgradeUnlessStuck(helm, version, plan, options, before);
+                Upgraded upgraded = upgradeUnlessStuck(helm, start.version(), plan, options, start.before());
                 InstalledRelease installed = upgraded.release();
                 Integer previous = previousRevision(upgraded.before(), installed);
                 long duration = elapsed(started);
@@ -100,20 +91,55 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
                         + installed.chartVersion() + ", app " + installed.appVersion() + ") to " + plan.namespace() + " in "
                         + Durations.human(Duration.ofMillis(duration)) + (previous == null ? ", first install" : ", previous revision " + previous));
                 return new DeployResult(plan.release(), plan.namespace(), installed.chartName(), installed.chartVersion(),
-                        installed.appVersion(), installed.revision(), previous, installed.status(), version.text(), duration, null);
+                        installed.appVersion(), installed.revision(), previous, installed.status(), start.version().text(), duration,
+                        null);
             } finally {
-                before.stop();
+                start.before().stop();
             }
         }
     }
 
-    private DeployResult dryRun(HelmClient helm, HelmVersion version, DeployPlan plan, UpgradeOptions options,
-            ReleaseHistory history, long started) throws InterruptedException {
+    /** helm's version, and the release's history as it was before the upgrade (being read, or read). */
+    private record Start(HelmVersion version, BackgroundRead<ReleaseHistory> before) {}
+
+    /**
+     * What the upgrade needs first. With something to look at beside the release (deployService's
+     * canary), one read of helm's records of both, while helm is asked its version, serves the guard
+     * and the release's history; helm history reads the history, before the upgrade, only where the
+     * records hold nothing of the release (a first install). With nothing beside it (a canary's own
+     * release, deployServices), the history is read alongside the version and the upgrade: helm itself
+     * refuses to upgrade a pending release, atomically, so the history is only needed before the upgrade
+     * when helm refuses; otherwise it only names the previous revision afterwards.
+     */
+    private Start start(HelmClient helm, DeployPlan plan) throws InterruptedException {
+        if (guard.releasesBeside(plan.release()).isEmpty()) {
+            BackgroundRead<ReleaseHistory> history = BackgroundRead.start("kube-delivery-helm-history",
+                    () -> new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW)));
+            try {
+                return new Start(helmVersions.of(helm), history);
+            } catch (InterruptedException | RuntimeException failed) {
+                history.stop();
+                throw failed;
+            }
+        }
+        BeforeChange beforeChange = new BeforeChange(guard, helm, new KubectlClient(ports.runner(), ports.kubectl(), cluster),
+                plan.release(), plan.namespace());
+        HelmVersions.Answered<ReleaseRecords> read = helmVersions.alongside(helm, beforeChange::read);
+        ReleaseHistory before = beforeChange.clear(read.value(), plan.timeout(), ReleaseGuard.Change.DEPLOY);
+        return new Start(read.version(), BackgroundRead.answered(before));
+    }
+
+    /** A dry run looks at nothing beside the release: it reads the history (for the diff) while helm is asked its version. */
+    private DeployResult dryRun(HelmClient helm, DeployPlan plan, UpgradeOptions options, long started) throws InterruptedException {
+        HelmVersions.Answered<ReleaseHistory> read = helmVersions.alongside(helm,
+                () -> new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW)));
+        ReleaseHistory history = read.value();
         KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
         if (history.deployed().isPresent()) {
             DeployedSecrets.register(helm, plan, history.deployed().get().revision(), ports.secrets());
         }
-        DeployResult dryRun = new DryRun(helm, kubectl, log, ports.clock()).show(plan, options, history, version, elapsed(started));
+        DeployResult dryRun = new DryRun(helm, kubectl, log, ports.clock()).show(plan, options, history, read.version(),
+                elapsed(started));
         log.line("Dry run of " + plan.release() + " in " + plan.namespace() + " done in "
                 + Durations.human(Duration.ofMillis(dryRun.durationMillis())) + ": the deploy would make revision "
                 + dryRun.revision());
@@ -125,15 +151,17 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
 
     /**
      * Upgrades; when helm refuses because the release is pending (stuck), recovers it or explains
-     * how, as {@link StuckReleases} decides from the state read alongside, and upgrades again.
+     * how, as {@link StuckReleases} decides from the history read after the refusal (which gives each
+     * revision's age, where helm's records do not), and upgrades again.
      */
     private Upgraded upgradeUnlessStuck(HelmClient helm, HelmVersion version, DeployPlan plan, UpgradeOptions options,
             BackgroundRead<ReleaseHistory> before) throws InterruptedException {
         try {
             return new Upgraded(upgrade(helm, version, plan, options, before), before);
         } catch (ReleasePendingException refused) {
+            ReleaseHistory pending = new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW));
             ReleaseHistory history = new StuckReleases(helm, log, ports.clock())
-                    .ensureNotStuck(RecoveryAdvice.of(plan), before.get(), plan.recoverStuckRelease(), plan.timeout());
+                    .ensureNotStuck(RecoveryAdvice.of(plan), pending, plan.recoverStuckRelease(), plan.timeout());
             if (StuckReleases.pending(history).isPresent()) {
                 throw refused.failure(); // pending again, by another hand: helm's own words
             }
@@ -143,9 +171,9 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
     }
 
     /**
-     * The revision that served before this upgrade, from the state read alongside it. That read
-     * may have seen the upgrade begin or even end, so it is the newest good revision older than
-     * the new one; unknown (logged, not failed: the deploy is done) when the read failed.
+     * The revision that served before this upgrade, from the state read before or alongside it. A
+     * read alongside may have seen the upgrade begin or even end, so it is the newest good revision
+     * older than the new one; unknown (logged, not failed: the deploy is done) when the read failed.
      */
     private Integer previousRevision(BackgroundRead<ReleaseHistory> before, InstalledRelease installed) throws InterruptedException {
         try {

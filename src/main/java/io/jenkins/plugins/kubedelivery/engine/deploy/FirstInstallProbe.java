@@ -3,8 +3,9 @@ package io.jenkins.plugins.kubedelivery.engine.deploy;
 import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
+import io.jenkins.plugins.kubedelivery.engine.cli.MissingTool;
 import io.jenkins.plugins.kubedelivery.engine.cli.ToolFailedException;
-import java.io.IOException;
+import java.util.Optional;
 
 /**
  * What helm's server-side dry run of a first install does not check: whether the cluster accepts
@@ -13,9 +14,6 @@ import java.io.IOException;
  * API server is asked with {@code dryRun=All} for exactly that Secret, so nothing is stored.
  */
 final class FirstInstallProbe {
-    /** Exit status of a shell that found no such command: the container has no kubectl. */
-    private static final int COMMAND_NOT_FOUND = 127;
-
     private final KubectlClient kubectl;
     private final EngineLog log;
 
@@ -33,19 +31,18 @@ final class FirstInstallProbe {
     void check(String release, String namespace) throws InterruptedException {
         try {
             kubectl.serverDryRunCreateSecret(releaseRecord(release, 1), namespace);
-        } catch (ToolFailedException refused) {
-            if (refused.exitCode() == COMMAND_NOT_FOUND) {
-                notChecked(namespace, "kubectl is not on the PATH");
+        } catch (EngineException failed) {
+            Optional<String> missing = MissingTool.why(failed, "kubectl");
+            if (missing.isPresent()) {
+                notChecked(namespace, missing.get());
                 return;
             }
-            throw new EngineException("the install would be refused: the cluster does not accept helm's release record in"
-                    + " namespace '" + namespace + "' (" + refused.getMessage() + "). A missing namespace needs"
-                    + " createNamespace: true", refused);
-        } catch (EngineException unstartable) {
-            if (!(unstartable.getCause() instanceof IOException)) {
-                throw unstartable;
+            if (failed instanceof ToolFailedException refused) {
+                throw new EngineException("the install would be refused: the cluster does not accept helm's release record in"
+                        + " namespace '" + namespace + "' (" + refused.getMessage() + "). A missing namespace needs"
+                        + " createNamespace: true", refused);
             }
-            notChecked(namespace, unstartable.getMessage());
+            throw failed;
         }
     }
 

@@ -4,9 +4,9 @@ import io.jenkins.plugins.kubedelivery.engine.EngineException;
 import io.jenkins.plugins.kubedelivery.engine.EngineLog;
 import io.jenkins.plugins.kubedelivery.engine.EnginePorts;
 import io.jenkins.plugins.kubedelivery.engine.UseCase;
-import io.jenkins.plugins.kubedelivery.engine.ValidationException;
 import io.jenkins.plugins.kubedelivery.engine.cli.BackgroundRead;
 import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
+import io.jenkins.plugins.kubedelivery.engine.cli.KubectlClient;
 import io.jenkins.plugins.kubedelivery.engine.model.ClusterTarget;
 import io.jenkins.plugins.kubedelivery.engine.model.DurationBounds;
 import io.jenkins.plugins.kubedelivery.engine.model.NameRules;
@@ -16,7 +16,7 @@ import io.jenkins.plugins.kubedelivery.engine.model.ReleaseRevision;
 import java.time.Duration;
 
 /**
- * The rollbackService use case: read the history, then one {@code helm rollback}. Nothing else
+ * The rollbackService use case: read helm's records, then one {@code helm rollback}. Nothing else
  * stands between the decision and the rollback: this is the one-to-two-minute path teams rely on.
  */
 public final class RollbackService implements UseCase<RollbackRequest, RollbackResult> {
@@ -53,28 +53,41 @@ public final class RollbackService implements UseCase<RollbackRequest, RollbackR
         Duration timeout = DurationBounds.TIMEOUT.require("timeout", request.timeout() == null ? DeployRequest.DEFAULT_TIMEOUT : request.timeout());
         try (ReleaseLocks.Lease lease = ReleaseLocks.shared().acquire(cluster, namespace, release, owner, log)) {
             HelmClient helm = new HelmClient(ports.runner(), ports.helm(), cluster);
-            // The history is read while whatever stands beside the release (a canary) is cleared: a rollback is
-            // the emergency path, so the canary ends first even if the revision asked for then proves not to exist.
-            BackgroundRead<ReleaseHistory> reading = BackgroundRead.start("kube-delivery-helm-history",
-                    () -> new ReleaseHistory(helm.history(release, namespace, ReleaseHistory.WINDOW)));
-            ReleaseHistory history;
-            try {
-                guard.beforeChange(release, namespace, timeout, ReleaseGuard.Change.ROLLBACK);
-                history = reading.get();
-            } finally {
-                reading.stop();
-            }
+            // One read of helm's records (the release's and its canary's) serves the target and the canary
+            // look. A rollback is the emergency path, so the canary ends first even if the revision asked for
+            // then proves not to exist.
+            BeforeChange beforeChange = new BeforeChange(guard, helm,
+                    new KubectlClient(ports.runner(), ports.kubectl(), cluster), release, namespace);
+            ReleaseHistory history = beforeChange.clear(beforeChange.read(), timeout, ReleaseGuard.Change.ROLLBACK);
             RollbackTarget target = RollbackTarget.choose(history, request.toRevision(), release, namespace);
             ReleaseRevision from = target.from();
             ReleaseRevision to = target.to();
             log.line("Rolling back " + release + " in " + namespace + " from revision " + from.revision() + " to revision "
-                    + to.revision() + " (" + to.chart() + ", app " + to.appVersion() + ")");
-            helm.rollback(release, namespace, to.revision(), timeout, request.waitForReady());
-            long duration = ports.clock().millis() - started;
-            int revision = history.nextRevision();
-            log.line("Rolled back " + release + " to revision " + to.revision() + " as revision " + revision + " in "
-                    + Durations.human(Duration.ofMillis(duration)));
-            return new RollbackResult(release, namespace, from.revision(), to.revision(), revision, duration);
+                    + to.revision());
+            // the records hold no chart: helm names the target's while the rollback runs, for the last line
+            BackgroundRead<ReleaseRevision> named = to.chart() != null ? BackgroundRead.answered(to)
+                    : BackgroundRead.start("kube-delivery-helm-history", () -> new ReleaseHistory(helm.history(release, namespace,
+                            ReleaseHistory.WINDOW)).find(to.revision()).orElse(to));
+            try {
+                helm.rollback(release, namespace, to.revision(), timeout, request.waitForReady());
+                long duration = ports.clock().millis() - started;
+                int revision = history.nextRevision();
+                log.line("Rolled back " + release + " to revision " + to.revision() + describe(named) + " as revision " + revision
+                        + " in " + Durations.human(Duration.ofMillis(duration)));
+                return new RollbackResult(release, namespace, from.revision(), to.revision(), revision, duration);
+            } finally {
+                named.stop();
+            }
+        }
+    }
+
+    /** " (payments-1.4.0, app 1.4.0)", or nothing when helm could not name the chart. */
+    private static String describe(BackgroundRead<ReleaseRevision> named) throws InterruptedException {
+        try {
+            ReleaseRevision revision = named.get();
+            return revision.chart() == null ? "" : " (" + revision.chart() + ", app " + revision.appVersion() + ")";
+        } catch (EngineException unnamed) {
+            return ""; // the rollback is done; only its description is missing
         }
     }
 

@@ -16,8 +16,10 @@ import io.jenkins.plugins.kubedelivery.testsupport.ScriptedRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.Rule;
 import org.junit.Test;
@@ -110,33 +112,35 @@ public class DeployServiceTest {
         assertTrue(e.getMessage(), e.getMessage().contains("stuck in pending-upgrade (revision 4, since 2026-11-22T09:48:00.500Z, 13m 59s ago"));
         assertTrue(e.getMessage(), e.getMessage().contains("recoverStuckRelease: true to roll back to revision 3"));
         assertTrue(e.getMessage(), e.getMessage().contains("or run: rollbackService(service: 'payments', environment: 'stage', toRevision: 3)"));
-        assertEquals("helm refused the pending release and nothing else ran",
-                List.of("helm version", "helm history", "helm upgrade"), runner.verbsVersionFirst());
+        assertEquals("helm refused the pending release, its history was read again for the age, and nothing else ran",
+                List.of("helm version", "helm history", "helm upgrade", "helm history"), runner.verbsVersionFirst());
     }
 
     @Test
     public void stuckReleaseIsRolledBackThenUpgradedWhenAskedTo() throws Exception {
         runner.answerFromResource("helm history", 0, "helm-output/history-pending-upgrade.json")
+                .answerFromResource("helm history", 0, "helm-output/history-pending-upgrade.json")
                 .answerFromResource("helm history", 0, "helm-output/history-after-auto-rollback.json")
                 .answer("helm rollback", 0, "Rollback was a success! Happy Helming!\n")
                 .answer("helm upgrade", 1, PENDING_REFUSED)
                 .answerFromResource("helm upgrade", 0, "helm-output/upgrade-revision-4.json");
         deploy(DeployRequest.builder("payments", "stage").recoverStuckRelease(true).build());
-        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm rollback", "helm history", "helm upgrade"),
-                runner.verbsVersionFirst());
-        assertEquals("3", runner.commands().get(3).arguments().get(3));
+        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm rollback", "helm history",
+                "helm upgrade"), runner.verbsVersionFirst());
+        assertEquals("3", runner.commands().get(4).arguments().get(3));
     }
 
     @Test
     public void neverDeployedStuckReleaseIsUninstalled() throws Exception {
         runner.answerFromResource("helm history", 0, "helm-output/history-pending-install.json")
+                .answerFromResource("helm history", 0, "helm-output/history-pending-install.json")
                 .answer("helm history", 1, NOT_FOUND)
                 .answer("helm uninstall", 0, "release \"payments\" uninstalled\n")
                 .answer("helm upgrade", 1, PENDING_REFUSED)
                 .answerFromResource("helm upgrade", 0, "helm-output/upgrade-first-install.json");
         DeployResult result = deploy(DeployRequest.builder("payments", "stage").recoverStuckRelease(true).build());
-        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm uninstall", "helm history", "helm upgrade"),
-                runner.verbsVersionFirst());
+        assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history", "helm uninstall", "helm history",
+                "helm upgrade"), runner.verbsVersionFirst());
         assertNull(result.previousRevision());
     }
 
@@ -243,6 +247,106 @@ public class DeployServiceTest {
                 .answer("helm upgrade", 1, "Error: UPGRADE FAILED: context deadline exceeded\n");
         assertThrows(EngineException.class, () -> deploy(DeployRequest.builder("payments", "stage").build()));
         assertEquals(List.of("helm version", "helm history", "helm upgrade", "helm history"), runner.verbsVersionFirst());
+    }
+
+    /** The labels of payments' records (revisions 1 and 2 superseded, 3 deployed) and of no canary. */
+    private static final String RECORDS = "[{\"name\":\"payments\",\"owner\":\"helm\",\"status\":\"superseded\",\"version\":\"1\"},"
+            + "{\"name\":\"payments\",\"owner\":\"helm\",\"status\":\"superseded\",\"version\":\"2\"},"
+            + "{\"name\":\"payments\",\"owner\":\"helm\",\"status\":\"deployed\",\"version\":\"3\"},null]";
+
+    /** A guard with a release beside payments to look at, as deployService's canary look; it keeps the labels it was given. */
+    private static final class LooksBeside implements ReleaseGuard {
+        final List<Optional<Map<String, String>>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public List<String> releasesBeside(String release) {
+            return List.of(release + "-canary");
+        }
+
+        @Override
+        public void beforeChange(String release, String namespace, ReleaseRecords records, Duration timeout, Change change)
+                throws InterruptedException {
+            seen.add(records.latestLabels(release + "-canary"));
+        }
+    }
+
+    private static ScriptedRunner withRecords(String records) {
+        return new ScriptedRunner().answer("helm version", 0, "v3.17.3+ge4da497\n").answer("kubectl get secrets", 0, records);
+    }
+
+    private DeployResult deployLookingBeside(ScriptedRunner runner, LooksBeside guard) throws InterruptedException {
+        return new DeployService(fixture.ports(runner), CLUSTER, "t", guard).run(DeployRequest.builder("payments", "stage").build());
+    }
+
+    /**
+     * With a release beside it to look at, one read of helm's records of both (while helm is asked its
+     * version) answers the guard and the release's history: the upgrade is the next command, and no
+     * helm history runs before, during or after it.
+     */
+    @Test
+    public void oneReadOfTheRecordsServesTheGuardAndTheHistory() throws Exception {
+        ScriptedRunner records = withRecords(RECORDS).answerFromResource("helm upgrade", 0, "helm-output/upgrade-revision-4.json")
+                .holdUntilStarted("helm version", "kubectl get secrets");
+        LooksBeside guard = new LooksBeside();
+
+        DeployResult result = deployLookingBeside(records, guard);
+
+        assertEquals(List.of("helm version", "kubectl get secrets", "helm upgrade"), records.verbsVersionFirst());
+        assertEquals(List.of(Optional.empty()), guard.seen);
+        assertEquals(4, result.revision());
+        assertEquals(Integer.valueOf(3), result.previousRevision());
+        assertEquals(List.of("kubectl", "get", "secrets", "--namespace", "stage", "--selector", "owner=helm,name in (payments,payments-canary)",
+                "--output", "jsonpath=[{range .items[*]}{.metadata.labels},{end}null]", "--kubeconfig", "/tmp/kd/kubeconfig"),
+                records.commands().stream().filter(c -> ScriptedRunner.verb(c).equals("kubectl get secrets")).findFirst().orElseThrow()
+                        .arguments());
+    }
+
+    /** Where the records hold nothing of the release (a first install, or records kept elsewhere), helm history answers before the upgrade. */
+    @Test
+    public void whereTheRecordsHoldNothingHelmHistoryAnswersBeforeTheUpgrade() throws Exception {
+        ScriptedRunner records = withRecords("[null]").answer("helm history", 1, NOT_FOUND)
+                .answer("helm upgrade", 1, "Error: INSTALLATION FAILED: release payments failed, and has been uninstalled due to atomic"
+                        + " being set: context deadline exceeded\n");
+        EngineException e = assertThrows(EngineException.class, () -> deployLookingBeside(records, new LooksBeside()));
+        assertTrue(e.getMessage(), e.getMessage().endsWith("Nothing is left installed: helm removed the failed first install (atomic)."));
+        assertEquals(List.of("helm version", "kubectl get secrets", "helm history", "helm upgrade", "helm history"),
+                records.verbsVersionFirst());
+    }
+
+    /** A failure is explained from the records read before the upgrade and helm's history after it. */
+    @Test
+    public void aFailedUpgradeOfAReleaseTheRecordsHoldIsExplainedTheSameWay() {
+        ScriptedRunner records = withRecords(RECORDS).answerFromResource("helm history", 0, "helm-output/history-after-auto-rollback.json")
+                .answer("helm upgrade", 1, "Error: UPGRADE FAILED: release payments failed, and has been rolled back due to"
+                        + " atomic being set: context deadline exceeded\n");
+        EngineException e = assertThrows(EngineException.class, () -> deployLookingBeside(records, new LooksBeside()));
+        assertTrue(e.getMessage(), e.getMessage().contains("Rolled back automatically: revision 5 now runs the content of revision 3."));
+        assertEquals(List.of("helm version", "kubectl get secrets", "helm upgrade", "helm history"), records.verbsVersionFirst());
+    }
+
+    /** The records carry no age: a release they show pending is reported with the age helm history gives after helm's refusal. */
+    @Test
+    public void aStuckReleaseTheRecordsHoldIsReportedWithItsAge() {
+        ScriptedRunner records = withRecords(RECORDS.replace(",null]", ",{\"name\":\"payments\",\"owner\":\"helm\","
+                + "\"status\":\"pending-upgrade\",\"version\":\"4\"},null]"))
+                .answerFromResource("helm history", 0, "helm-output/history-pending-upgrade.json").answer("helm upgrade", 1, PENDING_REFUSED);
+        EngineException e = assertThrows(EngineException.class, () -> deployLookingBeside(records, new LooksBeside()));
+        assertTrue(e.getMessage(), e.getMessage().contains("stuck in pending-upgrade (revision 4, since 2026-11-22T09:48:00.500Z, 13m 59s ago"));
+        assertEquals(List.of("helm version", "kubectl get secrets", "helm upgrade", "helm history"), records.verbsVersionFirst());
+    }
+
+    /** In a container without kubectl, helm answers the guard and the history, as it did before the records were read. */
+    @Test
+    public void withoutKubectlHelmAnswersTheGuardAndTheHistory() throws Exception {
+        ScriptedRunner helmOnly = new ScriptedRunner().answer("helm version", 0, "v3.17.3+ge4da497\n")
+                .answer("kubectl get secrets", 127, "sh: kubectl: not found\n")
+                .answer("helm history", 0, "[]\n").answerFromResource("helm upgrade", 0, "helm-output/upgrade-first-install.json");
+        LooksBeside guard = new LooksBeside();
+        DeployResult result = deployLookingBeside(helmOnly, guard);
+        assertEquals(List.of(Optional.empty()), guard.seen);
+        assertEquals(1, result.revision());
+        assertEquals(List.of("helm version", "kubectl get secrets", "helm history", "helm history", "helm upgrade"),
+                helmOnly.verbsVersionFirst());
     }
 
     @Test

@@ -18,7 +18,8 @@ public class RollbackServiceTest {
     @Rule
     public final EngineFixture fixture = new EngineFixture();
 
-    private final ScriptedRunner runner = new ScriptedRunner();
+    /** helm's records hold nothing of the release in most tests here, so helm history answers, as where records are kept elsewhere. */
+    private final ScriptedRunner runner = new ScriptedRunner().answer("kubectl get secrets", 0, "[null]");
 
     private RollbackResult rollback(int toRevision) throws InterruptedException {
         return new RollbackService(fixture.ports(runner), ClusterTarget.inCluster(), "payments » release #3").run(
@@ -29,13 +30,33 @@ public class RollbackServiceTest {
     public void returnsToThePreviousRevisionWithOneHelmCallAfterTheHistory() throws Exception {
         runner.answerFromResource("helm history", 0, "helm-output/history-deployed-3.json").answer("helm rollback", 0, "Rollback was a success!\n");
         RollbackResult result = rollback(0);
-        assertEquals(List.of("helm history", "helm rollback"), runner.verbs());
+        assertEquals(List.of("kubectl get secrets", "helm history", "helm rollback"), runner.verbs());
         assertEquals(List.of("helm", "rollback", "payments", "2", "--namespace", "prod", "--timeout", "120s", "--wait"),
-                runner.commands().get(1).arguments());
+                runner.commands().get(2).arguments());
         assertEquals(3, result.fromRevision());
         assertEquals(2, result.toRevision());
         assertEquals(4, result.revision());
         assertEquals("prod", result.toMap().get("namespace"));
+    }
+
+    /**
+     * Where helm's records hold the release, their one read chooses the target and the rollback starts
+     * next; helm history names the target's chart for the last line while the rollback runs.
+     */
+    @Test
+    public void theRecordsChooseTheTargetAndTheRollbackIsTheNextCommand() throws Exception {
+        ScriptedRunner records = new ScriptedRunner().answer("kubectl get secrets", 0, "[{\"name\":\"payments\",\"owner\":\"helm\","
+                + "\"status\":\"superseded\",\"version\":\"1\"},{\"name\":\"payments\",\"owner\":\"helm\",\"status\":\"superseded\","
+                + "\"version\":\"2\"},{\"name\":\"payments\",\"owner\":\"helm\",\"status\":\"deployed\",\"version\":\"3\"},null]")
+                .answerFromResource("helm history", 0, "helm-output/history-deployed-3.json").answer("helm rollback", 0, "ok\n")
+                .holdUntilStarted("helm history", "helm rollback");
+        RollbackResult result = new RollbackService(fixture.ports(records), ClusterTarget.inCluster(), "t").run(
+                new RollbackRequest("payments", "prod", null, null, 0, Duration.ofMinutes(2), true));
+        assertEquals(List.of("kubectl get secrets", "helm rollback", "helm history"), records.verbs());
+        assertEquals(2, result.toRevision());
+        assertEquals(4, result.revision());
+        String chart = "(payments-0.3.1, app 1.4.0)";
+        assertTrue(fixture.logText(), fixture.logText().contains("Rolled back payments to revision 2 " + chart + " as revision 4 in "));
     }
 
     @Test
@@ -59,7 +80,7 @@ public class RollbackServiceTest {
         RollbackResult result = rollback(0);
         assertEquals(4, result.fromRevision());
         assertEquals(3, result.toRevision());
-        assertEquals("3", runner.commands().get(1).arguments().get(3));
+        assertEquals("3", runner.commands().get(2).arguments().get(3));
     }
 
     @Test
@@ -74,7 +95,7 @@ public class RollbackServiceTest {
         ValidationException e = assertThrows(ValidationException.class, () -> rollback(4));
         assertEquals("toRevision", e.parameter());
         assertTrue(e.getMessage(), e.getMessage().contains("revision 4 is the latest (pending-upgrade)"));
-        assertEquals(List.of("helm history"), runner.verbs());
+        assertEquals(List.of("kubectl get secrets", "helm history"), runner.verbs());
     }
 
     @Test
@@ -83,7 +104,7 @@ public class RollbackServiceTest {
         ValidationException e = assertThrows(ValidationException.class, () -> rollback(9));
         assertEquals("toRevision", e.parameter());
         assertTrue(e.getMessage(), e.getMessage().contains("revisions 1 to 3"));
-        assertEquals(List.of("helm history"), runner.verbs());
+        assertEquals(List.of("kubectl get secrets", "helm history"), runner.verbs());
     }
 
     @Test

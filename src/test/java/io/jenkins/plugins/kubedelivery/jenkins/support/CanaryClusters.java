@@ -27,7 +27,6 @@ public final class CanaryClusters {
         cluster.createNamespace(namespace);
         StepFixture fixture = StepFixture.against(cluster, Tools.HELM_3, tmp.newFolder("build"));
         HelmReplies.monorepo(fixture.workspace);
-        fixture.launcher.onPath("kubectl", Tools.kubectl(Tools.KUBECTL_135));
         Path ingress = tmp.newFile("ingress.json").toPath();
         Files.writeString(ingress, """
                 {"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"payments","namespace":"%s"},

@@ -11,6 +11,11 @@ import java.util.Map;
 public final class KubectlReplies {
     private KubectlReplies() {}
 
+    /** What the one read of helm's release records prints when they hold none of the releases asked for. */
+    public static Reply noHelmRecords() {
+        return Reply.ok("[null]");
+    }
+
     /** {@code get namespace NAME --ignore-not-found --output json} for a namespace that does not exist. */
     public static Reply absent() {
         return Reply.ok("");

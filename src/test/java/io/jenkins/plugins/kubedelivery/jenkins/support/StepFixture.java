@@ -45,13 +45,14 @@ public final class StepFixture {
     /**
      * A local fixture whose steps reach the simulated cluster with the real helm of the given
      * version: its kubeconfig as the Secret file credential {@code cluster}, its environment, and
-     * helm found as a container finds it on its PATH.
+     * helm and kubectl (1.35) found as a container that has both finds them on its PATH.
      */
     public static StepFixture against(TestCluster cluster, String helmVersion, File root) throws IOException {
         StepFixture fixture = local(root);
         fixture.credentials.secretFile(CLUSTER_CREDENTIALS, Files.readString(cluster.kubeconfig()));
         fixture.environment.putAll(cluster.environment());
         fixture.launcher.onPath("helm", Tools.helm(helmVersion));
+        fixture.launcher.onPath("kubectl", Tools.kubectl(Tools.KUBECTL_135));
         return fixture;
     }
 
