@@ -49,10 +49,14 @@ public final class CanaryLeftovers implements ReleaseGuard {
     /** The canary release {@code <release>-canary}, unless the release is named like a canary or too long to have one. */
     @Override
     public List<String> releasesBeside(String release) {
+        return canaryOf(release).stream().toList();
+    }
+
+    private static Optional<String> canaryOf(String release) {
         try {
-            return List.of(CanaryRelease.nameFor(release));
+            return Optional.of(CanaryRelease.nameFor(release));
         } catch (ValidationException cannotHaveOne) {
-            return List.of();
+            return Optional.empty();
         }
     }
 
@@ -77,11 +81,11 @@ public final class CanaryLeftovers implements ReleaseGuard {
 
     private void clear(String release, String namespace, ReleaseRecords records, Duration timeout, Change change)
             throws InterruptedException {
-        List<String> beside = releasesBeside(release);
-        if (beside.isEmpty()) {
+        Optional<String> canary = canaryOf(release);
+        if (canary.isEmpty()) {
             return;
         }
-        String canaryRelease = beside.get(0);
+        String canaryRelease = canary.get();
         Optional<Map<String, String>> labels = records.latestLabels(canaryRelease);
         if (labels.isEmpty()) {
             return;

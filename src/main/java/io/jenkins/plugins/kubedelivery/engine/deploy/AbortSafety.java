@@ -32,7 +32,7 @@ public final class AbortSafety {
     void restore(String release, String namespace) {
         boolean interrupted = Thread.interrupted();
         try {
-            ReleaseHistory history = new ReleaseHistory(helm.history(release, namespace, ReleaseHistory.WINDOW));
+            ReleaseHistory history = ReleaseHistory.read(helm, release, namespace);
             if (StuckReleases.pending(history).isEmpty()) {
                 log.line("Release " + release + " is not pending after the interruption, nothing to restore");
                 return;

@@ -113,8 +113,7 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
      */
     private Start start(HelmClient helm, DeployPlan plan) throws InterruptedException {
         if (guard.releasesBeside(plan.release()).isEmpty()) {
-            BackgroundRead<ReleaseHistory> history = BackgroundRead.start("kube-delivery-helm-history",
-                    () -> new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW)));
+            BackgroundRead<ReleaseHistory> history = ReleaseHistory.startReading(helm, plan.release(), plan.namespace());
             try {
                 return new Start(helmVersions.of(helm), history);
             } catch (InterruptedException | RuntimeException failed) {
@@ -132,7 +131,7 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
     /** A dry run looks at nothing beside the release: it reads the history (for the diff) while helm is asked its version. */
     private DeployResult dryRun(HelmClient helm, DeployPlan plan, UpgradeOptions options, long started) throws InterruptedException {
         HelmVersions.Answered<ReleaseHistory> read = helmVersions.alongside(helm,
-                () -> new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW)));
+                () -> ReleaseHistory.read(helm, plan.release(), plan.namespace()));
         ReleaseHistory history = read.value();
         KubectlClient kubectl = new KubectlClient(ports.runner(), ports.kubectl(), cluster);
         if (history.deployed().isPresent()) {
@@ -159,7 +158,7 @@ public final class DeployService implements UseCase<DeployRequest, DeployResult>
         try {
             return new Upgraded(upgrade(helm, version, plan, options, before), before);
         } catch (ReleasePendingException refused) {
-            ReleaseHistory pending = new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW));
+            ReleaseHistory pending = ReleaseHistory.read(helm, plan.release(), plan.namespace());
             ReleaseHistory history = new StuckReleases(helm, log, ports.clock())
                     .ensureNotStuck(RecoveryAdvice.of(plan), pending, plan.recoverStuckRelease(), plan.timeout());
             if (StuckReleases.pending(history).isPresent()) {

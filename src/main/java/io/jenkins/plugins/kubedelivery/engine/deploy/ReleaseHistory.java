@@ -1,5 +1,7 @@
 package io.jenkins.plugins.kubedelivery.engine.deploy;
 
+import io.jenkins.plugins.kubedelivery.engine.cli.BackgroundRead;
+import io.jenkins.plugins.kubedelivery.engine.cli.HelmClient;
 import io.jenkins.plugins.kubedelivery.engine.model.ReleaseRevision;
 import io.jenkins.plugins.kubedelivery.engine.model.ReleaseStatus;
 import java.util.List;
@@ -9,6 +11,16 @@ import java.util.Optional;
 public record ReleaseHistory(List<ReleaseRevision> revisions) {
     /** How many revisions to read: enough to find the last good one behind failed attempts. */
     public static final int WINDOW = 64;
+
+    /** The release's last {@link #WINDOW} revisions as {@code helm history} reports them; empty when it does not exist. */
+    public static ReleaseHistory read(HelmClient helm, String release, String namespace) throws InterruptedException {
+        return new ReleaseHistory(helm.history(release, namespace, WINDOW));
+    }
+
+    /** {@link #read}, started on its own thread so that it runs while the caller goes on. */
+    public static BackgroundRead<ReleaseHistory> startReading(HelmClient helm, String release, String namespace) {
+        return BackgroundRead.start("kube-delivery-helm-history", () -> read(helm, release, namespace));
+    }
 
     public boolean exists() {
         return !revisions.isEmpty();

@@ -66,8 +66,7 @@ public final class ReleaseRecords {
     public BackgroundRead<ReleaseHistory> history(String release) {
         List<Map<String, String>> records = recordsOf(release);
         if (records.isEmpty()) {
-            return BackgroundRead.start("kube-delivery-helm-history",
-                    () -> new ReleaseHistory(helm.history(release, namespace, ReleaseHistory.WINDOW)));
+            return ReleaseHistory.startReading(helm, release, namespace);
         }
         List<ReleaseRevision> revisions = new ArrayList<>();
         for (Map<String, String> labels : records) {

@@ -66,8 +66,8 @@ public final class RollbackService implements UseCase<RollbackRequest, RollbackR
                     + to.revision());
             // the records hold no chart: helm names the target's while the rollback runs, for the last line
             BackgroundRead<ReleaseRevision> named = to.chart() != null ? BackgroundRead.answered(to)
-                    : BackgroundRead.start("kube-delivery-helm-history", () -> new ReleaseHistory(helm.history(release, namespace,
-                            ReleaseHistory.WINDOW)).find(to.revision()).orElse(to));
+                    : BackgroundRead.start("kube-delivery-helm-history",
+                            () -> ReleaseHistory.read(helm, release, namespace).find(to.revision()).orElse(to));
             try {
                 helm.rollback(release, namespace, to.revision(), timeout, request.waitForReady());
                 long duration = ports.clock().millis() - started;

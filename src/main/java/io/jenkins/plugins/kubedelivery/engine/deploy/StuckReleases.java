@@ -51,7 +51,7 @@ public final class StuckReleases {
         }
         log.line(state + "; recovering: " + describe(target));
         recover(release, namespace, target, timeout);
-        return new ReleaseHistory(helm.history(release, namespace, ReleaseHistory.WINDOW));
+        return ReleaseHistory.read(helm, release, namespace);
     }
 
     /**

@@ -34,7 +34,7 @@ final class UpgradeFailure {
     EngineException explain(ToolFailedException failure) throws InterruptedException {
         String outcome;
         try {
-            ReleaseHistory after = new ReleaseHistory(helm.history(plan.release(), plan.namespace(), ReleaseHistory.WINDOW));
+            ReleaseHistory after = ReleaseHistory.read(helm, plan.release(), plan.namespace());
             outcome = outcome(RecoveryAdvice.of(plan), after, failure);
         } catch (EngineException unreadable) {
             outcome = "The release state could not be read afterwards (" + unreadable.getMessage() + ")";
